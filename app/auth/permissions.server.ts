@@ -1,0 +1,122 @@
+import { redirect } from "@remix-run/node";
+import { sql } from "kysely";
+import { db } from "../../db/db.server";
+import type { AccountRole, Language, TeamRole } from "../../db/schema";
+import { sessionTokenOf } from "./session.server";
+import { hashToken } from "./tokens.server";
+
+export type Membership = { coalitionId: string; slug: string; name: string; role: TeamRole };
+export type User = {
+  id: string;
+  email: string;
+  name: string;
+  language: Language;
+  accountRole: AccountRole;
+  memberships: Membership[];
+};
+export type Team = { id: string; slug: string; name: string; place: string; description: string };
+export type Visibility = "private" | "team" | "network";
+/** Anything written: who wrote it, in which coalition, for whom. */
+export type WrittenItem = { authorId: string; coalitionId: string; visibility: Visibility };
+
+/** Forbidden and missing look the same (DESIGN.md §3). */
+export function notFound(): Response {
+  return new Response("Not Found", { status: 404 });
+}
+
+const userOfRequest = new WeakMap<Request, Promise<User | null>>();
+
+export function getUser(request: Request): Promise<User | null> {
+  let user = userOfRequest.get(request);
+  if (!user) {
+    user = loadUser(request);
+    userOfRequest.set(request, user);
+  }
+  return user;
+}
+
+async function loadUser(request: Request): Promise<User | null> {
+  const token = await sessionTokenOf(request);
+  if (!token) return null;
+  const person = await db()
+    .selectFrom("auth_session")
+    .innerJoin("person", "person.id", "auth_session.person_id")
+    .where("auth_session.id_hash", "=", hashToken(token))
+    .where("auth_session.expires_at", ">", sql<Date>`now()`)
+    .where("person.deactivated_at", "is", null)
+    .select(["person.id", "person.email", "person.name", "person.language", "person.account_role"])
+    .executeTakeFirst();
+  if (!person) return null;
+  const memberships = await db()
+    .selectFrom("membership")
+    .innerJoin("coalition", "coalition.id", "membership.coalition_id")
+    .where("membership.person_id", "=", person.id)
+    .select(["coalition.id as coalitionId", "coalition.slug", "coalition.name", "membership.role"])
+    .orderBy("coalition.name")
+    .execute();
+  return {
+    id: person.id,
+    email: person.email,
+    name: person.name,
+    language: person.language,
+    accountRole: person.account_role,
+    memberships,
+  };
+}
+
+/** The signed-in person, or a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<User> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export function requireAdmin(user: User): void {
+  if (user.accountRole !== "admin") throw notFound();
+}
+
+export function requireFunder(user: User): void {
+  if (user.accountRole !== "funder") throw notFound();
+}
+
+export function membershipIn(user: User, coalitionId: string): Membership | undefined {
+  return user.memberships.find((m) => m.coalitionId === coalitionId);
+}
+
+async function findTeam(slug: string | undefined): Promise<Team | undefined> {
+  if (!slug) return undefined;
+  return db()
+    .selectFrom("coalition")
+    .where("slug", "=", slug)
+    .select(["id", "slug", "name", "place", "description"])
+    .executeTakeFirst();
+}
+
+/**
+ * A coalition's public face (name, partners, members by perspective) is open to every signed-in
+ * person of the programme; what the team writes is filtered per item by canRead.
+ */
+export async function requireTeamReader(user: User, slug: string | undefined): Promise<Team> {
+  const team = await findTeam(slug);
+  if (!team) throw notFound();
+  return team;
+}
+
+/** The team's own pages: members (and, with role "facilitator", facilitators) only. Admins are not members. */
+export async function requireMembership(user: User, slug: string | undefined, role?: TeamRole): Promise<Team> {
+  const team = await findTeam(slug);
+  const membership = team && membershipIn(user, team.id);
+  if (!team || !membership) throw notFound();
+  if (role === "facilitator" && membership.role !== "facilitator") throw notFound();
+  return team;
+}
+
+/** The visibility rule of DESIGN.md §3, once. */
+export function canRead(user: User, item: WrittenItem): boolean {
+  if (item.authorId === user.id) return true;
+  if (item.visibility === "private") return false;
+  const member = membershipIn(user, item.coalitionId) !== undefined;
+  if (item.visibility === "team") return member;
+  return member || user.accountRole === "funder" || user.memberships.length > 0;
+}

@@ -1,0 +1,66 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { getUser } from "~/auth/permissions.server";
+import { safeRedirect } from "~/auth/redirect.server";
+import { startSession } from "~/auth/session.server";
+import { authenticate, homePath } from "~/domain/accounts.server";
+import { SubmitButton } from "~/ui/Button";
+import { Field, FormErrors } from "~/ui/Field";
+import { useT } from "~/ui/i18n";
+
+const loginSchema = z.object({
+  email: z.string({ error: "error.required" }).trim().max(320, "error.tooLong"),
+  password: z.string({ error: "error.required" }).max(200, "error.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(homePath(user));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const result = await authenticate(email, password, context.clientAddress ?? "unknown");
+  if (!result.ok) {
+    const message = result.reason === "throttled" ? "login.throttled" : "login.invalid";
+    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
+  }
+  const setCookie = await startSession(result.personId, request);
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": setCookie } });
+}
+
+export default function Login() {
+  const t = useT();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult });
+  return (
+    <section className="page-narrow">
+      <h1>{t("login.title")}</h1>
+      <p className="lead">{t("login.intro")}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <Field field={fields.email} label={t("login.email")}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" />
+        </Field>
+        <Field field={fields.password} label={t("login.password")}>
+          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
+        </Field>
+        <div className="actions">
+          <SubmitButton>{t("login.submit")}</SubmitButton>
+          <Link to="/forgot-password">{t("login.forgot")}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

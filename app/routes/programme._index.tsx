@@ -1,0 +1,61 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/permissions.server";
+import { listCoalitions, perspectiveCounts, perspectives } from "~/domain/coalitions.server";
+import { useT } from "~/ui/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (user.accountRole === "participant") throw notFound();
+  const [coalitions, count] = await Promise.all([listCoalitions(), perspectiveCounts()]);
+  return json({
+    coalitions: coalitions.map((c) => ({
+      ...c,
+      perspectives: perspectives.map((p) => ({ perspective: p, count: count(c.id, p) })),
+    })),
+  });
+}
+
+export default function Programme() {
+  const t = useT();
+  const { coalitions } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("programme.title")}</h1>
+      <p className="lead">{t("programme.intro")}</p>
+      <div className="table-scroll">
+        <table>
+          <caption className="muted">{t("programme.perspective")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("programme.coalition")}</th>
+              <th scope="col">{t("programme.place")}</th>
+              {perspectives.map((p) => (
+                <th scope="col" key={p}>
+                  {t(`perspective.${p}`)}
+                </th>
+              ))}
+              <th scope="col">{t("programme.total")}</th>
+              <th scope="col">{t("programme.partners")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {coalitions.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`/teams/${c.slug}`}>{c.name}</Link>
+                </th>
+                <td>{c.place}</td>
+                {c.perspectives.map((p) => (
+                  <td key={p.perspective}>{p.count}</td>
+                ))}
+                <td>{c.perspectives.reduce((sum, p) => sum + p.count, 0)}</td>
+                <td>{c.partners.join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

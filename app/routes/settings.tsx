@@ -1,0 +1,143 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { newPasswordSchema } from "~/auth/password.server";
+import { withConfirmation } from "~/auth/password-form";
+import { requireUser } from "~/auth/permissions.server";
+import { endAllSessions, endSession } from "~/auth/session.server";
+import { changePassword, checkPassword, updateProfile } from "~/domain/accounts.server";
+import { recordAudit } from "~/domain/audit.server";
+import { SubmitButton } from "~/ui/Button";
+import { Field, FormErrors } from "~/ui/Field";
+import { setFlash } from "~/ui/flash.server";
+import { useT } from "~/ui/i18n";
+
+const profileSchema = z.object({
+  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong"),
+  language: z.enum(["nl", "en"], { error: "error.choose" }),
+});
+const passwordSchema = withConfirmation(
+  { current: z.string({ error: "error.required" }).max(200, "error.tooLong") },
+  newPasswordSchema,
+);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ name: user.name, email: user.email, language: user.language });
+}
+
+type Reply = { intent: "profile" | "password"; result: SubmissionResult<string[]> };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "logout-everywhere") {
+    await endAllSessions(user.id);
+    await recordAudit({ kind: "logout_everywhere", actorId: user.id, subjectId: user.id });
+    const headers = new Headers();
+    headers.append("Set-Cookie", await endSession(request));
+    headers.append("Set-Cookie", await setFlash("settings.loggedOutEverywhere"));
+    return redirect("/login", { headers });
+  }
+
+  if (intent === "password") {
+    const submission = parseWithZod(formData, { schema: passwordSchema });
+    const hide = { hideFields: ["current", "password", "confirm"] };
+    if (submission.status !== "success") {
+      return json<Reply>({ intent, result: submission.reply(hide) }, { status: 400 });
+    }
+    if (!(await checkPassword(user.id, submission.value.current))) {
+      return json<Reply>(
+        { intent, result: submission.reply({ fieldErrors: { current: ["error.passwordWrong"] }, ...hide }) },
+        { status: 400 },
+      );
+    }
+    await changePassword(user.id, submission.value.password, request);
+    return redirect("/settings", { headers: { "Set-Cookie": await setFlash("settings.passwordChanged") } });
+  }
+
+  const submission = parseWithZod(formData, { schema: profileSchema });
+  if (submission.status !== "success") {
+    return json<Reply>({ intent: "profile", result: submission.reply() }, { status: 400 });
+  }
+  await updateProfile(user.id, submission.value);
+  return redirect("/settings", { headers: { "Set-Cookie": await setFlash("flash.saved") } });
+}
+
+export default function Settings() {
+  const t = useT();
+  const profile = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const [profileForm, profileFields] = useForm({
+    id: "profile",
+    lastResult: reply?.intent === "profile" ? reply.result : undefined,
+    defaultValue: { name: profile.name, language: profile.language },
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: "password",
+    lastResult: reply?.intent === "password" ? reply.result : undefined,
+  });
+  return (
+    <section className="page-narrow">
+      <h1>{t("settings.title")}</h1>
+
+      <h2>{t("settings.profile")}</h2>
+      <Form method="post" className="stack" {...getFormProps(profileForm)}>
+        <input type="hidden" name="intent" value="profile" />
+        <p>
+          {t("settings.email")}: <strong>{profile.email}</strong>
+        </p>
+        <Field field={profileFields.name} label={t("settings.name")} hint={t("settings.nameHint")}>
+          <input
+            {...getInputProps(profileFields.name, { type: "text", ariaDescribedBy: profileFields.name.descriptionId })}
+            autoComplete="name"
+          />
+        </Field>
+        <Field field={profileFields.language} label={t("settings.language")}>
+          <select {...getSelectProps(profileFields.language)}>
+            <option value="nl">{t("lang.nl")}</option>
+            <option value="en">{t("lang.en")}</option>
+          </select>
+        </Field>
+        <div className="actions">
+          <SubmitButton>{t("settings.saveProfile")}</SubmitButton>
+        </div>
+      </Form>
+
+      <h2>{t("settings.password")}</h2>
+      <Form method="post" className="stack" {...getFormProps(passwordForm)}>
+        <input type="hidden" name="intent" value="password" />
+        <FormErrors errors={passwordForm.errors} />
+        <Field field={passwordFields.current} label={t("settings.currentPassword")}>
+          <input {...getInputProps(passwordFields.current, { type: "password" })} autoComplete="current-password" />
+        </Field>
+        <Field field={passwordFields.password} label={t("settings.newPassword")} hint={t("reset.passwordHint")}>
+          <input
+            {...getInputProps(passwordFields.password, {
+              type: "password",
+              ariaDescribedBy: passwordFields.password.descriptionId,
+            })}
+            autoComplete="new-password"
+          />
+        </Field>
+        <Field field={passwordFields.confirm} label={t("settings.confirmPassword")}>
+          <input {...getInputProps(passwordFields.confirm, { type: "password" })} autoComplete="new-password" />
+        </Field>
+        <div className="actions">
+          <SubmitButton>{t("settings.savePassword")}</SubmitButton>
+        </div>
+      </Form>
+
+      <h2>{t("settings.sessions")}</h2>
+      <p>{t("settings.sessionsIntro")}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="logout-everywhere" />
+        <SubmitButton variant="danger">{t("settings.logoutEverywhere")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

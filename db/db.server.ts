@@ -1,0 +1,45 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, Migrator, PostgresDialect } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import { migrationProvider } from "../migrations";
+import type { Database } from "./schema";
+
+export type DB = Kysely<Database>;
+
+// One instance per process, kept on globalThis so that the server script (tsx) and the
+// Remix server build share it: PGlite allows a single owner of its data folder.
+const KEY = Symbol.for("leernetwerk.db");
+const holder = globalThis as typeof globalThis & { [KEY]?: DB };
+
+export function db(): DB {
+  return (holder[KEY] ??= connect());
+}
+
+/** Replaces the process's database (tests give each file a fresh one). */
+export function useDatabase(instance: DB): void {
+  holder[KEY] = instance;
+}
+
+export function isEmbedded(): boolean {
+  return !process.env.DATABASE_URL;
+}
+
+export function connect(env: NodeJS.ProcessEnv = process.env): DB {
+  if (env.DATABASE_URL) {
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 }) }),
+    });
+  }
+  const dir = env.PGLITE_DIR || ".data/pglite";
+  mkdirSync(dir, { recursive: true });
+  return new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dir)) });
+}
+
+export async function migrateToLatest(instance: Kysely<any> = db()): Promise<string[]> {
+  const migrator = new Migrator({ db: instance, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,131 @@
+import type { ColumnType, Generated } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type AccountRole = "participant" | "funder" | "admin";
+export type TeamRole = "member" | "facilitator";
+export type Perspective = "resident" | "volunteer" | "professional";
+export type OrganisationKind = "residents_initiative" | "welfare" | "municipality" | "other";
+export type Language = "nl" | "en";
+
+export interface PersonTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  account_role: ColumnType<AccountRole, AccountRole | undefined, AccountRole>;
+  language: ColumnType<Language, Language | undefined, Language>;
+  deactivated_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AuthSessionTable {
+  id_hash: string;
+  person_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface CoalitionTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  place: string;
+  description: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  coalition_id: string;
+  name: string;
+  kind: OrganisationKind;
+  position: ColumnType<number, number | undefined, number>;
+}
+
+export interface MembershipTable {
+  id: Generated<string>;
+  coalition_id: string;
+  person_id: string;
+  role: TeamRole;
+  perspective: Perspective;
+  organisation_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  account_role: ColumnType<"participant" | "funder", "participant" | "funder" | undefined, never>;
+  coalition_id: string | null;
+  role: TeamRole | null;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface PasswordResetTable {
+  id: Generated<string>;
+  token_hash: string;
+  person_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<string>;
+  email: string;
+  address: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
+export interface ThemeTable {
+  id: Generated<string>;
+  slug: string;
+  name_nl: string;
+  name_en: string;
+  position: ColumnType<number, number | undefined, number>;
+  archived_at: Timestamp | null;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  kind: string;
+  actor_id: string | null;
+  subject_id: string | null;
+  coalition_id: string | null;
+  address: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface Database {
+  person: PersonTable;
+  auth_session: AuthSessionTable;
+  coalition: CoalitionTable;
+  organisation: OrganisationTable;
+  membership: MembershipTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
+  login_attempt: LoginAttemptTable;
+  theme: ThemeTable;
+  email_outbox: EmailOutboxTable;
+  audit_event: AuditEventTable;
+}

@@ -1,0 +1,12 @@
+import { db, migrateToLatest } from "./db.server";
+import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "./demo";
+
+await migrateToLatest();
+if (await demoIsSeeded()) {
+  console.log("The demo programme is already in this database.");
+} else {
+  await seedDemo();
+  console.log(`Seeded the demo programme. Password for every demo account: ${DEMO_PASSWORD}`);
+  for (const email of demoLogins()) console.log(`  ${email}`);
+}
+await db().destroy();
