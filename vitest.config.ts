@@ -1,0 +1,28 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Integration tests run on PGlite always, and on the real PostgreSQL of TEST_DATABASE_URL too.
+// In CI (CI=true) the real PostgreSQL is required: a missing one fails the run instead of skipping it.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI === "true" && !postgresUrl) {
+  throw new Error("CI=true but TEST_DATABASE_URL is not set: the integration tests must also run on PostgreSQL.");
+}
+
+const shared = {
+  include: ["tests/integration/**/*.test.ts"],
+  setupFiles: ["tests/integration/setup.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve("app") } },
+  test: {
+    projects: [
+      { extends: true, test: { ...shared, name: "pglite", env: { TEST_ENGINE: "pglite" } } },
+      ...(postgresUrl
+        ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { TEST_ENGINE: "postgres" } } }]
+        : []),
+    ],
+  },
+});
