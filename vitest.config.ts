@@ -13,6 +13,7 @@ const shared = {
   setupFiles: ["tests/integration/setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  silent: "passed-only" as const,
 };
 
 export default defineConfig({
