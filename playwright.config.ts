@@ -1,0 +1,40 @@
+import { defineConfig } from "@playwright/test";
+
+// Browser tests run against the built app (npm test builds it first) on a fresh embedded database
+// seeded with the demo programme, in Debian's Chromium: no browser downloads.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = ".data/e2e";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${dataDir} && tsx app/server.ts`,
+    url: `http://localhost:${port}/healthz`,
+    env: { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "" },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
