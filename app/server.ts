@@ -82,6 +82,12 @@ app.all(
   }),
 );
 
+// Anything that fails outside Remix: logged here, a plain message there, never a stack trace.
+app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  console.error(error);
+  res.status(500).type("text/plain").send("Er ging iets mis. / Something went wrong.");
+});
+
 app.listen(port, async () => {
   const url = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   console.log(`\nLeernetwerk is running at ${url}`);

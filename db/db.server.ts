@@ -37,8 +37,9 @@ export function connect(env: NodeJS.ProcessEnv = process.env): DB {
   return new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dir)) });
 }
 
-export async function migrateToLatest(instance: Kysely<any> = db()): Promise<string[]> {
-  const migrator = new Migrator({ db: instance, provider: migrationProvider });
+/** Applies pending migrations. `schema` names where Kysely keeps its own bookkeeping (tests use one schema each). */
+export async function migrateToLatest(instance: Kysely<any> = db(), schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db: instance, provider: migrationProvider, migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

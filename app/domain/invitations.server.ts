@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { db } from "../../db/db.server";
 import type { Perspective, TeamRole } from "../../db/schema";
-import { hashPassword, verifyPassword } from "../auth/password.server";
+import { hashPassword } from "../auth/password.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import { translator } from "../i18n/i18n";
-import { normaliseEmail } from "./accounts.server";
+import { authenticate, normaliseEmail } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { publicUrl, sendEmail } from "./email.server";
 
@@ -63,6 +63,7 @@ export async function findOpenInvitation(token: string) {
   const invitation = await db()
     .selectFrom("invitation")
     .leftJoin("coalition", "coalition.id", "invitation.coalition_id")
+    .leftJoin("person as inviter", "inviter.id", "invitation.invited_by")
     .where("invitation.token_hash", "=", hashToken(token))
     .where("invitation.accepted_at", "is", null)
     .where("invitation.revoked_at", "is", null)
@@ -73,23 +74,58 @@ export async function findOpenInvitation(token: string) {
       "invitation.account_role",
       "invitation.coalition_id",
       "invitation.role",
+      "invitation.expires_at",
       "coalition.name as coalitionName",
       "coalition.slug as coalitionSlug",
+      "inviter.name as inviterName",
     ])
     .executeTakeFirst();
   if (!invitation) return undefined;
   const [existing, organisations] = await Promise.all([
-    db().selectFrom("person").where("email", "=", invitation.email).select(["id", "name"]).executeTakeFirst(),
+    db()
+      .selectFrom("person")
+      .where("email", "=", invitation.email)
+      .select(["id", "name", "account_role"])
+      .executeTakeFirst(),
     invitation.coalition_id
       ? db()
           .selectFrom("organisation")
           .where("coalition_id", "=", invitation.coalition_id)
           .select(["id", "name"])
           .orderBy("position")
+          .orderBy("name")
           .execute()
-      : [],
+      : ([] as { id: string; name: string }[]),
   ]);
-  return { ...invitation, existingPersonId: existing?.id ?? null, organisations };
+  return {
+    ...invitation,
+    existingPersonId: existing?.id ?? null,
+    existingAccountRole: existing?.account_role ?? null,
+    organisations,
+  };
+}
+
+export type OpenInvitation = NonNullable<Awaited<ReturnType<typeof findOpenInvitation>>>;
+
+/**
+ * Team workspaces are for participants: an admin does not read team content (DESIGN.md §2) and a
+ * funder reads only what is shared, so neither can join a coalition through an invitation.
+ */
+export function canJoinTeam(accountRole: string | null): boolean {
+  return accountRole === null || accountRole === "participant";
+}
+
+/** Why a link no longer works, to tell the invitee in plain words. */
+export async function closedInvitationReason(token: string): Promise<"unknown" | "used" | "withdrawn" | "expired"> {
+  const invitation = await db()
+    .selectFrom("invitation")
+    .where("token_hash", "=", hashToken(token))
+    .select(["accepted_at", "revoked_at"])
+    .executeTakeFirst();
+  if (!invitation) return "unknown";
+  if (invitation.accepted_at) return "used";
+  if (invitation.revoked_at) return "withdrawn";
+  return "expired";
 }
 
 export type Acceptance = {
@@ -97,11 +133,13 @@ export type Acceptance = {
   password: string;
   perspective?: Perspective;
   organisationId?: string | null;
+  /** The client's address, so that proving an existing account's password is throttled like a login. */
+  address?: string;
 };
 
 export type AcceptResult =
   | { ok: true; personId: string; coalitionSlug: string | null }
-  | { ok: false; reason: "gone" | "wrongPassword" | "organisation" };
+  | { ok: false; reason: "gone" | "wrongPassword" | "throttled" | "organisation" | "accountRole" };
 
 /**
  * Uses up the invitation: a new person sets name and password; a person who already has an account
@@ -113,13 +151,13 @@ export async function acceptInvitation(token: string, input: Acceptance): Promis
   if (input.organisationId && !invitation.organisations.some((o) => o.id === input.organisationId)) {
     return { ok: false, reason: "organisation" };
   }
+  if (invitation.coalition_id && !canJoinTeam(invitation.existingAccountRole)) {
+    return { ok: false, reason: "accountRole" };
+  }
   if (invitation.existingPersonId) {
-    const person = await db()
-      .selectFrom("person")
-      .where("id", "=", invitation.existingPersonId)
-      .select("password_hash")
-      .executeTakeFirstOrThrow();
-    if (!(await verifyPassword(input.password, person.password_hash))) return { ok: false, reason: "wrongPassword" };
+    // Proving an existing account is a login: throttled, recorded, refused for a deactivated account.
+    const login = await authenticate(invitation.email, input.password, input.address ?? "unknown");
+    if (!login.ok) return { ok: false, reason: login.reason === "throttled" ? "throttled" : "wrongPassword" };
   }
   const passwordHash = invitation.existingPersonId ? null : await hashPassword(input.password);
 
@@ -129,6 +167,9 @@ export async function acceptInvitation(token: string, input: Acceptance): Promis
       .set({ accepted_at: new Date() })
       .where("id", "=", invitation.id)
       .where("accepted_at", "is", null)
+      // withdrawn or expired between reading and using it: still refused
+      .where("revoked_at", "is", null)
+      .where("expires_at", ">", sql<Date>`now()`)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) return { ok: false as const, reason: "gone" as const };
 
@@ -147,7 +188,13 @@ export async function acceptInvitation(token: string, input: Acceptance): Promis
           .executeTakeFirstOrThrow()
       ).id;
     if (invitation.existingPersonId && invitation.account_role === "funder") {
-      await trx.updateTable("person").set({ account_role: "funder" }).where("id", "=", personId).execute();
+      // never turns an admin into a funder
+      await trx
+        .updateTable("person")
+        .set({ account_role: "funder" })
+        .where("id", "=", personId)
+        .where("account_role", "=", "participant")
+        .execute();
     }
     if (invitation.coalition_id && invitation.role) {
       await trx
@@ -159,7 +206,13 @@ export async function acceptInvitation(token: string, input: Acceptance): Promis
           perspective: input.perspective ?? "resident",
           organisation_id: input.organisationId ?? null,
         })
-        .onConflict((oc) => oc.columns(["coalition_id", "person_id"]).doUpdateSet({ role: invitation.role! }))
+        .onConflict((oc) =>
+          oc.columns(["coalition_id", "person_id"]).doUpdateSet({
+            role: invitation.role!,
+            perspective: input.perspective ?? "resident",
+            organisation_id: input.organisationId ?? null,
+          }),
+        )
         .execute();
     }
     await trx

@@ -13,7 +13,8 @@ describe("migrations", () => {
         "membership", "organisation", "password_reset", "person", "theme",
       ]),
     );
-    expect(await migrateToLatest(db())).toEqual([]);
+    const schema = await sql<{ s: string }>`select current_schema() as s`.execute(db());
+    expect(await migrateToLatest(db(), schema.rows[0].s)).toEqual([]);
   });
 
   it("seed the shared theme list in Dutch and English", async () => {

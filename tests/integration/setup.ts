@@ -28,7 +28,7 @@ beforeAll(async () => {
   } else {
     instance = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) });
   }
-  await migrateToLatest(instance);
+  await migrateToLatest(instance, schema);
   useDatabase(instance);
 });
 
