@@ -1,12 +1,6 @@
 import { z } from "zod";
 import type { OrganisationKind } from "../../db/schema";
-
-export const organisationKinds = [
-  "residents_initiative",
-  "welfare",
-  "municipality",
-  "other",
-] as const satisfies readonly OrganisationKind[];
+import { organisationKinds } from "./vocabulary";
 
 /** Empty partner rows on the form, so that organisations can be added without JavaScript. */
 export const BLANK_PARTNER_ROWS = 3;

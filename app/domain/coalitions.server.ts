@@ -1,6 +1,7 @@
 import { db } from "../../db/db.server";
 import type { OrganisationKind, Perspective, TeamRole } from "../../db/schema";
 import type { Team } from "../auth/permissions.server";
+import { perspectives } from "./vocabulary";
 
 export type CoalitionSummary = {
   id: string;
@@ -73,7 +74,6 @@ export function listMembers(team: Team): Promise<MemberOfTeam[]> {
     .execute();
 }
 
-export const perspectives: readonly Perspective[] = ["resident", "volunteer", "professional"];
 
 /** Members grouped by perspective, in the fixed order resident, volunteer, professional. */
 export function membersByPerspective(members: MemberOfTeam[]) {

@@ -7,6 +7,7 @@ import { newPasswordSchema } from "~/auth/password.server";
 import { withConfirmation } from "~/auth/password-form";
 import { startSession } from "~/auth/session.server";
 import type { Perspective } from "../../db/schema";
+import { perspectives } from "~/domain/vocabulary";
 import {
   acceptInvitation,
   canJoinTeam,
@@ -21,7 +22,6 @@ import { Field, FieldErrors, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 
-const perspectives = ["resident", "volunteer", "professional"] as const satisfies readonly Perspective[];
 
 type AcceptForm = {
   name?: string;

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server";
-import { listCoalitions, perspectiveCounts, perspectives } from "~/domain/coalitions.server";
+import { listCoalitions, perspectiveCounts } from "~/domain/coalitions.server";
+import { perspectives } from "~/domain/vocabulary";
 import { useT } from "~/ui/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireMembership, requireUser, notFound } from "~/auth/permissions.server";
 import type { TeamRole } from "../../db/schema";
+import { teamRoles } from "~/domain/vocabulary";
 import {
   changeMemberRole,
   inviteToTeam,
@@ -21,8 +22,7 @@ import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 import type { MessageKey } from "~/i18n/i18n";
 
-const roles = ["member", "facilitator"] as const satisfies readonly TeamRole[];
-const roleField = z.enum(roles, { error: "error.choose" });
+const roleField = z.enum(teamRoles, { error: "error.choose" });
 
 const inviteSchema = z.object({
   email: z
@@ -197,7 +197,7 @@ export default function Members() {
         </Field>
         <Field field={inviteFields.role} label={t("members.invite.role")}>
           <select {...getSelectProps(inviteFields.role)}>
-            {roles.map((role) => (
+            {teamRoles.map((role) => (
               <option key={role} value={role}>
                 {t(`role.${role}`)}
               </option>
@@ -272,7 +272,7 @@ function RoleForm({
         {t("members.roleOf", { name: member.name })}
       </label>
       <select {...getSelectProps(fields.role)}>
-        {roles.map((role) => (
+        {teamRoles.map((role) => (
           <option key={role} value={role}>
             {t(`role.${role}`)}
           </option>

@@ -8,7 +8,7 @@ import {
 } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import type { OrganisationKind } from "../../db/schema";
-import { organisationKinds } from "../domain/coalition-form";
+import { organisationKinds } from "../domain/vocabulary";
 import { SubmitButton } from "./Button";
 import { Field, FormErrors } from "./Field";
 import { useT } from "./i18n";

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 
@@ -21,4 +21,18 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** The newest link with this path in an e-mail to `to`, read the way a demo user reads it: from the admin's outbox. */
+export async function linkFromOutbox(browser: Browser, to: string, path: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, "admin@demo.test");
+  await page.goto("/admin/outbox");
+  await expectAccessible(page);
+  const text = await page.locator("article", { hasText: to }).first().locator("pre").textContent();
+  await context.close();
+  const match = text?.match(new RegExp(`https?://\\S+${path}\\S+`));
+  if (!match) throw new Error(`no ${path} link in the outbox for ${to}`);
+  return new URL(match[0]).pathname;
 }
