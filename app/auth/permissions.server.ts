@@ -24,6 +24,18 @@ export function notFound(): Response {
   return new Response("Not Found", { status: 404 });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isRowId(id: string | undefined): id is string {
+  return typeof id === "string" && UUID.test(id);
+}
+
+/** Ids arrive from URLs and forms; anything that is not a uuid cannot be a row (and must not reach PostgreSQL). */
+export function rowIdOrNotFound(id: string | undefined): string {
+  if (!isRowId(id)) throw notFound();
+  return id;
+}
+
 const userOfRequest = new WeakMap<Request, Promise<User | null>>();
 
 export function getUser(request: Request): Promise<User | null> {

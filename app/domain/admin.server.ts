@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { db } from "../../db/db.server";
 import type { Language } from "../../db/schema";
-import { notFound, requireAdmin, type User } from "../auth/permissions.server";
+import { isRowId, notFound, requireAdmin, rowIdOrNotFound, type User } from "../auth/permissions.server";
 import { endAllSessions } from "../auth/session.server";
 import type { MessageKey } from "../i18n/i18n";
 import { normaliseEmail } from "./accounts.server";
@@ -16,13 +16,6 @@ import { createInvitation } from "./invitations.server";
 /** What a save that the database refused says, per field, in message keys. */
 export type Refusal<Field extends string> = { ok: false; fieldErrors: Partial<Record<Field, MessageKey[]>> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids arrive from URLs and forms; anything that is not a uuid cannot be a row (and must not reach PostgreSQL). */
-function rowIdOrNotFound(id: string | undefined): string {
-  if (!id || !UUID.test(id)) throw notFound();
-  return id;
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
@@ -300,7 +293,7 @@ export async function inviteFacilitator(
   request: Request,
 ): Promise<{ ok: true } | InviteRefusal> {
   requireAdmin(user);
-  const coalition = UUID.test(input.coalitionId)
+  const coalition = isRowId(input.coalitionId)
     ? await db().selectFrom("coalition").where("id", "=", input.coalitionId).select("id").executeTakeFirst()
     : undefined;
   if (!coalition) return { ok: false, fieldErrors: { coalitionId: ["error.choose"] } };

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { db } from "../../db/db.server";
 import type { OrganisationKind, Perspective, TeamRole } from "../../db/schema";
 import type { Team } from "../auth/permissions.server";
@@ -18,13 +19,14 @@ export async function listCoalitions(): Promise<CoalitionSummary[]> {
     db()
       .selectFrom("coalition")
       .leftJoin("membership", "membership.coalition_id", "coalition.id")
+      .leftJoin("person", "person.id", "membership.person_id")
       .groupBy(["coalition.id"])
-      .select(({ fn }) => [
+      .select([
         "coalition.id",
         "coalition.slug",
         "coalition.name",
         "coalition.place",
-        fn.count<string>("membership.id").as("members"),
+        sql<string>`count(person.id) filter (where person.deactivated_at is null)`.as("members"),
       ])
       .orderBy("coalition.name")
       .execute(),

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import { db } from "../../db/db.server";
 import type { Database, Perspective, TeamRole } from "../../db/schema";
-import { membershipIn, notFound, type Team, type User } from "../auth/permissions.server";
+import { membershipIn, notFound, rowIdOrNotFound, type Team, type User } from "../auth/permissions.server";
 import type { MessageKey } from "../i18n/i18n";
 import { normaliseEmail } from "./accounts.server";
 import { recordAudit } from "./audit.server";
@@ -28,15 +28,8 @@ export type OpenInvitationRow = { id: string; email: string; role: TeamRole; exp
 export type Refusal = { ok: false; message: MessageKey; field?: string };
 export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function requireFacilitatorOf(user: User, team: Team): void {
   if (membershipIn(user, team.id)?.role !== "facilitator") throw notFound();
-}
-
-/** A malformed id cannot exist; answering 404 early keeps it out of the uuid-typed queries. */
-function requireId(id: string): void {
-  if (!UUID.test(id)) throw notFound();
 }
 
 export function listTeamMembersForFacilitator(user: User, team: Team): Promise<TeamMemberRow[]> {
@@ -123,7 +116,7 @@ export async function inviteToTeam(
 /** Withdraws an open invitation of this coalition: its link stops working at once. */
 export async function withdrawInvitation(user: User, team: Team, invitationId: string): Promise<void> {
   requireFacilitatorOf(user, team);
-  requireId(invitationId);
+  rowIdOrNotFound(invitationId);
   const withdrawn = await db()
     .updateTable("invitation")
     .set({ revoked_at: new Date() })
@@ -153,7 +146,7 @@ async function withMembership<T>(
   membershipId: string,
   change: (trx: Transaction<Database>, target: TargetMembership, otherFacilitators: number) => Promise<T>,
 ): Promise<T> {
-  requireId(membershipId);
+  rowIdOrNotFound(membershipId);
   return db()
     .transaction()
     .execute(async (trx) => {
