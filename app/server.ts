@@ -88,7 +88,7 @@ app.use((error: unknown, _req: express.Request, res: express.Response, _next: ex
   res.status(500).type("text/plain").send("Er ging iets mis. / Something went wrong.");
 });
 
-app.listen(port, async () => {
+const server = app.listen(port, async () => {
   const url = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   console.log(`\nLeernetwerk is running at ${url}`);
   console.log(isEmbedded() ? `Database: embedded PGlite in ${process.env.PGLITE_DIR || ".data/pglite"}` : "Database: PostgreSQL (DATABASE_URL)");
@@ -97,3 +97,13 @@ app.listen(port, async () => {
     for (const email of demoLogins()) console.log(`  ${email}`);
   }
 });
+
+// Close the database cleanly on Ctrl-C or a stop signal: PGlite must flush its data folder.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close();
+    db()
+      .destroy()
+      .finally(() => process.exit(0));
+  });
+}

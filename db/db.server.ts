@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, Migrator, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
@@ -34,6 +35,7 @@ export function connect(env: NodeJS.ProcessEnv = process.env): DB {
   }
   const dir = env.PGLITE_DIR || ".data/pglite";
   mkdirSync(dir, { recursive: true });
+  lockDataDir(dir);
   return new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dir)) });
 }
 
@@ -43,4 +45,31 @@ export async function migrateToLatest(instance: Kysely<any> = db(), schema?: str
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/**
+ * Two processes on one PGlite folder would corrupt it, so the folder gets a lock file beside it
+ * holding the owner's process id. A lock left by a process that no longer runs is taken over.
+ */
+function lockDataDir(dir: string): void {
+  const lock = `${path.resolve(dir)}.lock`;
+  try {
+    writeFileSync(lock, String(process.pid), { flag: "wx" });
+  } catch {
+    const owner = Number(readFileSync(lock, "utf8"));
+    if (owner && owner !== process.pid && processRuns(owner)) {
+      throw new Error(`The embedded database in ${dir} is in use by process ${owner}. Stop that process first.`);
+    }
+    writeFileSync(lock, String(process.pid));
+  }
+  process.once("exit", () => rmSync(lock, { force: true }));
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
