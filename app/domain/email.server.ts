@@ -35,9 +35,11 @@ export async function sendEmail(email: Email): Promise<void> {
   }
 }
 
-let cachedTransport: Transporter | undefined;
+let cached: { url: string; transport: Transporter } | undefined;
 function transport(): Transporter {
-  return (cachedTransport ??= nodemailer.createTransport(process.env.SMTP_URL));
+  const url = process.env.SMTP_URL ?? "";
+  if (cached?.url !== url) cached = { url, transport: nodemailer.createTransport(url) };
+  return cached.transport;
 }
 
 export function listOutbox(limit = 100) {
