@@ -20,6 +20,8 @@ export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
   test: {
     projects: [
+      // Pure functions (rich-text validation and rendering): no database, run once.
+      { extends: true as const, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
       { extends: true, test: { ...shared, name: "pglite", env: { TEST_ENGINE: "pglite" } } },
       ...(postgresUrl
         ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { TEST_ENGINE: "postgres" } } }]
