@@ -116,6 +116,37 @@ export interface AuditEventTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export type Visibility = "private" | "team" | "network";
+
+export interface ReflectionTable {
+  id: Generated<string>;
+  coalition_id: string;
+  author_id: string;
+  title: string;
+  body: ColumnType<unknown, string, string>;
+  body_text: string;
+  happened_on: ColumnType<string, string, string>;
+  visibility: Visibility;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface ReflectionThemeTable {
+  reflection_id: string;
+  theme_id: string;
+}
+
+export interface ReflectionCommentTable {
+  id: Generated<string>;
+  reflection_id: string;
+  author_id: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   person: PersonTable;
   auth_session: AuthSessionTable;
@@ -128,4 +159,7 @@ export interface Database {
   theme: ThemeTable;
   email_outbox: EmailOutboxTable;
   audit_event: AuditEventTable;
+  reflection: ReflectionTable;
+  reflection_theme: ReflectionThemeTable;
+  reflection_comment: ReflectionCommentTable;
 }

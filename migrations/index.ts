@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
+import * as m0002 from "./0002_reflections";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_reflections": m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { sql } from "kysely";
+import { sql, type Expression, type SqlBool } from "kysely";
 import { db } from "../../db/db.server";
 import type { AccountRole, Language, TeamRole } from "../../db/schema";
 import { sessionTokenOf } from "./session.server";
@@ -115,6 +115,19 @@ export async function requireTeamReader(user: User, slug: string | undefined): P
   return team;
 }
 
+/**
+ * A team's written items (filtered per item by readableBy): open to the programme's people — members of
+ * any coalition and the funder — and never to an admin, who runs the installation but reads no content.
+ */
+export async function requireContentReader(user: User, slug: string | undefined): Promise<Team> {
+  if (!readsContent(user)) throw notFound();
+  return requireTeamReader(user, slug);
+}
+
+export function readsContent(user: User): boolean {
+  return user.accountRole === "funder" || user.memberships.length > 0;
+}
+
 /** The team's own pages: members (and, with role "facilitator", facilitators) only. Admins are not members. */
 export async function requireMembership(user: User, slug: string | undefined, role?: TeamRole): Promise<Team> {
   const team = await findTeam(slug);
@@ -130,5 +143,18 @@ export function canRead(user: User, item: WrittenItem): boolean {
   if (item.visibility === "private") return false;
   const member = membershipIn(user, item.coalitionId) !== undefined;
   if (item.visibility === "team") return member;
-  return member || user.accountRole === "funder" || user.memberships.length > 0;
+  return member || readsContent(user);
+}
+
+/**
+ * canRead as one SQL condition, for lists and searches: `.where(readableBy(user, "reflection"))`.
+ * The table needs author_id, coalition_id and visibility columns.
+ */
+export function readableBy(user: User, table: string): Expression<SqlBool> {
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const teams = user.memberships.map((m) => m.coalitionId);
+  const readsNetwork = readsContent(user);
+  return sql<SqlBool>`(${column("author_id")} = ${user.id}
+    or (${column("visibility")} = 'team' and ${teams.length ? sql`${column("coalition_id")} in (${sql.join(teams)})` : sql`false`})
+    or (${column("visibility")} = 'network' and ${readsNetwork ? sql`true` : sql`false`}))`;
 }

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import type { OrganisationKind } from "../../db/schema";
-import { organisationKinds } from "./vocabulary";
+import { BLANK_PARTNER_ROWS, MAX_PARTNERS, organisationKinds } from "./vocabulary";
 
-/** Empty partner rows on the form, so that organisations can be added without JavaScript. */
-export const BLANK_PARTNER_ROWS = 3;
-export const MAX_PARTNERS = 40;
 
 const partnerRow = z.object({
   partnerId: z.uuid("admin.accounts.invalid").optional(),

@@ -15,3 +15,13 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
     timeStyle: "short",
   }).format(new Date(value));
 }
+
+/** A calendar day stored as 'YYYY-MM-DD' (no time, so no time zone shift). */
+export function formatDay(isoDay: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", dateStyle: "long" }).format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/** Today's date in Europe/Amsterdam as 'YYYY-MM-DD'. */
+export function todayInAmsterdam(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

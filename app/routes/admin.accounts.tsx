@@ -2,18 +2,13 @@ import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireAdmin, requireUser } from "~/auth/permissions.server";
+import { accountSchema } from "~/domain/admin-forms";
 import { deactivateAccount, listAccounts, reactivateAccount } from "~/domain/admin.server";
 import { formatDate } from "~/i18n/dates";
 import { FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
-
-const accountSchema = z.object({
-  intent: z.enum(["deactivate", "reactivate"], { error: "admin.accounts.invalid" }),
-  personId: z.uuid("admin.accounts.invalid"),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

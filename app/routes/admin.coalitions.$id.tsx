@@ -3,7 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { getCoalitionForEdit, updateCoalition } from "~/domain/admin.server";
-import { BLANK_PARTNER_ROWS, coalitionSchema } from "~/domain/coalition-form";
+import { coalitionSchema } from "~/domain/coalition-form";
+import { BLANK_PARTNER_ROWS } from "~/domain/vocabulary";
 import { CoalitionForm, type CoalitionFormValue } from "~/ui/CoalitionForm";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";

@@ -2,8 +2,13 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { requireAdmin, requireUser } from "~/auth/permissions.server";
+import {
+  facilitatorSchema,
+  funderSchema,
+  type FacilitatorInvitationForm,
+  type FunderInvitationForm,
+} from "~/domain/admin-forms";
 import {
   inviteFacilitator,
   inviteFunder,
@@ -16,15 +21,6 @@ import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
-
-const email = z.email({ error: "error.email" }).max(320, "error.tooLong");
-const language = z.enum(["nl", "en"], { error: "error.choose" });
-const facilitatorSchema = z.object({
-  email,
-  coalitionId: z.string({ error: "error.choose" }).max(64, "error.choose"),
-  language,
-});
-const funderSchema = z.object({ email, language });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -69,12 +65,12 @@ export default function AdminInvitations() {
   const { coalitions, invitations, language } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [facilitatorForm, facilitatorFields] = useForm<z.input<typeof facilitatorSchema>>({
+  const [facilitatorForm, facilitatorFields] = useForm<FacilitatorInvitationForm>({
     id: "invite-facilitator",
     lastResult: reply?.intent === "facilitator" ? reply.result : undefined,
     defaultValue: { coalitionId: searchParams.get("coalition") ?? "", language },
   });
-  const [funderForm, funderFields] = useForm<z.input<typeof funderSchema>>({
+  const [funderForm, funderFields] = useForm<FunderInvitationForm>({
     id: "invite-funder",
     lastResult: reply?.intent === "funder" ? reply.result : undefined,
     defaultValue: { language },

@@ -2,15 +2,11 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
+import { forgotSchema } from "~/auth/account-forms";
 import { requestPasswordReset } from "~/domain/accounts.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field } from "~/ui/Field";
 import { useT } from "~/ui/i18n";
-
-const forgotSchema = z.object({
-  email: z.email({ error: "error.email" }).max(320, "error.tooLong"),
-});
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotSchema });

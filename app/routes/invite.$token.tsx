@@ -2,18 +2,15 @@ import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useFor
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { newPasswordSchema } from "~/auth/password.server";
-import { withConfirmation } from "~/auth/password-form";
 import { startSession } from "~/auth/session.server";
 import type { Perspective } from "../../db/schema";
+import { acceptanceSchema } from "~/domain/member-forms";
 import { perspectives } from "~/domain/vocabulary";
 import {
   acceptInvitation,
   canJoinTeam,
   closedInvitationReason,
   findOpenInvitation,
-  type OpenInvitation,
 } from "~/domain/invitations.server";
 import { formatDate } from "~/i18n/dates";
 import type { MessageKey } from "~/i18n/i18n";
@@ -29,24 +26,6 @@ type AcceptForm = {
   perspective?: Perspective;
   organisationId?: string;
 };
-
-const nameField = z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong");
-const currentPassword = z.string({ error: "error.required" }).max(200, "error.tooLong");
-const teamFields = {
-  perspective: z.enum(perspectives, { error: "error.choose" }),
-  organisationId: z.string().max(100, "error.tooLong").optional(),
-};
-
-/** The form depends on the invitation: a new account sets name and password; a team needs a perspective. */
-function acceptanceSchema(invitation: OpenInvitation) {
-  const team = Boolean(invitation.coalition_id);
-  if (invitation.existingPersonId) {
-    return team ? z.object({ password: currentPassword, ...teamFields }) : z.object({ password: currentPassword });
-  }
-  return team
-    ? withConfirmation({ name: nameField, ...teamFields }, newPasswordSchema)
-    : withConfirmation({ name: nameField }, newPasswordSchema);
-}
 
 const goneMessages = {
   unknown: "invite.gone.unknown",

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { loginSchema } from "~/auth/account-forms";
 import { getUser } from "~/auth/permissions.server";
 import { safeRedirect } from "~/auth/redirect.server";
 import { startSession } from "~/auth/session.server";
@@ -10,12 +10,6 @@ import { authenticate, homePath } from "~/domain/accounts.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
 import { useT } from "~/ui/i18n";
-
-const loginSchema = z.object({
-  email: z.string({ error: "error.required" }).trim().max(320, "error.tooLong"),
-  password: z.string({ error: "error.required" }).max(200, "error.tooLong"),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -2,15 +2,12 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { newPasswordSchema } from "~/auth/password.server";
-import { withConfirmation } from "~/auth/password-form";
+import { resetSchema } from "~/auth/account-forms";
 import { findPasswordReset, resetPassword } from "~/domain/accounts.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
-
-const resetSchema = withConfirmation({}, newPasswordSchema);
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await findPasswordReset(params.token ?? "");

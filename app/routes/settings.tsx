@@ -2,9 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { newPasswordSchema } from "~/auth/password.server";
-import { withConfirmation } from "~/auth/password-form";
+import { changePasswordSchema, profileSchema } from "~/auth/account-forms";
 import { requireUser } from "~/auth/permissions.server";
 import { endAllSessions, endSession } from "~/auth/session.server";
 import { changePassword, checkPassword, updateProfile } from "~/domain/accounts.server";
@@ -13,15 +11,6 @@ import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
-
-const profileSchema = z.object({
-  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong"),
-  language: z.enum(["nl", "en"], { error: "error.choose" }),
-});
-const passwordSchema = withConfirmation(
-  { current: z.string({ error: "error.required" }).max(200, "error.tooLong") },
-  newPasswordSchema,
-);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -45,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "password") {
-    const submission = parseWithZod(formData, { schema: passwordSchema });
+    const submission = parseWithZod(formData, { schema: changePasswordSchema });
     const hide = { hideFields: ["current", "password", "confirm"] };
     if (submission.status !== "success") {
       return json<Reply>({ intent, result: submission.reply(hide) }, { status: 400 });

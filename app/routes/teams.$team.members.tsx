@@ -2,10 +2,10 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership, requireUser, notFound } from "~/auth/permissions.server";
 import type { TeamRole } from "../../db/schema";
 import { teamRoles } from "~/domain/vocabulary";
+import { inviteSchema, removeSchema, roleSchema, withdrawSchema } from "~/domain/member-forms";
 import {
   changeMemberRole,
   inviteToTeam,
@@ -21,20 +21,6 @@ import { Field, FieldErrors, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 import type { MessageKey } from "~/i18n/i18n";
-
-const roleField = z.enum(teamRoles, { error: "error.choose" });
-
-const inviteSchema = z.object({
-  email: z
-    .string({ error: "error.required" })
-    .trim()
-    .max(320, "error.tooLong")
-    .pipe(z.email({ error: "error.email" })),
-  role: roleField,
-});
-const roleSchema = z.object({ membershipId: z.string({ error: "error.required" }), role: roleField });
-const removeSchema = z.object({ membershipId: z.string({ error: "error.required" }) });
-const withdrawSchema = z.object({ invitationId: z.string({ error: "error.required" }) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
 

@@ -1,0 +1,98 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireContentReader, requireUser } from "~/auth/permissions.server";
+import { addComment, commentSchema, deleteReflection, getReflection, listComments } from "~/domain/reflections.server";
+import { formatDateTime, formatDay } from "~/i18n/dates";
+import { RichText } from "~/richtext/RichText";
+import { SubmitButton } from "~/ui/Button";
+import { Field } from "~/ui/Field";
+import { setFlash } from "~/ui/flash.server";
+import { useLocale, useT } from "~/ui/i18n";
+import { VisibilityBadge } from "~/ui/Visibility";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reflection.title ?? ""} · Leernetwerk` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const team = await requireContentReader(user, params.team);
+  const reflection = await getReflection(user, team, params.id);
+  return json({ team, reflection, comments: await listComments(reflection) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const team = await requireContentReader(user, params.team);
+  const formData = await request.formData();
+  const here = `/teams/${team.slug}/reflections/${params.id}`;
+  if (formData.get("intent") === "delete") {
+    await deleteReflection(user, team, params.id);
+    return redirect(`/teams/${team.slug}/reflections`, { headers: { "Set-Cookie": await setFlash("reflection.deleted") } });
+  }
+  const submission = parseWithZod(formData, { schema: commentSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await addComment(user, team, params.id, submission.value.comment);
+  return redirect(`${here}#comments`, { headers: { "Set-Cookie": await setFlash("comments.added") } });
+}
+
+export default function ReflectionPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { team, reflection, comments } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ id: "comment", lastResult, shouldRevalidate: "onSubmit" });
+  return (
+    <article>
+      <p>
+        <Link to={`/teams/${team.slug}/reflections`}>{t("reflection.back")}</Link>
+      </p>
+      <h1>{reflection.title}</h1>
+      <p className="meta">
+        <VisibilityBadge visibility={reflection.visibility} />
+        <span>{t("reflection.writtenBy", { name: reflection.authorName, date: formatDay(reflection.happenedOn, locale) })}</span>
+        {reflection.themes.map((theme) => (
+          <span key={theme.slug} className="badge">
+            {locale === "en" ? theme.name_en : theme.name_nl}
+          </span>
+        ))}
+      </p>
+      <RichText state={reflection.body} />
+      {reflection.mine ? (
+        <div className="actions">
+          <Link className="button button-secondary" to="edit">
+            {t("reflection.edit")}
+          </Link>
+          <details className="confirm">
+            <summary className="button button-danger">{t("reflection.delete")}</summary>
+            <p>{t("reflection.deleteConfirm")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="delete" />
+              <SubmitButton variant="danger">{t("reflection.deleteSubmit")}</SubmitButton>
+            </Form>
+          </details>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="comments" className="comments">
+        <h2 id="comments">{t("comments.title")}</h2>
+        {comments.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+        {comments.map((comment) => (
+          <div key={comment.id} className="comment">
+            <p className="meta">{t("comments.by", { name: comment.authorName, time: formatDateTime(comment.createdAt, locale) })}</p>
+            <p>{comment.body}</p>
+          </div>
+        ))}
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="comment" />
+          <Field field={fields.comment} label={t("comments.field")}>
+            <textarea {...getTextareaProps(fields.comment)} rows={3} maxLength={4000} />
+          </Field>
+          <div className="actions">
+            <SubmitButton>{t("comments.submit")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,102 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireMembership, requireUser } from "~/auth/permissions.server";
+import { reflectionSchema } from "~/domain/reflection-form";
+import { getOwnReflection, updateReflection } from "~/domain/reflections.server";
+import { listThemes } from "~/domain/themes.server";
+import { formatDay } from "~/i18n/dates";
+import { withRichTextFromTextarea } from "~/richtext/form-data";
+import { RichText } from "~/richtext/RichText";
+import { parseRichTextJson } from "~/richtext/schema";
+import { setFlash } from "~/ui/flash.server";
+import { useLocale, useT } from "~/ui/i18n";
+import { ReflectionForm } from "~/ui/ReflectionForm";
+import { VisibilityBadge } from "~/ui/Visibility";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const team = await requireMembership(user, params.team);
+  const [reflection, themes] = await Promise.all([getOwnReflection(user, team, params.id), listThemes()]);
+  return json({ team, reflection, themes });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const team = await requireMembership(user, params.team);
+  const formData = withRichTextFromTextarea(await request.formData(), "body");
+  const version = Number(formData.get("version"));
+  const submission = parseWithZod(formData, { schema: reflectionSchema });
+  const submitted = parseRichTextJson(String(formData.get("body") ?? ""));
+  const body = submitted.ok ? submitted.value : null;
+  if (submission.status !== "success") {
+    return json({ result: submission.reply(), body, current: null }, { status: 400 });
+  }
+  const { themes, ...input } = submission.value;
+  const outcome = await updateReflection(user, team, params.id, version, { ...input, themeIds: themes });
+  if (!outcome.ok) {
+    // Someone saved in between: show both versions; saving again starts from theirs.
+    return json({ result: submission.reply(), body, current: outcome.current }, { status: 409 });
+  }
+  return redirect(`/teams/${team.slug}/reflections/${params.id}`, { headers: { "Set-Cookie": await setFlash("reflection.saved") } });
+}
+
+export default function EditReflection() {
+  const t = useT();
+  const locale = useLocale();
+  const { team, reflection, themes } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const current = reply?.current ?? null;
+  const form = (
+    <ReflectionForm
+      key={current?.version ?? reflection.version}
+      teamName={team.name}
+      themes={themes}
+      defaultValue={{
+        title: reflection.title,
+        happenedOn: reflection.happenedOn,
+        themes: reflection.themes.map((theme) => theme.id),
+        visibility: reflection.visibility,
+      }}
+      body={reply?.body ?? reflection.body}
+      draftKey={`reflection:${reflection.id}`}
+      lastResult={reply?.result}
+      version={current?.version ?? reflection.version}
+    />
+  );
+  return (
+    <section>
+      <p>
+        <Link to={`/teams/${team.slug}/reflections/${reflection.id}`}>{reflection.title}</Link>
+      </p>
+      <h1>{t("reflection.editTitle")}</h1>
+      {current ? (
+        <>
+          <div className="form-error" role="alert">
+            <p>
+              <strong>{t("reflection.conflict.title")}</strong>
+            </p>
+            <p>{t("reflection.conflict.body")}</p>
+          </div>
+          <div className="side-by-side">
+            <section aria-labelledby="mine-heading">
+              <h2 id="mine-heading">{t("reflection.conflict.mine")}</h2>
+              {form}
+            </section>
+            <section aria-labelledby="theirs-heading" className="card">
+              <h2 id="theirs-heading">{t("reflection.conflict.theirs")}</h2>
+              <h3>{current.title}</h3>
+              <p className="meta">
+                <VisibilityBadge visibility={current.visibility} />
+                <span>{formatDay(current.happenedOn, locale)}</span>
+              </p>
+              <RichText state={current.body} />
+            </section>
+          </div>
+        </>
+      ) : (
+        form
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireMembership, requireUser } from "~/auth/permissions.server";
+import { reflectionSchema } from "~/domain/reflection-form";
+import { createReflection } from "~/domain/reflections.server";
+import { listThemes } from "~/domain/themes.server";
+import { todayInAmsterdam } from "~/i18n/dates";
+import { translator } from "~/i18n/i18n";
+import { withRichTextFromTextarea } from "~/richtext/form-data";
+import { richTextFromPlainText } from "~/richtext/from-plain-text";
+import { parseRichTextJson } from "~/richtext/schema";
+import { setFlash } from "~/ui/flash.server";
+import { useT } from "~/ui/i18n";
+import { ReflectionForm } from "~/ui/ReflectionForm";
+
+const prompts = { well: "reflection.prompt.well", rub: "reflection.prompt.rub", takeaway: "reflection.prompt.takeaway" } as const;
+type Prompt = keyof typeof prompts;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const team = await requireMembership(user, params.team);
+  const prompt = new URL(request.url).searchParams.get("prompt");
+  const question = prompt && prompt in prompts ? translator(user.language)(prompts[prompt as Prompt]) : null;
+  return json({
+    team,
+    themes: await listThemes(),
+    today: todayInAmsterdam(),
+    prompt: question ? prompt : null,
+    body: question ? richTextFromPlainText(`${question}\n\n`) : null,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const team = await requireMembership(user, params.team);
+  const formData = withRichTextFromTextarea(await request.formData(), "body");
+  const submission = parseWithZod(formData, { schema: reflectionSchema });
+  if (submission.status !== "success") {
+    // The text comes back to the page whatever else was wrong: nothing typed is lost.
+    const body = parseRichTextJson(String(formData.get("body") ?? ""));
+    return json({ result: submission.reply(), body: body.ok ? body.value : null }, { status: 400 });
+  }
+  const { themes, ...input } = submission.value;
+  const id = await createReflection(user, team, { ...input, themeIds: themes });
+  return redirect(`/teams/${team.slug}/reflections/${id}`, { headers: { "Set-Cookie": await setFlash("reflection.saved") } });
+}
+
+export default function NewReflection() {
+  const t = useT();
+  const { team, themes, today, prompt, body } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <section>
+      <p>
+        <Link to={`/teams/${team.slug}/reflections`}>{t("reflection.back")}</Link>
+      </p>
+      <h1>{t("reflections.new")}</h1>
+      <nav aria-labelledby="prompts-heading" className="prompts">
+        <h2 id="prompts-heading">{t("reflection.prompts")}</h2>
+        <p className="field-hint">{t("reflection.prompts.intro")}</p>
+        <ul className="actions plain-list">
+          {(Object.keys(prompts) as Prompt[]).map((key) => (
+            <li key={key}>
+              <Link to={`?prompt=${key}`} aria-current={prompt === key ? "true" : undefined} className="button button-secondary">
+                {t(prompts[key])}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link to="?" aria-current={prompt ? undefined : "true"} className="button button-secondary">
+              {t("reflection.prompt.blank")}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <ReflectionForm
+        key={prompt ?? "blank"}
+        teamName={team.name}
+        themes={themes}
+        defaultValue={{ title: "", happenedOn: today, themes: [], visibility: "team" }}
+        body={reply?.body ?? body}
+        draftKey={`reflection:new:${team.slug}`}
+        lastResult={reply?.result}
+      />
+    </section>
+  );
+}

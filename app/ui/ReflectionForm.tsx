@@ -1,0 +1,79 @@
+import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { Theme } from "../domain/themes.server";
+import { RichTextField } from "../richtext/RichTextField";
+import type { RichTextState } from "../richtext/schema";
+import { SubmitButton } from "./Button";
+import { Field, FormErrors } from "./Field";
+import { useLocale, useT } from "./i18n";
+import { VisibilityChoice } from "./Visibility";
+
+export type ReflectionDefaults = { title: string; body?: string; happenedOn: string; themes: string[]; visibility: string };
+
+/** Writing and editing a reflection: the same fields, the same rules. */
+export function ReflectionForm({
+  teamName,
+  themes,
+  defaultValue,
+  body,
+  draftKey,
+  lastResult,
+  version,
+}: {
+  teamName: string;
+  themes: Theme[];
+  defaultValue: ReflectionDefaults;
+  body: RichTextState | null;
+  draftKey: string;
+  lastResult?: SubmissionResult<string[]>;
+  version?: number;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({ id: "reflection", lastResult, defaultValue });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <Field field={fields.title} label={t("reflection.field.title")}>
+        <input {...getInputProps(fields.title, { type: "text" })} maxLength={200} />
+      </Field>
+      <RichTextField
+        name="body"
+        id={fields.body.id}
+        label={t("reflection.field.body")}
+        hint={t("reflection.field.bodyHint")}
+        initialState={body}
+        draftKey={draftKey}
+        errors={fields.body.errors}
+      />
+      <Field field={fields.happenedOn} label={t("reflection.field.date")} hint={t("reflection.field.dateHint")}>
+        <input {...getInputProps(fields.happenedOn, { type: "date", ariaDescribedBy: fields.happenedOn.descriptionId })} />
+      </Field>
+      <fieldset>
+        <legend>{t("reflection.field.themes")}</legend>
+        <p className="field-hint">{t("reflection.field.themesHint")}</p>
+        <div className="choice-grid">
+          {getCollectionProps(fields.themes, { type: "checkbox", options: themes.map((theme) => theme.id) }).map(
+            (props, index) => (
+              <label className="choice" key={props.key} htmlFor={props.id}>
+                <input {...props} key={props.key} />
+                {locale === "en" ? themes[index].name_en : themes[index].name_nl}
+              </label>
+            ),
+          )}
+        </div>
+      </fieldset>
+      <VisibilityChoice
+        name={fields.visibility.name}
+        teamName={teamName}
+        defaultValue={(fields.visibility.initialValue as string | undefined) ?? defaultValue.visibility}
+        errors={fields.visibility.errors}
+        errorId={fields.visibility.errorId}
+      />
+      <div className="actions">
+        <SubmitButton>{t("reflection.save")}</SubmitButton>
+      </div>
+    </Form>
+  );
+}
