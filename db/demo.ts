@@ -1,11 +1,14 @@
 import { hashPassword } from "../app/auth/password.server";
-import type { OrganisationKind, Perspective, TeamRole } from "./schema";
+import { plainTextOf } from "../app/richtext/plain-text.server";
+import { richTextFromPlainText } from "../app/richtext/from-plain-text";
+import type { OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
 import { db } from "./db.server";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 const DOMAIN = "demo.test";
 
 type DemoPerson = { name: string; email?: string; role: TeamRole; perspective: Perspective; org: number };
+type DemoReflection = { by: number; title: string; text: string; on: string; visibility: Visibility; themes: string[] };
 type DemoCoalition = {
   slug: string;
   name: string;
@@ -13,6 +16,7 @@ type DemoCoalition = {
   description: string;
   partners: [string, OrganisationKind][];
   people: DemoPerson[];
+  reflections: DemoReflection[];
 };
 
 // The demo programme of DESIGN.md §1, in words written for the demo.
@@ -28,6 +32,14 @@ const coalitions: DemoCoalition[] = [
       { name: "Henk Jansen", email: "lid.apeldoorn", role: "member", perspective: "resident", org: 0 },
       { name: "Fatima el Amrani", role: "member", perspective: "volunteer", org: 0 },
       { name: "Joost Hendriks", role: "member", perspective: "professional", org: 1 },
+    ],
+    reflections: [
+      { by: 1, title: "Koffie op het pleintje", on: "2026-10-06", visibility: "team", themes: ["ontmoetingsplekken", "vertrouwen"],
+        text: "Zes buren kwamen langs, twee voor het eerst.\n\nWat hielp: Marloes liet ons het gesprek leiden in plaats van zelf te beginnen. Volgende keer vragen we de buurvrouw van nummer 12 om de sleutel van het buurthuis." },
+      { by: 0, title: "Wie is eigenaar van het actieteam?", on: "2026-10-20", visibility: "network", themes: ["rollen-en-eigenaarschap", "gelijkwaardigheid"],
+        text: "We merkten dat bewoners steeds naar de professional keken voor besluiten.\n\nWe spraken af dat de voorzitter van het actieteam een bewoner is en dat Stimenz ondersteunt. Dat uitspreken gaf lucht." },
+      { by: 2, title: "Mijn eigen twijfel", on: "2026-11-03", visibility: "private", themes: ["vrijwilligers"],
+        text: "Ik vraag me af of ik dit naast mijn werk kan blijven doen. Eerst zelf nadenken voordat ik het in het team inbreng." },
     ],
   },
   {
@@ -48,6 +60,12 @@ const coalitions: DemoCoalition[] = [
       { name: "Tom Coenders", role: "member", perspective: "volunteer", org: 2 },
       { name: "Lotte Janssen", role: "member", perspective: "professional", org: 3 },
     ],
+    reflections: [
+      { by: 1, title: "Werkplaats twee: de speeltuin", on: "2026-09-18", visibility: "network", themes: ["ontmoetingsplekken", "rol-gemeente"],
+        text: "De tekeningen van de gemeente lagen al klaar. Bewoners voelden zich laat betrokken.\n\nWat we meenemen: eerst ophalen wat de buurt wil, dan pas tekenen." },
+      { by: 0, title: "Drie wijken, één tafel", on: "2026-10-09", visibility: "team", themes: ["samen-leren", "communicatie"],
+        text: "Voor het eerst zaten de drie bewonersorganisaties samen. Iedereen had een eigen verhaal over de wijk; luisteren kostte tijd maar leverde veel op." },
+    ],
   },
   {
     slug: "utrecht",
@@ -62,6 +80,12 @@ const coalitions: DemoCoalition[] = [
       { name: "Ruud van Dam", role: "member", perspective: "volunteer", org: 0 },
       { name: "Ilse Mulder", role: "member", perspective: "professional", org: 1 },
       { name: "Kees Smit", role: "member", perspective: "resident", org: 0 },
+    ],
+    reflections: [
+      { by: 1, title: "Het burennetwerk groeit", on: "2026-10-01", visibility: "network", themes: ["vrijwilligers", "vertrouwen"],
+        text: "Twintig adressen doen nu mee. Het werkt omdat buren elkaar eerst leerden kennen bij de oefenvijver voor ontmoeting.\n\nEen les: klein beginnen en het zichtbaar vieren." },
+      { by: 4, title: "Informatiepunt: wie staat achter de balie?", on: "2026-10-27", visibility: "team", themes: ["rollen-en-eigenaarschap", "gelijkwaardigheid"],
+        text: "Dock wilde de balie bemensen, bewoners ook. We proberen het nu samen: steeds één bewoner en één professional." },
     ],
   },
   {
@@ -80,6 +104,12 @@ const coalitions: DemoCoalition[] = [
       { name: "Jannie Klein Koerkamp", role: "member", perspective: "resident", org: 2 },
       { name: "Wim Haverkamp", role: "member", perspective: "volunteer", org: 2 },
     ],
+    reflections: [
+      { by: 1, title: "Het Trefpunt op dinsdag", on: "2026-09-30", visibility: "team", themes: ["ontmoetingsplekken"],
+        text: "Ouderen die thuis wonen vinden de weg naar het Trefpunt als iemand ze de eerste keer ophaalt. De taxi-afspraak werkt beter dan een folder." },
+      { by: 0, title: "Een overleg dat blijft", on: "2026-11-10", visibility: "network", themes: ["financiering-en-continuiteit", "samen-leren"],
+        text: "We willen dat het gezamenlijke overleg ook na de subsidie doorgaat. Daarom rouleert de voorzitter en maken we korte verslagen die iedereen kan lezen." },
+    ],
   },
   {
     slug: "wageningen",
@@ -91,6 +121,12 @@ const coalitions: DemoCoalition[] = [
       { name: "Pieter van den Berg", email: "begeleider.wageningen", role: "facilitator", perspective: "professional", org: 1 },
       { name: "Noor Ahmadi", email: "lid.wageningen", role: "member", perspective: "resident", org: 0 },
       { name: "Daan Hoekstra", role: "member", perspective: "volunteer", org: 0 },
+    ],
+    reflections: [
+      { by: 1, title: "Werkervaring in de buurt", on: "2026-10-15", visibility: "network", themes: ["plan-en-werkelijkheid", "vrijwilligers"],
+        text: "Het plan was vier werkervaringsplekken. Het zijn er twee geworden, maar ze lopen goed.\n\nWe passen het plan aan: liever twee plekken met goede begeleiding." },
+      { by: 0, title: "Samen begroten", on: "2026-11-12", visibility: "team", themes: ["financiering-en-continuiteit", "vertrouwen"],
+        text: "Voor het eerst maakten het buurtbedrijf en Solidez samen de begroting. Open over geld praten bleek spannend, en nodig." },
     ],
   },
 ];
@@ -127,6 +163,7 @@ export async function seedDemo(): Promise<void> {
         .values(coalition.partners.map(([name, kind], position) => ({ coalition_id: coalitionId, name, kind, position })))
         .returning("id")
         .execute();
+      const personIds: string[] = [];
       for (const person of coalition.people) {
         const { id: personId } = await trx
           .insertInto("person")
@@ -143,6 +180,25 @@ export async function seedDemo(): Promise<void> {
             organisation_id: organisations[person.org].id,
           })
           .execute();
+        personIds.push(personId);
+      }
+      for (const reflection of coalition.reflections) {
+        const body = richTextFromPlainText(reflection.text);
+        const { id } = await trx
+          .insertInto("reflection")
+          .values({
+            coalition_id: coalitionId,
+            author_id: personIds[reflection.by],
+            title: reflection.title,
+            body: JSON.stringify(body),
+            body_text: plainTextOf(body),
+            happened_on: reflection.on,
+            visibility: reflection.visibility,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const themes = await trx.selectFrom("theme").where("slug", "in", reflection.themes).select("id").execute();
+        await trx.insertInto("reflection_theme").values(themes.map((t) => ({ reflection_id: id, theme_id: t.id }))).execute();
       }
     }
   });

@@ -24,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
-  const formData = withRichTextFromTextarea(await request.formData(), "body");
+  const stored = await getOwnReflection(user, team, params.id);
+  const formData = withRichTextFromTextarea(await request.formData(), "body", stored.body);
   const version = Number(formData.get("version"));
   const submission = parseWithZod(formData, { schema: reflectionSchema });
   const submitted = parseRichTextJson(String(formData.get("body") ?? ""));

@@ -218,3 +218,35 @@ describe("searching the team's log", () => {
     expect(await list("?page=abc&from=gisteren")).toContain(recent);
   });
 });
+
+describe("editing without JavaScript", () => {
+  it("keeps the formatting of a text the person did not change in the textarea", async () => {
+    const formatted = JSON.stringify({
+      root: { type: "root", version: 1, direction: null, format: "", indent: 0, children: [
+        { type: "heading", tag: "h2", version: 1, direction: null, format: "", indent: 0, children: [
+          { type: "text", version: 1, text: "Kopje", format: 0, detail: 0, mode: "normal", style: "" },
+        ] },
+        { type: "paragraph", version: 1, direction: null, format: "", indent: 0, textFormat: 0, textStyle: "", children: [
+          { type: "text", version: 1, text: "Vet", format: 1, detail: 0, mode: "normal", style: "" },
+        ] },
+      ] },
+    });
+    const id = idFrom(await write({ title: "Opmaak", body: formatted, happenedOn: "2026-11-06", visibility: "team" }));
+    const path = `/teams/${team.slug}/reflections/${id}/edit`;
+    const page = await (await callRoute(editRoute.loader, { request: browserRequest(path, { cookie: author }), params: { team: team.slug, id } })).json();
+    const { plainTextForTextarea } = await import("../../app/richtext/from-plain-text");
+    const textarea = plainTextForTextarea(page.reflection.body);
+    const saved = await callRoute(editRoute.action, {
+      request: browserRequest(path, {
+        cookie: author,
+        form: { version: "1", title: "Opmaak, nieuwe titel", bodyText: textarea, happenedOn: "2026-11-06", visibility: "team" },
+      }),
+      params: { team: team.slug, id },
+    });
+    expect(saved.status).toBe(302);
+    const row = await db().selectFrom("reflection").where("id", "=", id).select(["title", "body"]).executeTakeFirstOrThrow();
+    expect(row.title).toBe("Opmaak, nieuwe titel");
+    expect(JSON.stringify(row.body)).toContain('"tag":"h2"');
+    expect(JSON.stringify(row.body)).toContain('"format":1');
+  });
+});
