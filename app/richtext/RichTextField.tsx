@@ -1,5 +1,6 @@
 import { useLocation, useNavigation } from "@remix-run/react";
 import { Component, useEffect, useId, useRef, useState, type ComponentType, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import { FieldErrors } from "../ui/Field";
 import { useLocale, useT } from "../ui/i18n";
 import { clearDraft } from "./draft";
@@ -60,11 +61,14 @@ export function RichTextField({ name, label, initialState, draftKey, errors, id,
         // Whatever was typed in the textarea while the editor loaded goes along into the editor.
         const typed = textarea.current && textarea.current.value !== prefill ? richTextFromPlainText(textarea.current.value) : null;
         const start = typed ?? initialState;
-        setLoaded({
-          Editor: RichTextEditor,
-          initialJson: start && start.root.children.length > 0 ? JSON.stringify(start) : null,
-          autoFocus: textarea.current !== null && document.activeElement === textarea.current,
-        });
+        // Swap in the same task as reading the textarea, so no keystroke can fall in between.
+        flushSync(() =>
+          setLoaded({
+            Editor: RichTextEditor,
+            initialJson: start && start.root.children.length > 0 ? JSON.stringify(start) : null,
+            autoFocus: textarea.current !== null && document.activeElement === textarea.current,
+          }),
+        );
       },
       () => {
         // Offline or a new deployment: the textarea keeps working.

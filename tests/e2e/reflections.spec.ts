@@ -3,7 +3,9 @@ import { expectAccessible, logIn } from "./helpers";
 
 // Lexical's code names itself ("lexical" in its chunk); none of our own code does.
 const LEXICAL = /lexical/i;
-const editor = (page: import("@playwright/test").Page) => page.getByRole("textbox", { name: "Uw reflectie" });
+// Before the editor has loaded, "Uw reflectie" is the plain textarea; these tests want the editor.
+const editor = (page: import("@playwright/test").Page) =>
+  page.locator('[contenteditable="true"]').and(page.getByRole("textbox", { name: "Uw reflectie" }));
 
 test("a member writes a reflection with a heading, bold text and a list in the editor, and reads it back", async ({ page }) => {
   await logIn(page, "lid.apeldoorn@demo.test");
@@ -84,13 +86,13 @@ test("without JavaScript the form is a textarea and still saves", async ({ brows
 
 test("reading pages load no editor code; the editing page does", async ({ page }) => {
   await logIn(page, "lid.utrecht@demo.test");
-  const scripts: string[] = [];
-  page.on("response", async (response) => {
-    if (response.url().endsWith(".js")) scripts.push(await response.text());
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith(".js")) scripts.push(response.text());
   });
   await page.goto("/teams/utrecht/reflections/new");
-  await expect(editor(page)).toBeVisible();
-  expect(scripts.some((s) => LEXICAL.test(s))).toBe(true);
+  await expect(page.getByRole("toolbar", { name: "Opmaak" })).toBeVisible();
+  expect((await Promise.all(scripts)).some((s) => LEXICAL.test(s))).toBe(true);
 
   await page.getByLabel("Titel").fill("Leesbaar zonder editor");
   await editor(page).click();
@@ -101,16 +103,16 @@ test("reading pages load no editor code; the editing page does", async ({ page }
 
   const reader = await page.context().browser()!.newContext({ locale: "nl-NL" });
   const readingPage = await reader.newPage();
-  const readingScripts: string[] = [];
-  readingPage.on("response", async (response) => {
-    if (response.url().endsWith(".js")) readingScripts.push(await response.text());
+  const readingScripts: Promise<string>[] = [];
+  readingPage.on("response", (response) => {
+    if (response.url().endsWith(".js")) readingScripts.push(response.text());
   });
   await logIn(readingPage, "begeleider.utrecht@demo.test");
   await readingPage.goto(url);
   await expect(readingPage.locator(".rich-text")).toContainText("Alleen lezen.");
   await readingPage.waitForLoadState("networkidle");
   expect(readingScripts.length).toBeGreaterThan(0);
-  expect(readingScripts.some((s) => LEXICAL.test(s))).toBe(false);
+  expect((await Promise.all(readingScripts)).some((s) => LEXICAL.test(s))).toBe(false);
   await reader.close();
 });
 
@@ -143,4 +145,18 @@ test("members of another coalition and the funder read only what a team shared w
   const response = await funderPage.goto(teamOnly);
   expect(response?.status()).toBe(404);
   await funder.close();
+});
+
+test("text typed into the plain field while the editor loads goes along into the editor", async ({ page }) => {
+  await logIn(page, "begeleider.apeldoorn@demo.test");
+  // Hold the editor's code back for a moment, as on a slow phone connection.
+  await page.route(/Editor\.client-.*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto("/teams/apeldoorn/reflections/new");
+  await page.locator("textarea[name=bodyText]").click();
+  await page.keyboard.type("Getypt voordat de editor er was, en daarna gewoon verder.", { delay: 30 });
+  await expect(page.getByRole("toolbar", { name: "Opmaak" })).toBeVisible();
+  await expect(editor(page)).toHaveText("Getypt voordat de editor er was, en daarna gewoon verder.");
 });
