@@ -70,14 +70,19 @@ async function themesOf(reflectionIds: string[]) {
   return byReflection;
 }
 
-/** The team's log as this reader may see it: newest first, filtered, a page at a time. */
-export async function listReflections(user: User, team: Team, filters: ReflectionFilters) {
-  let query = db()
+/** A team's reflections that this reader may read, joined with their authors: the base of every read here. */
+function readableInTeam(user: User, team: Team) {
+  return db()
     .selectFrom("reflection")
     .innerJoin("person", "person.id", "reflection.author_id")
     .where("reflection.coalition_id", "=", team.id)
     .where("reflection.deleted_at", "is", null)
     .where(readableBy(user, "reflection"));
+}
+
+/** The team's log as this reader may see it: newest first, filtered, a page at a time. */
+export async function listReflections(user: User, team: Team, filters: ReflectionFilters) {
+  let query = readableInTeam(user, team);
   if (filters.author) query = query.where("reflection.author_id", "=", filters.author);
   if (filters.visibility) query = query.where("reflection.visibility", "=", filters.visibility);
   if (filters.from) query = query.where("reflection.happened_on", ">=", filters.from);
@@ -132,12 +137,7 @@ export async function listReflections(user: User, team: Team, filters: Reflectio
 
 /** People who wrote something this reader may see in the team's log, for the author filter. */
 export function listVisibleAuthors(user: User, team: Team) {
-  return db()
-    .selectFrom("reflection")
-    .innerJoin("person", "person.id", "reflection.author_id")
-    .where("reflection.coalition_id", "=", team.id)
-    .where("reflection.deleted_at", "is", null)
-    .where(readableBy(user, "reflection"))
+  return readableInTeam(user, team)
     .select(["person.id", "person.name"])
     .distinct()
     .orderBy("person.name")
@@ -146,12 +146,7 @@ export function listVisibleAuthors(user: User, team: Team) {
 
 /** The latest reflections of a team this reader may see, for the team's home page. */
 export async function recentReflections(user: User, team: Team, limit = 5) {
-  return db()
-    .selectFrom("reflection")
-    .innerJoin("person", "person.id", "reflection.author_id")
-    .where("reflection.coalition_id", "=", team.id)
-    .where("reflection.deleted_at", "is", null)
-    .where(readableBy(user, "reflection"))
+  return readableInTeam(user, team)
     .select(["reflection.id", "reflection.title", day.as("happenedOn"), "reflection.visibility", "person.name as authorName"])
     .orderBy("reflection.happened_on", "desc")
     .orderBy("reflection.created_at", "desc")
@@ -161,13 +156,8 @@ export async function recentReflections(user: User, team: Team, limit = 5) {
 
 /** One reflection, if this reader may read it and it belongs to this team; otherwise 404. */
 export async function getReflection(user: User, team: Team, id: string | undefined) {
-  const row = await db()
-    .selectFrom("reflection")
-    .innerJoin("person", "person.id", "reflection.author_id")
+  const row = await readableInTeam(user, team)
     .where("reflection.id", "=", rowIdOrNotFound(id))
-    .where("reflection.coalition_id", "=", team.id)
-    .where("reflection.deleted_at", "is", null)
-    .where(readableBy(user, "reflection"))
     .select([
       "reflection.id",
       "reflection.title",
