@@ -147,6 +147,67 @@ export interface ReflectionCommentTable {
   created_at: CreatedAt;
 }
 
+export type MilestoneStatus = "planned" | "in_progress" | "achieved" | "adjusted" | "dropped";
+export type SharedVisibility = "team" | "network";
+
+export interface LessonTable {
+  id: Generated<string>;
+  coalition_id: string;
+  author_id: string;
+  statement: string;
+  explanation: ColumnType<unknown, string, string>;
+  explanation_text: string;
+  visibility: SharedVisibility;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface LessonThemeTable {
+  lesson_id: string;
+  theme_id: string;
+}
+
+export interface LessonReflectionTable {
+  lesson_id: string;
+  reflection_id: string;
+}
+
+export interface MilestoneTable {
+  id: Generated<string>;
+  coalition_id: string;
+  created_by: string;
+  owner_id: string | null;
+  title: string;
+  description: ColumnType<unknown, string, string>;
+  description_text: string;
+  /** The date in the original plan; never changes. */
+  planned_date: ColumnType<string, string, never>;
+  /** The current target; an adjustment moves it. */
+  target_date: ColumnType<string, string, string>;
+  status: ColumnType<MilestoneStatus, MilestoneStatus | undefined, MilestoneStatus>;
+  visibility: ColumnType<SharedVisibility, SharedVisibility | undefined, SharedVisibility>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE). */
+export interface MilestoneStatusChangeTable {
+  id: Generated<string>;
+  milestone_id: string;
+  from_status: MilestoneStatus | null;
+  to_status: MilestoneStatus;
+  reason: string;
+  previous_target_date: ColumnType<string | null, string | null | undefined, never>;
+  new_target_date: ColumnType<string | null, string | null | undefined, never>;
+  changed_by: string;
+  changed_at: CreatedAt;
+}
+
 export interface Database {
   person: PersonTable;
   auth_session: AuthSessionTable;
@@ -162,4 +223,9 @@ export interface Database {
   reflection: ReflectionTable;
   reflection_theme: ReflectionThemeTable;
   reflection_comment: ReflectionCommentTable;
+  lesson: LessonTable;
+  lesson_theme: LessonThemeTable;
+  lesson_reflection: LessonReflectionTable;
+  milestone: MilestoneTable;
+  milestone_status_change: MilestoneStatusChangeTable;
 }

@@ -158,3 +158,37 @@ export function readableBy(user: User, table: string): Expression<SqlBool> {
     or (${column("visibility")} = 'team' and ${teams.length ? sql`${column("coalition_id")} in (${sql.join(teams)})` : sql`false`})
     or (${column("visibility")} = 'network' and ${readsNetwork ? sql`true` : sql`false`}))`;
 }
+
+/** Lessons: their author and the facilitators of the coalition edit them (DESIGN.md §2). */
+export function canEditLesson(user: User, lesson: { authorId: string; coalitionId: string }): boolean {
+  return lesson.authorId === user.id || membershipIn(user, lesson.coalitionId)?.role === "facilitator";
+}
+
+/**
+ * Milestones are the team's commitments: its members and the funder always read them, the rest of the
+ * programme only when the team shares them with the network (DESIGN.md §3).
+ */
+export function canReadMilestone(user: User, milestone: { coalitionId: string; visibility: "team" | "network" }): boolean {
+  if (membershipIn(user, milestone.coalitionId) || user.accountRole === "funder") return true;
+  return milestone.visibility === "network" && readsContent(user);
+}
+
+/** canReadMilestone as one SQL condition: `.where(milestoneReadableBy(user, "milestone"))`. */
+export function milestoneReadableBy(user: User, table: string): Expression<SqlBool> {
+  if (user.accountRole === "funder") return sql<SqlBool>`true`;
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const teams = user.memberships.map((m) => m.coalitionId);
+  if (teams.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${column("coalition_id")} in (${sql.join(teams)}) or ${column("visibility")} = 'network')`;
+}
+
+/** Any member of the team records progress on a milestone; its details are the facilitators' and the owner's. */
+export function canUpdateMilestoneStatus(user: User, milestone: { coalitionId: string }): boolean {
+  return membershipIn(user, milestone.coalitionId) !== undefined;
+}
+
+export function canEditMilestone(user: User, milestone: { coalitionId: string; ownerId: string | null; createdBy: string }): boolean {
+  const membership = membershipIn(user, milestone.coalitionId);
+  if (!membership) return false;
+  return membership.role === "facilitator" || milestone.ownerId === user.id || milestone.createdBy === user.id;
+}
