@@ -1,0 +1,4 @@
+import type { lessons as nl } from "../nl/lessons";
+
+export const lessons: Record<keyof typeof nl, string> = {
+};

@@ -1,0 +1,2 @@
+export const lessons = {
+} as const;

@@ -1,0 +1,2 @@
+export const milestones = {
+} as const;
