@@ -1,7 +1,7 @@
 import { hashPassword } from "../app/auth/password.server";
 import { plainTextOf } from "../app/richtext/plain-text.server";
 import { richTextFromPlainText } from "../app/richtext/from-plain-text";
-import type { OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
+import type { MilestoneStatus, OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
 import { db } from "./db.server";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
@@ -9,6 +9,75 @@ const DOMAIN = "demo.test";
 
 type DemoPerson = { name: string; email?: string; role: TeamRole; perspective: Perspective; org: number };
 type DemoReflection = { by: number; title: string; text: string; on: string; visibility: Visibility; themes: string[] };
+type DemoLesson = { by: number; statement: string; text: string; visibility: "team" | "network"; themes: string[]; from: number[] };
+type DemoStatusChange = { to: MilestoneStatus; reason: string; at: string; newTarget?: string };
+type DemoMilestone = { title: string; text: string; planned: string; visibility: "team" | "network"; owner: number; changes: DemoStatusChange[] };
+
+// What each coalition learned and planned, keyed by slug (reflection and person numbers index the lists above).
+const plans: Record<string, { lessons: DemoLesson[]; milestones: DemoMilestone[] }> = {
+  apeldoorn: {
+    lessons: [
+      { by: 0, statement: "Laat bewoners het gesprek leiden; de professional ondersteunt.", visibility: "network", themes: ["rollen-en-eigenaarschap", "gelijkwaardigheid"], from: [0, 1],
+        text: "Toen de professional een stap terug deed, namen buren het woord. Dat moesten we wel hardop afspreken." },
+    ],
+    milestones: [
+      { title: "Actieteam De Heeze opgericht", text: "Een vaste groep van bewoners en Stimenz die elke maand samenkomt.", planned: "2026-06-01", visibility: "network", owner: 1,
+        changes: [{ to: "in_progress", reason: "Eerste bijeenkomst gehouden.", at: "2026-05-12" }, { to: "achieved", reason: "Twaalf vaste leden, een voorzitter uit de buurt.", at: "2026-06-20" }] },
+      { title: "Maandelijkse buurtkoffie", text: "Elke eerste maandag koffie op het pleintje.", planned: "2026-12-01", visibility: "team", owner: 0,
+        changes: [{ to: "in_progress", reason: "Drie keer gehouden, de opkomst groeit.", at: "2026-10-06" }] },
+      { title: "Buurtapp voor De Heeze", text: "Een app-groep waarin buren hulp vragen en bieden.", planned: "2026-09-01", visibility: "team", owner: 2,
+        changes: [{ to: "adjusted", reason: "Eerst vertrouwen opbouwen bij de koffie; de app volgt later.", at: "2026-08-25", newTarget: "2027-02-01" }] },
+    ],
+  },
+  "horst-aan-de-maas": {
+    lessons: [
+      { by: 1, statement: "Haal eerst op wat de buurt wil, teken daarna pas.", visibility: "network", themes: ["rol-gemeente", "ontmoetingsplekken"], from: [0],
+        text: "Plannen die al klaarliggen maken bewoners tot toeschouwers." },
+    ],
+    milestones: [
+      { title: "Vijf werkplaatsen Westenwind", text: "Vijf avonden over herinrichting, ontmoeting en activiteiten.", planned: "2026-11-15", visibility: "network", owner: 0,
+        changes: [{ to: "in_progress", reason: "Drie van de vijf werkplaatsen gehouden.", at: "2026-10-09" }] },
+      { title: "Ontwerp speeltuin Mussenbuurt", text: "Samen met de gemeente een ontwerp dat de buurt draagt.", planned: "2026-10-01", visibility: "team", owner: 2, changes: [] },
+    ],
+  },
+  utrecht: {
+    lessons: [
+      { by: 1, statement: "Begin klein en vier wat lukt.", visibility: "network", themes: ["vrijwilligers", "samen-leren"], from: [0],
+        text: "Het burennetwerk groeide toen we elke nieuwe deelnemer zichtbaar welkom heetten." },
+      { by: 4, statement: "Een balie met een bewoner én een professional werkt.", visibility: "team", themes: ["gelijkwaardigheid"], from: [1],
+        text: "Samen achter de balie leert ieder van de ander." },
+    ],
+    milestones: [
+      { title: "Informatiepunt in de wijk open", text: "Twee ochtenden per week open, samen bemenst.", planned: "2026-09-15", visibility: "network", owner: 4,
+        changes: [{ to: "achieved", reason: "Open sinds half september.", at: "2026-09-16" }] },
+      { title: "Burennetwerk van vijftig adressen", text: "Buren die naar elkaar omkijken, in de hele wijk.", planned: "2027-03-01", visibility: "team", owner: 1,
+        changes: [{ to: "in_progress", reason: "Twintig adressen doen mee.", at: "2026-10-01" }] },
+    ],
+  },
+  voorst: {
+    lessons: [
+      { by: 0, statement: "Een overleg blijft als de voorzitter rouleert.", visibility: "network", themes: ["financiering-en-continuiteit"], from: [1],
+        text: "Niemand is eigenaar, iedereen is een keer verantwoordelijk." },
+    ],
+    milestones: [
+      { title: "Gezamenlijk overleg ingericht", text: "Mens en Welzijn, het Trefpunt en De Benring aan één tafel.", planned: "2026-07-01", visibility: "network", owner: 0,
+        changes: [{ to: "achieved", reason: "Het eerste overleg was op 2 juli.", at: "2026-07-02" }] },
+      { title: "Vervoer naar het Trefpunt", text: "Ouderen die de weg niet zelf vinden, halen we op.", planned: "2026-10-01", visibility: "team", owner: 1,
+        changes: [{ to: "dropped", reason: "De taxi-afspraak van de gemeente regelt dit al.", at: "2026-09-30" }] },
+    ],
+  },
+  wageningen: {
+    lessons: [
+      { by: 1, statement: "Liever twee goede werkervaringsplekken dan vier halve.", visibility: "network", themes: ["plan-en-werkelijkheid"], from: [0],
+        text: "Begeleiding bleek het verschil te maken, niet het aantal plekken." },
+    ],
+    milestones: [
+      { title: "Vier werkervaringsplekken", text: "Plekken in het buurtbedrijf voor wie werkervaring zoekt.", planned: "2026-09-01", visibility: "network", owner: 1,
+        changes: [{ to: "adjusted", reason: "Twee plekken met goede begeleiding in plaats van vier.", at: "2026-08-20", newTarget: "2026-12-15" }] },
+    ],
+  },
+};
+
 type DemoCoalition = {
   slug: string;
   name: string;
@@ -164,6 +233,7 @@ export async function seedDemo(): Promise<void> {
         .returning("id")
         .execute();
       const personIds: string[] = [];
+      const reflectionIds: string[] = [];
       for (const person of coalition.people) {
         const { id: personId } = await trx
           .insertInto("person")
@@ -199,6 +269,71 @@ export async function seedDemo(): Promise<void> {
           .executeTakeFirstOrThrow();
         const themes = await trx.selectFrom("theme").where("slug", "in", reflection.themes).select("id").execute();
         await trx.insertInto("reflection_theme").values(themes.map((t) => ({ reflection_id: id, theme_id: t.id }))).execute();
+        reflectionIds.push(id);
+      }
+      for (const lesson of plans[coalition.slug]?.lessons ?? []) {
+        const explanation = richTextFromPlainText(lesson.text);
+        const { id } = await trx
+          .insertInto("lesson")
+          .values({
+            coalition_id: coalitionId,
+            author_id: personIds[lesson.by],
+            statement: lesson.statement,
+            explanation: JSON.stringify(explanation),
+            explanation_text: plainTextOf(explanation),
+            visibility: lesson.visibility,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const themes = await trx.selectFrom("theme").where("slug", "in", lesson.themes).select("id").execute();
+        await trx.insertInto("lesson_theme").values(themes.map((t) => ({ lesson_id: id, theme_id: t.id }))).execute();
+        await trx
+          .insertInto("lesson_reflection")
+          .values(lesson.from.map((n) => ({ lesson_id: id, reflection_id: reflectionIds[n] })))
+          .execute();
+      }
+      for (const milestone of plans[coalition.slug]?.milestones ?? []) {
+        const description = richTextFromPlainText(milestone.text);
+        const last = milestone.changes.at(-1);
+        const target = [...milestone.changes].reverse().find((c) => c.newTarget)?.newTarget ?? milestone.planned;
+        const { id } = await trx
+          .insertInto("milestone")
+          .values({
+            coalition_id: coalitionId,
+            created_by: personIds[0],
+            owner_id: personIds[milestone.owner],
+            title: milestone.title,
+            description: JSON.stringify(description),
+            description_text: plainTextOf(description),
+            planned_date: milestone.planned,
+            target_date: target,
+            status: last?.to ?? "planned",
+            visibility: milestone.visibility,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        let status: MilestoneStatus = "planned";
+        let currentTarget = milestone.planned;
+        const history = [
+          { from_status: null, to_status: "planned" as const, reason: "Opgenomen in het plan van aanpak.", changed_at: "2026-04-01T10:00:00Z" },
+          ...milestone.changes.map((change) => {
+            const entry = {
+              from_status: status,
+              to_status: change.to,
+              reason: change.reason,
+              previous_target_date: change.newTarget ? currentTarget : null,
+              new_target_date: change.newTarget ?? null,
+              changed_at: `${change.at}T10:00:00Z`,
+            };
+            status = change.to;
+            currentTarget = change.newTarget ?? currentTarget;
+            return entry;
+          }),
+        ];
+        await trx
+          .insertInto("milestone_status_change")
+          .values(history.map((entry) => ({ ...entry, milestone_id: id, changed_by: personIds[milestone.owner] })))
+          .execute();
       }
     }
   });
