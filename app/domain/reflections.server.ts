@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { db } from "../../db/db.server";
+import { knownThemeIds } from "./themes.server";
 import type { Visibility } from "../../db/schema";
 import { membershipIn, notFound, readableBy, rowIdOrNotFound, type Team, type User } from "../auth/permissions.server";
 import { plainTextOf } from "../richtext/plain-text.server";
@@ -147,11 +148,29 @@ export function listVisibleAuthors(user: User, team: Team) {
 /** The latest reflections of a team this reader may see, for the team's home page. */
 export async function recentReflections(user: User, team: Team, limit = 5) {
   return readableInTeam(user, team)
-    .select(["reflection.id", "reflection.title", day.as("happenedOn"), "reflection.visibility", "person.name as authorName"])
-    .orderBy("reflection.happened_on", "desc")
+    .select([
+      "reflection.id",
+      "reflection.title",
+      day.as("happenedOn"),
+      "reflection.visibility",
+      "reflection.created_at as createdAt",
+      "person.name as authorName",
+    ])
     .orderBy("reflection.created_at", "desc")
     .limit(limit)
     .execute();
+}
+
+/** Whether this person has written anything in the team's log yet (a new member gets a first step). */
+export async function hasWrittenReflection(user: User, team: Team): Promise<boolean> {
+  const row = await db()
+    .selectFrom("reflection")
+    .where("coalition_id", "=", team.id)
+    .where("author_id", "=", user.id)
+    .select("id")
+    .limit(1)
+    .executeTakeFirst();
+  return Boolean(row);
 }
 
 /** One reflection, if this reader may read it and it belongs to this team; otherwise 404. */
@@ -186,13 +205,6 @@ export async function getOwnReflection(user: User, team: Team, id: string | unde
   const reflection = await getReflection(user, team, id);
   if (!reflection.mine) throw notFound();
   return reflection;
-}
-
-async function knownThemeIds(themeIds: string[]): Promise<string[]> {
-  const valid = themeIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  if (valid.length === 0) return [];
-  const rows = await db().selectFrom("theme").where("id", "in", valid).select("id").execute();
-  return rows.map((r) => r.id);
 }
 
 export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<string> {

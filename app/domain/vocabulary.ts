@@ -1,4 +1,4 @@
-import type { OrganisationKind, Perspective, TeamRole, Visibility } from "../../db/schema";
+import type { MilestoneStatus, OrganisationKind, Perspective, SharedVisibility, TeamRole, Visibility } from "../../db/schema";
 
 // The fixed choices of the product, in display order; shared by forms, pages and queries.
 export const perspectives = ["resident", "volunteer", "professional"] as const satisfies readonly Perspective[];
@@ -14,3 +14,20 @@ export const organisationKinds = [
   "municipality",
   "other",
 ] as const satisfies readonly OrganisationKind[];
+
+export const milestoneStatuses = [
+  "planned",
+  "in_progress",
+  "achieved",
+  "adjusted",
+  "dropped",
+] as const satisfies readonly MilestoneStatus[];
+/** A milestone in one of these statuses is still open: past its target date it is overdue. */
+export const openMilestoneStatuses = ["planned", "in_progress", "adjusted"] as const satisfies readonly MilestoneStatus[];
+/** Milestones are shared with the team (and always the funder) or with the whole network; never private. */
+/** Lessons are shared with the team or the network; a lesson is never private. */
+export const lessonVisibilities = ["team", "network"] as const satisfies readonly SharedVisibility[];
+export const LESSON_STATEMENT_MAX = 280;
+export const milestoneVisibilities = ["team", "network"] as const satisfies readonly SharedVisibility[];
+/** The reason for a status change is a short line, not an essay: the story belongs in a reflection. */
+export const MAX_REASON_LENGTH = 500;

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { membershipIn, readsContent, requireTeamReader, requireUser } from "~/auth/permissions.server";
+import { membershipIn, requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { listMembers, listPartners, membersByPerspective } from "~/domain/coalitions.server";
-import { recentReflections } from "~/domain/reflections.server";
-import { formatDay } from "~/i18n/dates";
+import { teamHome } from "~/domain/team-home.server";
+import { formatDateTime } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { VisibilityBadge } from "~/ui/Visibility";
 
@@ -12,25 +12,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireTeamReader(user, params.team);
-  const [partners, members, reflections] = await Promise.all([
-    listPartners(team.id),
-    listMembers(team),
-    readsContent(user) ? recentReflections(user, team) : Promise.resolve([] as Awaited<ReturnType<typeof recentReflections>>),
-  ]);
+  const [partners, members, home] = await Promise.all([listPartners(team.id), listMembers(team), teamHome(user, team)]);
   return json({
     team,
     partners,
     groups: membersByPerspective(members),
     role: membershipIn(user, team.id)?.role ?? null,
-    reflections,
-    readsContent: readsContent(user),
+    home,
   });
 }
 
 export default function TeamHome() {
   const t = useT();
   const locale = useLocale();
-  const { team, partners, groups, role, reflections, readsContent } = useLoaderData<typeof loader>();
+  const { team, partners, groups, role, home } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{team.name}</h1>
@@ -46,40 +41,76 @@ export default function TeamHome() {
           </Link>
         </p>
       ) : null}
-      {readsContent ? (
-        <section aria-labelledby="recent-reflections">
-          <h2 id="recent-reflections">{t("team.recentReflections")}</h2>
-          {reflections.length === 0 ? (
-            <p className="muted">{t("reflections.none")}</p>
-          ) : (
-            <ul className="plain-list">
-              {reflections.map((r) => (
-                <li key={r.id} className="log-item">
-                  <h3>
-                    <Link to={`reflections/${r.id}`}>{r.title}</Link>
-                  </h3>
-                  <p className="meta">
-                    <VisibilityBadge visibility={r.visibility} />
-                    <span>{formatDay(r.happenedOn, locale)}</span>
-                    <span>{t("reflections.by", { name: r.authorName })}</span>
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="actions">
-            {role && reflections.length === 0 ? (
-              <Link className="button button-primary" to="reflections/new">
-                {t("team.writeFirst")}
-              </Link>
-            ) : role ? (
-              <Link className="button button-primary" to="reflections/new">
-                {t("reflections.new")}
-              </Link>
-            ) : null}
-            <Link to="reflections">{t("team.allReflections")}</Link>
+      {home?.firstStep ? (
+        <section className="card first-step" aria-labelledby="first-step">
+          <h2 id="first-step">{t("team.firstStep.title")}</h2>
+          <p>{t("team.firstStep.body")}</p>
+          <p>
+            <Link className="button button-primary" to="reflections/new">
+              {t("team.writeFirst")}
+            </Link>
           </p>
         </section>
+      ) : null}
+      {home ? (
+        <>
+          <nav aria-label={t("team.sections")} className="actions section-links">
+            <Link to="reflections">{t("reflections.title")}</Link>
+            <Link to="lessons">{t("lessons.title")}</Link>
+            <Link to="milestones">{t("milestones.title")}</Link>
+          </nav>
+          <section aria-labelledby="at-a-glance">
+            <h2 id="at-a-glance">{t("team.milestones")}</h2>
+            <ul className="glance plain-list">
+              <li>
+                <strong>{home.milestones.achieved}</strong> {t("team.milestones.achieved")}
+              </li>
+              <li>
+                <strong>{home.milestones.inProgress}</strong> {t("team.milestones.inProgress")}
+              </li>
+              <li className={home.milestones.overdue > 0 ? "glance-warning" : undefined}>
+                <strong>{home.milestones.overdue}</strong> {t("team.milestones.overdue")}
+              </li>
+            </ul>
+            <p>
+              <Link to="milestones">{t("team.milestones.all", { count: home.milestones.total })}</Link>
+            </p>
+          </section>
+          <section aria-labelledby="recent-activity">
+            <h2 id="recent-activity">{t("team.activity")}</h2>
+            {home.activity.length === 0 ? <p className="muted">{t("team.activity.none")}</p> : null}
+            <ol className="plain-list">
+              {home.activity.map((item) => (
+                <li key={`${item.kind}-${item.id}-${item.at}`} className="log-item">
+                  <p className="meta">
+                    <span className="badge">{t(`team.activity.${item.kind}`)}</span>
+                    {item.kind !== "milestone" ? <VisibilityBadge visibility={item.visibility} /> : null}
+                    <time dateTime={item.at}>{formatDateTime(item.at, locale)}</time>
+                    <span>{item.by}</span>
+                  </p>
+                  <h3>
+                    <Link to={`${item.kind === "reflection" ? "reflections" : item.kind === "lesson" ? "lessons" : "milestones"}/${item.id}`}>
+                      {item.title}
+                    </Link>
+                  </h3>
+                  {item.kind === "milestone" ? (
+                    <p>
+                      {item.from ? `${t(`status.${item.from as "planned"}`)} → ` : null}
+                      {t(`status.${item.to as "planned"}`)}: {item.reason}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+            {role ? (
+              <p className="actions">
+                <Link className="button button-primary" to="reflections/new">
+                  {t("reflections.new")}
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        </>
       ) : null}
       <h2>{t("team.partners")}</h2>
       <ul className="plain-list">

@@ -2,7 +2,7 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireContentReader, requireUser } from "~/auth/permissions.server";
+import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
 import { addComment, commentSchema, deleteReflection, getReflection, listComments } from "~/domain/reflections.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireContentReader(user, params.team);
   const reflection = await getReflection(user, team, params.id);
-  return json({ team, reflection, comments: await listComments(reflection) });
+  return json({ team, reflection, comments: await listComments(reflection), canWrite: Boolean(membershipIn(user, team.id)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ReflectionPage() {
   const t = useT();
   const locale = useLocale();
-  const { team, reflection, comments } = useLoaderData<typeof loader>();
+  const { team, reflection, comments, canWrite } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "comment", lastResult, shouldRevalidate: "onSubmit" });
   return (
@@ -58,6 +58,11 @@ export default function ReflectionPage() {
         ))}
       </p>
       <RichText state={reflection.body} />
+      {canWrite ? (
+        <p>
+          <Link to={`/teams/${team.slug}/lessons/new?from=${reflection.id}`}>{t("lesson.fromReflection")}</Link>
+        </p>
+      ) : null}
       {reflection.mine ? (
         <div className="actions">
           <Link className="button button-secondary" to="edit">

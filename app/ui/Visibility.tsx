@@ -1,4 +1,5 @@
 import type { Visibility } from "../../db/schema";
+import type { MessageKey } from "../i18n/i18n";
 import { FieldErrors } from "./Field";
 import { useT } from "./i18n";
 
@@ -17,6 +18,7 @@ export function VisibilityChoice({
   errors,
   errorId,
   options = order,
+  who = {},
 }: {
   name: string;
   teamName: string;
@@ -24,6 +26,8 @@ export function VisibilityChoice({
   errors?: string[];
   errorId: string;
   options?: Visibility[];
+  /** Other words for who reads an option, where an object has its own rule (the funder always reads milestones). */
+  who?: Partial<Record<Visibility, MessageKey>>;
 }) {
   const t = useT();
   return (
@@ -36,7 +40,7 @@ export function VisibilityChoice({
             <input type="radio" id={id} name={name} value={visibility} defaultChecked={defaultValue === visibility} aria-describedby={`${id}-who`} />
             <label htmlFor={id}>{t(`visibility.${visibility}`)}</label>
             <p className="field-hint" id={`${id}-who`}>
-              {t(`visibility.${visibility}.who`, { team: teamName })}
+              {t(who[visibility] ?? `visibility.${visibility}.who`, { team: teamName })}
             </p>
           </div>
         );

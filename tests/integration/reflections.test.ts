@@ -78,7 +78,7 @@ describe("writing a reflection", () => {
 
   it("with bad input says what is wrong per field, keeps the text and saves nothing", async () => {
     const before = await db().selectFrom("reflection").select("id").execute();
-    const response = await write({ title: "", bodyText: "Mijn woorden blijven.", happenedOn: "2999-01-01", visibility: "iedereen" });
+    const response = await write({ title: "", bodyText: "Mijn woorden blijven.", happenedOn: "2150-01-01", visibility: "iedereen" });
     expect(response.status).toBe(400);
     const data = await response.json();
     expect(data.result.error).toMatchObject({

@@ -72,8 +72,6 @@ export const reflections: Record<keyof typeof nl, string> = {
   "trash.deletedAt": "Deleted on {date}",
   "trash.restore": "Restore",
   "trash.restored": "The reflection has been restored.",
-  "team.recentReflections": "Recent reflections",
-  "team.allReflections": "The whole log",
   "team.writeFirst": "Write your first reflection",
   "error.date": "Enter a valid date.",
   "error.dateFuture": "This date is in the future.",

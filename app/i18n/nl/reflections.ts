@@ -70,8 +70,6 @@ export const reflections = {
   "trash.deletedAt": "Weggegooid op {date}",
   "trash.restore": "Terugzetten",
   "trash.restored": "De reflectie is teruggezet.",
-  "team.recentReflections": "Recente reflecties",
-  "team.allReflections": "Het hele logboek",
   "team.writeFirst": "Schrijf uw eerste reflectie",
   "error.date": "Vul een geldige datum in.",
   "error.dateFuture": "Deze datum ligt in de toekomst.",

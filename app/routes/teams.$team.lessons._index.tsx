@@ -1,0 +1,111 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
+import { listLessons, parseLessonFilters } from "~/domain/lessons.server";
+import { listThemes } from "~/domain/themes.server";
+import { formatDate } from "~/i18n/dates";
+import { useLocale, useT } from "~/ui/i18n";
+import { VisibilityBadge } from "~/ui/Visibility";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const team = await requireContentReader(user, params.team);
+  const filters = parseLessonFilters(new URL(request.url).searchParams);
+  const [page, themes] = await Promise.all([listLessons(user, team, filters), listThemes()]);
+  return json({ team, page, themes, filters, canWrite: Boolean(membershipIn(user, team.id)) });
+}
+
+export default function Lessons() {
+  const t = useT();
+  const locale = useLocale();
+  const { team, page, themes, filters, canWrite } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const filtered = [...searchParams.keys()].some((key) => key !== "page");
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("page", String(n));
+    return `?${next}`;
+  };
+  return (
+    <section>
+      <p>
+        <Link to={`/teams/${team.slug}`}>{team.name}</Link>
+      </p>
+      <h1>{t("lessons.title")}</h1>
+      <p className="lead">{t("lessons.intro", { team: team.name })}</p>
+      {canWrite ? (
+        <p className="actions">
+          <Link className="button button-primary" to="new">
+            {t("lessons.new")}
+          </Link>
+          <Link to="trash">{t("reflections.trash")}</Link>
+        </p>
+      ) : null}
+
+      <Form method="get" className="filters" aria-label={t("reflections.filters")}>
+        <div className="field">
+          <label htmlFor="filter-q">{t("reflections.filter.q")}</label>
+          <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-theme">{t("reflections.filter.theme")}</label>
+          <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ""}>
+            <option value="">{t("reflections.filter.any")}</option>
+            {themes.map((theme) => (
+              <option key={theme.id} value={theme.slug}>
+                {locale === "en" ? theme.name_en : theme.name_nl}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button-secondary">
+            {t("reflections.filter.apply")}
+          </button>
+          {filtered ? <Link to=".">{t("reflections.filter.reset")}</Link> : null}
+        </div>
+      </Form>
+
+      <p className="muted" role="status">
+        {t("lessons.count", { count: page.total })}
+      </p>
+      {page.items.length === 0 ? (
+        <p>
+          {filtered ? t("lessons.noneFiltered") : t("lessons.none")}{" "}
+          {canWrite && !filtered ? <Link to="new">{t("lessons.firstOne")}</Link> : null}
+        </p>
+      ) : (
+        <ol className="plain-list">
+          {page.items.map((item) => (
+            <li key={item.id} className="log-item">
+              <h2>
+                <Link to={item.id}>{item.statement}</Link>
+              </h2>
+              <p className="meta">
+                <VisibilityBadge visibility={item.visibility} />
+                <span>{formatDate(item.createdAt, locale)}</span>
+                <span>{t("reflections.by", { name: item.authorName })}</span>
+                {item.themes.map((theme) => (
+                  <span key={theme.slug} className="badge">
+                    {locale === "en" ? theme.name_en : theme.name_nl}
+                  </span>
+                ))}
+              </p>
+              {item.excerpt ? <p>{item.excerpt}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label={t("reflections.pagination")}>
+          {filters.page > 1 ? <Link to={pageLink(filters.page - 1)}>{t("reflections.previous")}</Link> : null}
+          <span>{t("reflections.page", { page: filters.page, pages })}</span>
+          {filters.page < pages ? <Link to={pageLink(filters.page + 1)}>{t("reflections.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
