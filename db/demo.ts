@@ -200,6 +200,12 @@ const coalitions: DemoCoalition[] = [
   },
 ];
 
+/** A demo lesson is written the day after the last reflection it comes from. */
+function lessonDate(reflections: DemoReflection[], from: number[]): string {
+  const last = from.map((n) => reflections[n].on).sort().at(-1)!;
+  return new Date(Date.parse(`${last}T19:00:00Z`) + 864e5).toISOString();
+}
+
 function emailOf(name: string): string {
   return name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").trim().replace(/ +/g, ".");
 }
@@ -264,6 +270,8 @@ export async function seedDemo(): Promise<void> {
             body_text: plainTextOf(body),
             happened_on: reflection.on,
             visibility: reflection.visibility,
+            created_at: `${reflection.on}T19:00:00Z`,
+            updated_at: `${reflection.on}T19:00:00Z`,
           })
           .returning("id")
           .executeTakeFirstOrThrow();
@@ -282,6 +290,7 @@ export async function seedDemo(): Promise<void> {
             explanation: JSON.stringify(explanation),
             explanation_text: plainTextOf(explanation),
             visibility: lesson.visibility,
+            created_at: lessonDate(coalition.reflections, lesson.from),
           })
           .returning("id")
           .executeTakeFirstOrThrow();

@@ -58,6 +58,8 @@ export const measuredPages: { label: string; route: string; reading: boolean }[]
   { label: "reading: a reflection", route: "routes/teams.$team.reflections.$id._index", reading: true },
   { label: "reading: the reflection log", route: "routes/teams.$team.reflections._index", reading: true },
   { label: "reading: a team's home", route: "routes/teams.$team._index", reading: true },
+  { label: "reading: a lesson", route: "routes/teams.$team.lessons.$id._index", reading: true },
+  { label: "reading: a milestone", route: "routes/teams.$team.milestones.$id._index", reading: true },
   { label: "editing: new reflection", route: "routes/teams.$team.reflections.new", reading: false },
   { label: "editing: edit a reflection", route: "routes/teams.$team.reflections.$id.edit", reading: false },
 ];
