@@ -10,6 +10,7 @@ import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { RichText } from "~/richtext/RichText";
 import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
+import { ConflictView } from "~/ui/ConflictView";
 import { useLocale, useT } from "~/ui/i18n";
 import { LessonForm } from "~/ui/LessonForm";
 import { VisibilityBadge } from "~/ui/Visibility";
@@ -18,7 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireContentReader(user, params.team);
   const lesson = await getEditableLesson(user, team, params.id);
-  const [themes, sources] = await Promise.all([listThemes(), sourceChoices(user, team, lesson.sources.map((s) => s.id))]);
+  const [themes, sources] = await Promise.all([
+    listThemes(),
+    sourceChoices(
+      user,
+      team,
+      lesson.sources.map((s) => s.id),
+    ),
+  ]);
   return json({ team, lesson, themes, sources });
 }
 
@@ -35,7 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ result: submission.reply(), explanation, current: null }, { status: 400 });
   }
   const { themes, sources, ...input } = submission.value;
-  const outcome = await updateLesson(user, team, params.id, version, { ...input, themeIds: themes, sourceIds: sources });
+  const outcome = await updateLesson(user, team, params.id, version, {
+    ...input,
+    themeIds: themes,
+    sourceIds: sources,
+  });
   if (outcome.status === "refusedSources") {
     const result = submission.reply({ fieldErrors: { sources: ["lesson.error.source"] } });
     return json({ result, explanation, current: null }, { status: 400 });
@@ -44,7 +56,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Someone saved in between: show both versions; saving again starts from theirs.
     return json({ result: submission.reply(), explanation, current: outcome.current }, { status: 409 });
   }
-  return redirect(`/teams/${team.slug}/lessons/${stored.id}`, { headers: { "Set-Cookie": await setFlash("lesson.saved") } });
+  return redirect(`/teams/${team.slug}/lessons/${stored.id}`, {
+    headers: { "Set-Cookie": await setFlash("lesson.saved") },
+  });
 }
 
 export default function EditLesson() {
@@ -78,20 +92,12 @@ export default function EditLesson() {
       </p>
       <h1>{t("lesson.editTitle")}</h1>
       {current ? (
-        <>
-          <div className="form-error" role="alert">
-            <p>
-              <strong>{t("lesson.conflict.title")}</strong>
-            </p>
-            <p>{t("reflection.conflict.body")}</p>
-          </div>
-          <div className="side-by-side">
-            <section aria-labelledby="mine-heading">
-              <h2 id="mine-heading">{t("reflection.conflict.mine")}</h2>
-              {form}
-            </section>
-            <section aria-labelledby="theirs-heading" className="card">
-              <h2 id="theirs-heading">{t("reflection.conflict.theirs")}</h2>
+        <ConflictView
+          title={t("lesson.conflict.title")}
+          body={t("reflection.conflict.body")}
+          mine={form}
+          theirs={
+            <>
               <h3>{current.statement}</h3>
               <p className="meta">
                 <VisibilityBadge visibility={current.visibility} />
@@ -114,9 +120,9 @@ export default function EditLesson() {
                   </ul>
                 </>
               ) : null}
-            </section>
-          </div>
-        </>
+            </>
+          }
+        />
       ) : (
         form
       )}

@@ -8,6 +8,7 @@ import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { RichText } from "~/richtext/RichText";
 import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
+import { ConflictView } from "~/ui/ConflictView";
 import { useT } from "~/ui/i18n";
 import { MilestoneForm } from "~/ui/MilestoneForm";
 import { VisibilityBadge } from "~/ui/Visibility";
@@ -28,14 +29,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: milestoneDetailsSchema });
   const submitted = parseRichTextJson(String(formData.get("description") ?? ""));
   const description = submitted.ok ? submitted.value : null;
-  if (submission.status !== "success") return json({ result: submission.reply(), description, current: null }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ result: submission.reply(), description, current: null }, { status: 400 });
   const { owner, ...input } = submission.value;
   const outcome = await updateMilestoneDetails(user, team, params.id, version, { ...input, ownerId: owner ?? null });
   if (outcome.ok) {
-    return redirect(`/teams/${team.slug}/milestones/${params.id}`, { headers: { "Set-Cookie": await setFlash("milestone.saved") } });
+    return redirect(`/teams/${team.slug}/milestones/${params.id}`, {
+      headers: { "Set-Cookie": await setFlash("milestone.saved") },
+    });
   }
   if ("errors" in outcome) {
-    return json({ result: submission.reply({ fieldErrors: outcome.errors }), description, current: null }, { status: 400 });
+    return json(
+      { result: submission.reply({ fieldErrors: outcome.errors }), description, current: null },
+      { status: 400 },
+    );
   }
   // Someone saved in between: show both versions; saving again starts from theirs.
   return json({ result: submission.reply(), description, current: outcome.current }, { status: 409 });
@@ -66,29 +73,23 @@ export default function EditMilestone() {
       </p>
       <h1>{t("milestone.editTitle")}</h1>
       {current ? (
-        <>
-          <div className="form-error" role="alert">
-            <p>
-              <strong>{t("milestone.conflict.title")}</strong>
-            </p>
-            <p>{t("milestone.conflict.body")}</p>
-          </div>
-          <div className="side-by-side">
-            <section aria-labelledby="mine-heading">
-              <h2 id="mine-heading">{t("milestone.conflict.mine")}</h2>
-              {form}
-            </section>
-            <section aria-labelledby="theirs-heading" className="card">
-              <h2 id="theirs-heading">{t("milestone.conflict.theirs")}</h2>
+        <ConflictView
+          title={t("milestone.conflict.title")}
+          body={t("milestone.conflict.body")}
+          mine={form}
+          theirs={
+            <>
               <h3>{current.title}</h3>
               <p className="meta">
                 <VisibilityBadge visibility={current.visibility} />
-                <span>{current.ownerName ? t("milestones.owner", { name: current.ownerName }) : t("milestones.noOwner")}</span>
+                <span>
+                  {current.ownerName ? t("milestones.owner", { name: current.ownerName }) : t("milestones.noOwner")}
+                </span>
               </p>
               <RichText state={current.description} />
-            </section>
-          </div>
-        </>
+            </>
+          }
+        />
       ) : (
         form
       )}

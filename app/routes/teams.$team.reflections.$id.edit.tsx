@@ -10,6 +10,7 @@ import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { RichText } from "~/richtext/RichText";
 import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
+import { ConflictView } from "~/ui/ConflictView";
 import { useLocale, useT } from "~/ui/i18n";
 import { ReflectionForm } from "~/ui/ReflectionForm";
 import { VisibilityBadge } from "~/ui/Visibility";
@@ -39,7 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Someone saved in between: show both versions; saving again starts from theirs.
     return json({ result: submission.reply(), body, current: outcome.current }, { status: 409 });
   }
-  return redirect(`/teams/${team.slug}/reflections/${params.id}`, { headers: { "Set-Cookie": await setFlash("reflection.saved") } });
+  return redirect(`/teams/${team.slug}/reflections/${params.id}`, {
+    headers: { "Set-Cookie": await setFlash("reflection.saved") },
+  });
 }
 
 export default function EditReflection() {
@@ -72,29 +75,21 @@ export default function EditReflection() {
       </p>
       <h1>{t("reflection.editTitle")}</h1>
       {current ? (
-        <>
-          <div className="form-error" role="alert">
-            <p>
-              <strong>{t("reflection.conflict.title")}</strong>
-            </p>
-            <p>{t("reflection.conflict.body")}</p>
-          </div>
-          <div className="side-by-side">
-            <section aria-labelledby="mine-heading">
-              <h2 id="mine-heading">{t("reflection.conflict.mine")}</h2>
-              {form}
-            </section>
-            <section aria-labelledby="theirs-heading" className="card">
-              <h2 id="theirs-heading">{t("reflection.conflict.theirs")}</h2>
+        <ConflictView
+          title={t("reflection.conflict.title")}
+          body={t("reflection.conflict.body")}
+          mine={form}
+          theirs={
+            <>
               <h3>{current.title}</h3>
               <p className="meta">
                 <VisibilityBadge visibility={current.visibility} />
                 <span>{formatDay(current.happenedOn, locale)}</span>
               </p>
               <RichText state={current.body} />
-            </section>
-          </div>
-        </>
+            </>
+          }
+        />
       ) : (
         form
       )}

@@ -6,6 +6,7 @@ import { visibilities } from "~/domain/vocabulary";
 import { listThemes } from "~/domain/themes.server";
 import { formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
+import { Pagination } from "~/ui/Pagination";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
@@ -27,13 +28,7 @@ export default function ReflectionLog() {
   const locale = useLocale();
   const { team, page, authors, themes, filters, canWrite } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const filtered = [...searchParams.keys()].some((key) => key !== "page");
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(searchParams);
-    next.set("page", String(n));
-    return `?${next}`;
-  };
   return (
     <section>
       <p>
@@ -135,13 +130,7 @@ export default function ReflectionLog() {
           ))}
         </ol>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("reflections.pagination")}>
-          {filters.page > 1 ? <Link to={pageLink(filters.page - 1)}>{t("reflections.previous")}</Link> : null}
-          <span>{t("reflections.page", { page: filters.page, pages })}</span>
-          {filters.page < pages ? <Link to={pageLink(filters.page + 1)}>{t("reflections.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filters.page} total={page.total} pageSize={page.pageSize} />
     </section>
   );
 }
