@@ -103,7 +103,10 @@ export interface EmailOutboxTable {
   sent_at: Timestamp | null;
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
+  attachments: ColumnType<EmailAttachment[], string | undefined, never>;
 }
+
+export type EmailAttachment = { filename: string; contentType: string; content: string };
 
 export interface AuditEventTable {
   id: Generated<string>;
@@ -132,6 +135,7 @@ export interface ReflectionTable {
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
   search: ColumnType<string, never, never>;
+  session_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReflectionThemeTable {
@@ -208,6 +212,95 @@ export interface MilestoneStatusChangeTable {
   changed_at: CreatedAt;
 }
 
+export type SessionStatus = "polling" | "confirmed" | "cancelled";
+export type Rsvp = "pending" | "yes" | "no";
+export type SlotAnswer = "yes" | "maybe" | "no";
+
+export interface IntervisionSessionTable {
+  id: Generated<string>;
+  coalition_id: string;
+  title: string;
+  /** A method slug from app/domain/intervision-methods.ts. */
+  method: string;
+  place: ColumnType<string, string | undefined, string>;
+  video_url: string | null;
+  /** The gespreksleider who leads the session. */
+  facilitator_id: string;
+  case_bringer_id: string | null;
+  status: ColumnType<SessionStatus, SessionStatus | undefined, SessionStatus>;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  ical_uid: string;
+  ical_sequence: ColumnType<number, number | undefined, number>;
+  takeaway: ColumnType<unknown, string | null | undefined, string | null>;
+  takeaway_text: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionSlotTable {
+  id: Generated<string>;
+  session_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export interface SessionInviteeTable {
+  session_id: string;
+  person_id: string;
+  rsvp: ColumnType<Rsvp, Rsvp | undefined, Rsvp>;
+  volunteers_case: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface SlotVoteTable {
+  slot_id: string;
+  person_id: string;
+  answer: SlotAnswer;
+  updated_at: Timestamp;
+}
+
+export interface SessionNoteTable {
+  session_id: string;
+  /** Index of the phase in the session's method. */
+  phase: number;
+  body: ColumnType<unknown, string, string>;
+  body_text: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface SessionActionTable {
+  id: Generated<string>;
+  session_id: string;
+  owner_id: string;
+  what: string;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  done_at: Timestamp | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionEvaluationTable {
+  session_id: string;
+  person_id: string;
+  score: number;
+  comment: ColumnType<string, string | undefined, string>;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedTable {
+  person_id: string;
+  token: string;
+  created_at: CreatedAt;
+}
+
+export interface LessonSessionTable {
+  lesson_id: string;
+  session_id: string;
+}
+
 export interface Database {
   person: PersonTable;
   auth_session: AuthSessionTable;
@@ -228,4 +321,13 @@ export interface Database {
   lesson_reflection: LessonReflectionTable;
   milestone: MilestoneTable;
   milestone_status_change: MilestoneStatusChangeTable;
+  intervision_session: IntervisionSessionTable;
+  session_slot: SessionSlotTable;
+  session_invitee: SessionInviteeTable;
+  slot_vote: SlotVoteTable;
+  session_note: SessionNoteTable;
+  session_action: SessionActionTable;
+  session_evaluation: SessionEvaluationTable;
+  calendar_feed: CalendarFeedTable;
+  lesson_session: LessonSessionTable;
 }

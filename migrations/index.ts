@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_reflections";
 import * as m0003 from "./0003_lessons_milestones";
+import * as m0004 from "./0004_intervision";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_reflections": m0002,
   "0003_lessons_milestones": m0003,
+  "0004_intervision": m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

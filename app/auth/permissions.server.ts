@@ -192,3 +192,30 @@ export function canEditMilestone(user: User, milestone: { coalitionId: string; o
   if (!membership) return false;
   return membership.role === "facilitator" || milestone.ownerId === user.id || milestone.createdBy === user.id;
 }
+
+/**
+ * Intervision is confidential (DESIGN.md §3): what a person may see of a session depends on their place in it.
+ * - "participant": the session's facilitator, or an invitee who said yes — reads and writes the notes, the
+ *   case bringer, the take-away, actions and evaluations;
+ * - "invitee": invited but not (yet) coming — sees the poll, the tallies and their own answer, not the notes;
+ * - "observer": another member of the team, or the funder — sees that it took place (date, method, number
+ *   of participants) and nothing more;
+ * - null: everyone else (other coalitions, the admin) — 404.
+ */
+export type SessionRole = "participant" | "invitee" | "observer" | null;
+
+export function sessionRole(
+  user: User,
+  session: { coalitionId: string; facilitatorId: string },
+  invitation: { rsvp: "pending" | "yes" | "no" } | null | undefined,
+): SessionRole {
+  if (session.facilitatorId === user.id || invitation?.rsvp === "yes") return "participant";
+  if (invitation) return "invitee";
+  if (membershipIn(user, session.coalitionId) || user.accountRole === "funder") return "observer";
+  return null;
+}
+
+/** Scheduling, confirming, rescheduling and cancelling: the coalition's facilitators. */
+export function canScheduleSessions(user: User, coalitionId: string): boolean {
+  return membershipIn(user, coalitionId)?.role === "facilitator";
+}

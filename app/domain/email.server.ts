@@ -1,7 +1,8 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "../../db/db.server";
+import type { EmailAttachment } from "../../db/schema";
 
-export type Email = { to: string; subject: string; text: string };
+export type Email = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
 
 /** True when no mail server is configured: mail stays in the outbox, which the admin can read. */
 export function mailStaysInOutbox(): boolean {
@@ -15,7 +16,12 @@ export function mailStaysInOutbox(): boolean {
 export async function sendEmail(email: Email): Promise<void> {
   const row = await db()
     .insertInto("email_outbox")
-    .values({ to_address: email.to, subject: email.subject, body_text: email.text })
+    .values({
+      to_address: email.to,
+      subject: email.subject,
+      body_text: email.text,
+      attachments: JSON.stringify(email.attachments ?? []),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   if (mailStaysInOutbox()) {
@@ -45,7 +51,7 @@ function transport(): Transporter {
 export function listOutbox(limit = 100) {
   return db()
     .selectFrom("email_outbox")
-    .select(["id", "to_address", "subject", "body_text", "created_at", "sent_at"])
+    .select(["id", "to_address", "subject", "body_text", "created_at", "sent_at", "attachments"])
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
