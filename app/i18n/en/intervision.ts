@@ -1,0 +1,4 @@
+import type { intervision as nl } from "../nl/intervision";
+
+export const intervision: Record<keyof typeof nl, string> = {
+};
