@@ -209,10 +209,10 @@ export function sessionRole(
   session: { coalitionId: string; facilitatorId: string },
   invitation: { rsvp: "pending" | "yes" | "no" } | null | undefined,
 ): SessionRole {
+  // Someone who has left the coalition keeps nothing of its sessions.
+  if (!membershipIn(user, session.coalitionId)) return user.accountRole === "funder" ? "observer" : null;
   if (session.facilitatorId === user.id || invitation?.rsvp === "yes") return "participant";
-  if (invitation) return "invitee";
-  if (membershipIn(user, session.coalitionId) || user.accountRole === "funder") return "observer";
-  return null;
+  return invitation ? "invitee" : "observer";
 }
 
 /** Scheduling, confirming, rescheduling and cancelling: the coalition's facilitators. */

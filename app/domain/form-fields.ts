@@ -10,3 +10,9 @@ export const isoDayField = z
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= "2000-01-01" && value <= "2199-12-31";
   }, "error.date");
+
+/**
+ * The intervision session a new reflection or lesson comes from. Only its participants get it linked
+ * (checked when saving, see sessionToLink); anything else, malformed or not, is left unlinked.
+ */
+export const sessionLinkField = z.string().max(100).optional().catch(undefined);

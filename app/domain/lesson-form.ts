@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LESSON_STATEMENT_MAX, lessonVisibilities } from "./vocabulary";
 import { richTextField } from "../richtext/schema";
+import { sessionLinkField } from "./form-fields";
 
 /** A lesson is one short insight: a sentence or two, as on a card or a slide. */
 
@@ -19,3 +20,6 @@ export const lessonSchema = z.object({
 });
 
 export type LessonForm = z.infer<typeof lessonSchema>;
+
+/** Proposing a new lesson, possibly from an intervision session (?session=): the link is checked when saving. */
+export const newLessonSchema = lessonSchema.extend({ session: sessionLinkField });

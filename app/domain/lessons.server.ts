@@ -16,6 +16,7 @@ import { plainTextOf } from "../richtext/plain-text.server";
 import { richTextFromPlainText } from "../richtext/from-plain-text";
 import type { RichTextState } from "../richtext/schema";
 import { requireTeamWriter } from "./reflections.server";
+import { sessionOrigins, sessionToLink } from "./session-notes.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it
@@ -33,6 +34,8 @@ export type LessonInput = {
   themeIds: string[];
   sourceIds: string[];
   visibility: SharedVisibility;
+  /** The intervision session it was written from; linked only for a participant of that session. */
+  sessionId?: string;
 };
 
 export type LessonFilters = { theme?: string; q?: string; page: number };
@@ -147,6 +150,12 @@ function readableSourcesOf(user: User, team: Team, lessonId: string) {
     .execute();
 }
 
+/** The intervision sessions a lesson came from: method and date, for readers who may know they took place. */
+async function sessionsOf(user: User, lessonId: string) {
+  const links = await db().selectFrom("lesson_session").where("lesson_id", "=", lessonId).select("session_id").execute();
+  return sessionOrigins(user, links.map((link) => link.session_id));
+}
+
 /** One lesson, if this reader may read it and it belongs to this team; otherwise 404. */
 export async function getLesson(user: User, team: Team, id: string | undefined) {
   const row = await readableInTeam(user, team)
@@ -166,7 +175,11 @@ export async function getLesson(user: User, team: Team, id: string | undefined) 
     ])
     .executeTakeFirst();
   if (!row) throw notFound();
-  const [themes, sources] = await Promise.all([themesOf([row.id]), readableSourcesOf(user, team, row.id)]);
+  const [themes, sources, fromSessions] = await Promise.all([
+    themesOf([row.id]),
+    readableSourcesOf(user, team, row.id),
+    sessionsOf(user, row.id),
+  ]);
   const { explanation_text, coalitionId, ...lesson } = row;
   return {
     ...lesson,
@@ -174,6 +187,7 @@ export async function getLesson(user: User, team: Team, id: string | undefined) 
     hasExplanation: explanation_text.trim() !== "",
     themes: themes.get(row.id) ?? [],
     sources,
+    fromSessions,
     canEdit: canEditLesson(user, { authorId: row.authorId, coalitionId }),
   };
 }
@@ -244,7 +258,11 @@ export type CreateOutcome = { status: "saved"; id: string } | { status: "refused
 /** A member proposes a lesson; sources must be reflections of this team the member may read. */
 export async function createLesson(user: User, team: Team, input: LessonInput): Promise<CreateOutcome> {
   requireTeamWriter(user, team);
-  const [sourceIds, themeIds] = await Promise.all([checkedSources(user, team, input.sourceIds), knownThemeIds(input.themeIds)]);
+  const [sourceIds, themeIds, session] = await Promise.all([
+    checkedSources(user, team, input.sourceIds),
+    knownThemeIds(input.themeIds),
+    sessionToLink(user, team, input.sessionId),
+  ]);
   if (!sourceIds) return { status: "refusedSources" };
   const id = await db().transaction().execute(async (trx) => {
     const { id } = await trx
@@ -262,6 +280,7 @@ export async function createLesson(user: User, team: Team, input: LessonInput): 
     if (sourceIds.length) {
       await trx.insertInto("lesson_reflection").values(sourceIds.map((reflection_id) => ({ lesson_id: id, reflection_id }))).execute();
     }
+    if (session) await trx.insertInto("lesson_session").values({ lesson_id: id, session_id: session.id }).execute();
     return id;
   });
   return { status: "saved", id };

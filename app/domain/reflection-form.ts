@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { todayInAmsterdam } from "../i18n/dates";
 import { richTextField } from "../richtext/schema";
-import { isoDayField } from "./form-fields";
+import { isoDayField, sessionLinkField } from "./form-fields";
 import { visibilities } from "./vocabulary";
 
 
@@ -15,3 +15,6 @@ export const reflectionSchema = z.object({
 });
 
 export type ReflectionForm = z.infer<typeof reflectionSchema>;
+
+/** Writing a new reflection, possibly from an intervision session (?session=): the link is checked when saving. */
+export const newReflectionSchema = reflectionSchema.extend({ session: sessionLinkField });

@@ -6,6 +6,7 @@ import type { Visibility } from "../../db/schema";
 import { membershipIn, notFound, readableBy, rowIdOrNotFound, type Team, type User } from "../auth/permissions.server";
 import { plainTextOf } from "../richtext/plain-text.server";
 import type { RichTextState } from "../richtext/schema";
+import { sessionOrigins, sessionToLink } from "./session-notes.server";
 import { visibilities } from "./vocabulary";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility
@@ -20,6 +21,8 @@ export type ReflectionInput = {
   happenedOn: string;
   themeIds: string[];
   visibility: Visibility;
+  /** The intervision session it was written from; linked only for a participant of that session. */
+  sessionId?: string;
 };
 
 export type ReflectionFilters = {
@@ -186,18 +189,24 @@ export async function getReflection(user: User, team: Team, id: string | undefin
       "reflection.version",
       "reflection.author_id as authorId",
       "reflection.updated_at as updatedAt",
+      "reflection.session_id as sessionId",
       "person.name as authorName",
     ])
     .executeTakeFirst();
   if (!row) throw notFound();
-  const themes = await db()
-    .selectFrom("reflection_theme")
-    .innerJoin("theme", "theme.id", "reflection_theme.theme_id")
-    .where("reflection_theme.reflection_id", "=", row.id)
-    .select(["theme.id", "theme.slug", "theme.name_nl", "theme.name_en"])
-    .orderBy("theme.position")
-    .execute();
-  return { ...row, body: row.body as RichTextState, themes, mine: row.authorId === user.id };
+  const { sessionId, ...reflection } = row;
+  const [themes, origins] = await Promise.all([
+    db()
+      .selectFrom("reflection_theme")
+      .innerJoin("theme", "theme.id", "reflection_theme.theme_id")
+      .where("reflection_theme.reflection_id", "=", row.id)
+      .select(["theme.id", "theme.slug", "theme.name_nl", "theme.name_en"])
+      .orderBy("theme.position")
+      .execute(),
+    // Which session it came from is told only to readers who may know that the session took place.
+    sessionId ? sessionOrigins(user, [sessionId]) : [],
+  ]);
+  return { ...reflection, body: row.body as RichTextState, themes, fromSession: origins[0] ?? null, mine: row.authorId === user.id };
 }
 
 /** The author's own reflection for editing; anyone else gets 404. */
@@ -209,7 +218,7 @@ export async function getOwnReflection(user: User, team: Team, id: string | unde
 
 export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<string> {
   requireTeamWriter(user, team);
-  const themeIds = await knownThemeIds(input.themeIds);
+  const [themeIds, session] = await Promise.all([knownThemeIds(input.themeIds), sessionToLink(user, team, input.sessionId)]);
   return db().transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto("reflection")
@@ -221,6 +230,7 @@ export async function createReflection(user: User, team: Team, input: Reflection
         body_text: plainTextOf(input.body),
         happened_on: input.happenedOn,
         visibility: input.visibility,
+        session_id: session?.id ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { membershipIn, readsContent, type Team, type User } from "../auth/permis
 import { recentLessons } from "./lessons.server";
 import { milestoneSummary, recentMilestoneChanges } from "./milestones.server";
 import { hasWrittenReflection, recentReflections } from "./reflections.server";
+import { openActionsFor } from "./session-notes.server";
 
 export type ActivityItem =
   | { kind: "reflection"; id: string; title: string; at: string; by: string; visibility: "private" | "team" | "network" }
@@ -9,20 +10,23 @@ export type ActivityItem =
   | { kind: "milestone"; id: string; title: string; at: string; by: string; from: string | null; to: string; reason: string };
 
 const FEED_LENGTH = 8;
+const noActions: Awaited<ReturnType<typeof openActionsFor>> = [];
 
 /**
  * What happened lately in a team, as far as this reader may see it: reflections, lessons and
- * milestone changes in one list, newest first; plus the milestones at a glance and a first step.
+ * milestone changes in one list, newest first; plus the milestones at a glance, a first step, and the
+ * reader's own open follow-up actions from the team's intervision sessions.
  */
 export async function teamHome(user: User, team: Team) {
   if (!readsContent(user)) return null;
   const member = membershipIn(user, team.id) !== undefined;
-  const [reflections, lessons, changes, milestones, wroteBefore] = await Promise.all([
+  const [reflections, lessons, changes, milestones, wroteBefore, actions] = await Promise.all([
     recentReflections(user, team, FEED_LENGTH),
     recentLessons(user, team, FEED_LENGTH),
     recentMilestoneChanges(user, team, FEED_LENGTH),
     milestoneSummary(user, team),
     member ? hasWrittenReflection(user, team) : true,
+    member ? openActionsFor(user, team) : noActions,
   ]);
   const activity: ActivityItem[] = [
     ...reflections.map((r) => ({
@@ -54,5 +58,5 @@ export async function teamHome(user: User, team: Team) {
   ]
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, FEED_LENGTH);
-  return { activity, milestones, firstStep: member && !wroteBefore };
+  return { activity, milestones, firstStep: member && !wroteBefore, actions };
 }

@@ -1,4 +1,4 @@
-import type { MilestoneStatus, OrganisationKind, Perspective, SharedVisibility, TeamRole, Visibility } from "../../db/schema";
+import type { MilestoneStatus, OrganisationKind, Perspective, Rsvp, SharedVisibility, SlotAnswer, TeamRole, Visibility } from "../../db/schema";
 
 // The fixed choices of the product, in display order; shared by forms, pages and queries.
 export const perspectives = ["resident", "volunteer", "professional"] as const satisfies readonly Perspective[];
@@ -31,3 +31,15 @@ export const LESSON_STATEMENT_MAX = 280;
 export const milestoneVisibilities = ["team", "network"] as const satisfies readonly SharedVisibility[];
 /** The reason for a status change is a short line, not an essay: the story belongs in a reflection. */
 export const MAX_REASON_LENGTH = 500;
+
+/** An intervision session's availability poll: answers per candidate time, from a choice of 2–8 times. */
+export const slotAnswers = ["yes", "maybe", "no"] as const satisfies readonly SlotAnswer[];
+export const MIN_SESSION_SLOTS = 2;
+export const MAX_SESSION_SLOTS = 8;
+/** Whether an invitee comes to a confirmed session. */
+export const rsvpAnswers = ["yes", "no"] as const satisfies readonly Rsvp[];
+
+/** Intervision: a follow-up action is one line (who does what), an evaluation one sentence. */
+export const SESSION_ACTION_MAX = 300;
+export const EVALUATION_COMMENT_MAX = 300;
+export const evaluationScores = [1, 2, 3, 4, 5] as const;

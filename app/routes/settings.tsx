@@ -7,6 +7,8 @@ import { requireUser } from "~/auth/permissions.server";
 import { endAllSessions, endSession } from "~/auth/session.server";
 import { changePassword, checkPassword, updateProfile } from "~/domain/accounts.server";
 import { recordAudit } from "~/domain/audit.server";
+import { publicUrl } from "~/domain/email.server";
+import { calendarFeedToken, renewCalendarFeed } from "~/domain/sessions.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
@@ -14,7 +16,9 @@ import { useT } from "~/ui/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ name: user.name, email: user.email, language: user.language });
+  const feedToken = await calendarFeedToken(user);
+  const calendarFeed = feedToken ? `${publicUrl(request)}/calendar/${feedToken}.ics` : null;
+  return json({ name: user.name, email: user.email, language: user.language, calendarFeed });
 }
 
 type Reply = { intent: "profile" | "password"; result: SubmissionResult<string[]> };
@@ -31,6 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
     headers.append("Set-Cookie", await endSession(request));
     headers.append("Set-Cookie", await setFlash("settings.loggedOutEverywhere"));
     return redirect("/login", { headers });
+  }
+
+  if (intent === "calendar-feed" || intent === "calendar-feed-renew") {
+    await renewCalendarFeed(user);
+    const message = intent === "calendar-feed" ? "calendar.feed.created" : "calendar.feed.renewed";
+    return redirect("/settings#calendar-feed", { headers: { "Set-Cookie": await setFlash(message) } });
   }
 
   if (intent === "password") {
@@ -120,6 +130,37 @@ export default function Settings() {
           <SubmitButton>{t("settings.savePassword")}</SubmitButton>
         </div>
       </Form>
+
+      <h2 id="calendar-feed">{t("calendar.feed.title")}</h2>
+      <p>{t("calendar.feed.intro")}</p>
+      {profile.calendarFeed ? (
+        <>
+          <div className="field">
+            <label htmlFor="calendar-feed-address">{t("calendar.feed.address")}</label>
+            <p className="field-hint" id="calendar-feed-hint">
+              {t("calendar.feed.addressHint")}
+            </p>
+            <input
+              id="calendar-feed-address"
+              type="url"
+              readOnly
+              value={profile.calendarFeed}
+              aria-describedby="calendar-feed-hint"
+              spellCheck={false}
+            />
+          </div>
+          <p>{t("calendar.feed.renewIntro")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="calendar-feed-renew" />
+            <SubmitButton variant="secondary">{t("calendar.feed.renew")}</SubmitButton>
+          </Form>
+        </>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="calendar-feed" />
+          <SubmitButton variant="secondary">{t("calendar.feed.create")}</SubmitButton>
+        </Form>
+      )}
 
       <h2>{t("settings.sessions")}</h2>
       <p>{t("settings.sessionsIntro")}</p>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { membershipIn, requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { listMembers, listPartners, membersByPerspective } from "~/domain/coalitions.server";
 import { teamHome } from "~/domain/team-home.server";
-import { formatDateTime } from "~/i18n/dates";
+import { formatDateTime, formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { VisibilityBadge } from "~/ui/Visibility";
 
@@ -58,7 +58,22 @@ export default function TeamHome() {
             <Link to="reflections">{t("reflections.title")}</Link>
             <Link to="lessons">{t("lessons.title")}</Link>
             <Link to="milestones">{t("milestones.title")}</Link>
+            <Link to="sessions">{t("sessions.title")}</Link>
           </nav>
+          {home.actions.length > 0 ? (
+            <section aria-labelledby="my-actions" className="card my-actions">
+              <h2 id="my-actions">{t("intervision.actions.title")}</h2>
+              <ul className="plain-list">
+                {home.actions.map((action) => (
+                  <li key={action.id}>
+                    <Link to={`${action.notesPath}#actions`}>{action.what}</Link>
+                    {action.dueOn ? <span className="muted"> · {t("intervision.actions.due", { date: formatDay(action.dueOn, locale) })}</span> : null}
+                    {action.overdue ? <span className="badge badge-overdue"> {t("intervision.actions.overdue")}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby="at-a-glance">
             <h2 id="at-a-glance">{t("team.milestones")}</h2>
             <ul className="glance plain-list">

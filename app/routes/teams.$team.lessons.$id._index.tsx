@@ -7,6 +7,7 @@ import { RichText } from "~/richtext/RichText";
 import { SubmitButton } from "~/ui/Button";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
+import { SessionOrigin } from "~/ui/SessionOrigin";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.statement ?? ""} · Leernetwerk` }];
@@ -39,6 +40,9 @@ export default function LessonPage() {
       <p className="meta">
         <VisibilityBadge visibility={lesson.visibility} />
         <span>{t("lesson.proposedBy", { name: lesson.authorName, date: formatDate(lesson.createdAt, locale) })}</span>
+        {lesson.fromSessions.map((origin, index) => (
+          <SessionOrigin key={index} origin={origin} />
+        ))}
         {lesson.themes.map((theme) => (
           <span key={theme.slug} className="badge">
             {locale === "en" ? theme.name_en : theme.name_nl}

@@ -2,42 +2,47 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
-import { lessonSchema } from "~/domain/lesson-form";
+import { newLessonSchema } from "~/domain/lesson-form";
 import { createLesson, sourceChoices, themesOfSource } from "~/domain/lessons.server";
+import { sessionToLink } from "~/domain/session-notes.server";
 import { listThemes } from "~/domain/themes.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 import { LessonForm } from "~/ui/LessonForm";
+import { SessionLinkNotice } from "~/ui/SessionOrigin";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
-  const from = new URL(request.url).searchParams.get("from");
-  const [themes, sources, sourceThemes] = await Promise.all([
+  const search = new URL(request.url).searchParams;
+  const from = search.get("from");
+  const [themes, sources, sourceThemes, fromSession] = await Promise.all([
     listThemes(),
     sourceChoices(user, team, from ? [from] : []),
     themesOfSource(user, team, from),
+    // "Maak er een les van" from a session's notes: linked for its participants, ignored for anyone else.
+    sessionToLink(user, team, search.get("session")),
   ]);
   // "Maak er een les van": the reflection is ticked, if this person may read it; otherwise nothing is said.
   const fromSource = sources.some((source) => source.id === from) ? from : null;
-  return json({ team, themes, sources, fromSource, sourceThemes });
+  return json({ team, themes, sources, fromSource, sourceThemes, fromSession });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
   const formData = withRichTextFromTextarea(await request.formData(), "explanation");
-  const submission = parseWithZod(formData, { schema: lessonSchema });
+  const submission = parseWithZod(formData, { schema: newLessonSchema });
   // The text comes back to the page whatever else was wrong: nothing typed is lost.
   const submitted = parseRichTextJson(String(formData.get("explanation") ?? ""));
   const explanation = submitted.ok ? submitted.value : null;
   if (submission.status !== "success") {
     return json({ result: submission.reply(), explanation }, { status: 400 });
   }
-  const { themes, sources, ...input } = submission.value;
-  const outcome = await createLesson(user, team, { ...input, themeIds: themes, sourceIds: sources });
+  const { themes, sources, session, ...input } = submission.value;
+  const outcome = await createLesson(user, team, { ...input, themeIds: themes, sourceIds: sources, sessionId: session });
   if (outcome.status === "refusedSources") {
     return json({ result: submission.reply({ fieldErrors: { sources: ["lesson.error.source"] } }), explanation }, { status: 400 });
   }
@@ -46,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewLesson() {
   const t = useT();
-  const { team, themes, sources, fromSource, sourceThemes } = useLoaderData<typeof loader>();
+  const { team, themes, sources, fromSource, sourceThemes, fromSession } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <section>
@@ -59,11 +64,14 @@ export default function NewLesson() {
         teamName={team.name}
         themes={themes}
         sources={sources}
-        defaultValue={{ statement: "", themes: sourceThemes, sources: fromSource ? [fromSource] : [], visibility: "team" }}
+        // From a session nothing is chosen for the writer: they decide deliberately who reads it.
+        defaultValue={{ statement: "", themes: sourceThemes, sources: fromSource ? [fromSource] : [], visibility: fromSession ? "" : "team" }}
         explanation={reply?.explanation ?? null}
-        draftKey={`lesson:new:${team.slug}`}
+        draftKey={fromSession ? `lesson:new:${team.slug}:session:${fromSession.id}` : `lesson:new:${team.slug}`}
         lastResult={reply?.result}
-      />
+      >
+        {fromSession ? <SessionLinkNotice session={fromSession} /> : null}
+      </LessonForm>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { SubmitButton } from "~/ui/Button";
 import { Field } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
+import { SessionOrigin } from "~/ui/SessionOrigin";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reflection.title ?? ""} · Leernetwerk` }];
@@ -51,6 +52,7 @@ export default function ReflectionPage() {
       <p className="meta">
         <VisibilityBadge visibility={reflection.visibility} />
         <span>{t("reflection.writtenBy", { name: reflection.authorName, date: formatDay(reflection.happenedOn, locale) })}</span>
+        {reflection.fromSession ? <SessionOrigin origin={reflection.fromSession} /> : null}
         {reflection.themes.map((theme) => (
           <span key={theme.slug} className="badge">
             {locale === "en" ? theme.name_en : theme.name_nl}

@@ -2,8 +2,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
-import { reflectionSchema } from "~/domain/reflection-form";
+import { newReflectionSchema } from "~/domain/reflection-form";
 import { createReflection } from "~/domain/reflections.server";
+import { sessionToLink } from "~/domain/session-notes.server";
 import { listThemes } from "~/domain/themes.server";
 import { todayInAmsterdam } from "~/i18n/dates";
 import { translator } from "~/i18n/i18n";
@@ -13,6 +14,7 @@ import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 import { ReflectionForm } from "~/ui/ReflectionForm";
+import { SessionLinkNotice } from "~/ui/SessionOrigin";
 
 const prompts = { well: "reflection.prompt.well", rub: "reflection.prompt.rub", takeaway: "reflection.prompt.takeaway" } as const;
 type Prompt = keyof typeof prompts;
@@ -20,10 +22,13 @@ type Prompt = keyof typeof prompts;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
-  const prompt = new URL(request.url).searchParams.get("prompt");
+  const search = new URL(request.url).searchParams;
+  const prompt = search.get("prompt");
   const question = prompt && prompt in prompts ? translator(user.language)(prompts[prompt as Prompt]) : null;
   return json({
     team,
+    // "Schrijf er een reflectie over" from a session's notes: linked for its participants, ignored for anyone else.
+    fromSession: await sessionToLink(user, team, search.get("session")),
     themes: await listThemes(),
     today: todayInAmsterdam(),
     prompt: question ? prompt : null,
@@ -35,21 +40,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
   const formData = withRichTextFromTextarea(await request.formData(), "body");
-  const submission = parseWithZod(formData, { schema: reflectionSchema });
+  const submission = parseWithZod(formData, { schema: newReflectionSchema });
   if (submission.status !== "success") {
     // The text comes back to the page whatever else was wrong: nothing typed is lost.
     const body = parseRichTextJson(String(formData.get("body") ?? ""));
     return json({ result: submission.reply(), body: body.ok ? body.value : null }, { status: 400 });
   }
-  const { themes, ...input } = submission.value;
-  const id = await createReflection(user, team, { ...input, themeIds: themes });
+  const { themes, session, ...input } = submission.value;
+  const id = await createReflection(user, team, { ...input, themeIds: themes, sessionId: session });
   return redirect(`/teams/${team.slug}/reflections/${id}`, { headers: { "Set-Cookie": await setFlash("reflection.saved") } });
 }
 
 export default function NewReflection() {
   const t = useT();
-  const { team, themes, today, prompt, body } = useLoaderData<typeof loader>();
+  const { team, themes, today, prompt, body, fromSession } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const query = (more: string) => `?${fromSession ? `session=${fromSession.id}${more ? "&" : ""}` : ""}${more}`;
   return (
     <section>
       <p>
@@ -62,13 +68,13 @@ export default function NewReflection() {
         <ul className="actions plain-list">
           {(Object.keys(prompts) as Prompt[]).map((key) => (
             <li key={key}>
-              <Link to={`?prompt=${key}`} aria-current={prompt === key ? "true" : undefined} className="button button-secondary">
+              <Link to={query(`prompt=${key}`)} aria-current={prompt === key ? "true" : undefined} className="button button-secondary">
                 {t(prompts[key])}
               </Link>
             </li>
           ))}
           <li>
-            <Link to="?" aria-current={prompt ? undefined : "true"} className="button button-secondary">
+            <Link to={query("")} aria-current={prompt ? undefined : "true"} className="button button-secondary">
               {t("reflection.prompt.blank")}
             </Link>
           </li>
@@ -78,11 +84,14 @@ export default function NewReflection() {
         key={prompt ?? "blank"}
         teamName={team.name}
         themes={themes}
-        defaultValue={{ title: "", happenedOn: today, themes: [], visibility: "team" }}
+        // From a session nothing is chosen for the writer: they decide deliberately who reads it.
+        defaultValue={{ title: "", happenedOn: today, themes: [], visibility: fromSession ? "" : "team" }}
         body={reply?.body ?? body}
-        draftKey={`reflection:new:${team.slug}`}
+        draftKey={fromSession ? `reflection:new:${team.slug}:session:${fromSession.id}` : `reflection:new:${team.slug}`}
         lastResult={reply?.result}
-      />
+      >
+        {fromSession ? <SessionLinkNotice session={fromSession} /> : null}
+      </ReflectionForm>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { getCollectionProps, getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { LESSON_STATEMENT_MAX, lessonVisibilities } from "../domain/vocabulary";
 import type { Theme } from "../domain/themes.server";
 import { formatDay } from "../i18n/dates";
@@ -24,6 +25,7 @@ export function LessonForm({
   draftKey,
   lastResult,
   version,
+  children,
 }: {
   teamName: string;
   themes: Theme[];
@@ -33,6 +35,8 @@ export function LessonForm({
   draftKey: string;
   lastResult?: SubmissionResult<string[]>;
   version?: number;
+  /** Extra fields at the top of the form, such as the session a new lesson is written from. */
+  children?: ReactNode;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -41,6 +45,7 @@ export function LessonForm({
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
+      {children}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <Field field={fields.statement} label={t("lesson.field.statement")} hint={t("lesson.field.statementHint")}>
         <textarea

@@ -1,5 +1,6 @@
 import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { Theme } from "../domain/themes.server";
 import { RichTextField } from "../richtext/RichTextField";
 import type { RichTextState } from "../richtext/schema";
@@ -19,6 +20,7 @@ export function ReflectionForm({
   draftKey,
   lastResult,
   version,
+  children,
 }: {
   teamName: string;
   themes: Theme[];
@@ -27,6 +29,8 @@ export function ReflectionForm({
   draftKey: string;
   lastResult?: SubmissionResult<string[]>;
   version?: number;
+  /** Extra fields at the top of the form, such as the session a new reflection is written from. */
+  children?: ReactNode;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -34,6 +38,7 @@ export function ReflectionForm({
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
+      {children}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <Field field={fields.title} label={t("reflection.field.title")}>
         <input {...getInputProps(fields.title, { type: "text" })} maxLength={200} />

@@ -226,7 +226,7 @@ describe("where a lesson came from", () => {
     }
     // No count or flag that says something was left out.
     expect(Object.keys(data.lesson).sort()).toEqual(
-      ["authorId", "authorName", "canEdit", "createdAt", "explanation", "hasExplanation", "id", "sources", "statement", "themes", "updatedAt", "version", "visibility"].sort(),
+      ["authorId", "authorName", "canEdit", "createdAt", "explanation", "fromSessions", "hasExplanation", "id", "sources", "statement", "themes", "updatedAt", "version", "visibility"].sort(),
     );
   });
 

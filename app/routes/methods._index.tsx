@@ -1,0 +1,42 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/permissions.server";
+import { intervisionMethods } from "~/domain/intervision-methods";
+import { translator } from "~/i18n/i18n";
+import { useLocale, useT } from "~/ui/i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Leernetwerk` }];
+
+// The methods are reference material shipped with the app (app/domain/intervision-methods.ts), the same
+// for every coalition: anyone signed in reads them, a facilitator of several teams finds them in one place,
+// and the funder, who sees which method a session followed, can read what that method is.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ title: translator(user.language)("method.library.title") });
+}
+
+export default function IntervisionMethods() {
+  const t = useT();
+  const locale = useLocale();
+  useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("method.library.title")}</h1>
+      <p className="lead">{t("method.library.intro")}</p>
+      <ul className="cards">
+        {intervisionMethods.map((method) => (
+          <li key={method.slug} className="card">
+            <h2>
+              <Link to={`/methods/${method.slug}`}>{method.name[locale]}</Link>
+            </h2>
+            <p className="meta">
+              <span>{t("method.phaseCount", { count: method.phases.length })}</span>
+              <span>{t("method.total", { minutes: method.totalMinutes })}</span>
+            </p>
+            <p>{method.purpose[locale]}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../db/db.server";
+import { createCoalition, createPerson, lastMailTo, linkIn, sessionFor } from "../fixtures";
+import { readCalendar, scheduleSession, sessionAction, slotsOf, type StoredAttachment } from "../fixtures/sessions";
+
+// The messages of scheduling: the poll invitation, and the confirmation with its calendar file attached —
+// in the outbox always, and through a real mail server when SMTP_URL is set.
+
+let team: Awaited<ReturnType<typeof createCoalition>>;
+let facilitator: { id: string; email: string };
+let ans: { id: string; email: string };
+let bram: { id: string; email: string };
+let facilitatorCookie: string;
+
+const times = [
+  { date: "2027-03-28", start: "14:00", end: "16:00" },
+  { date: "2027-03-30", start: "19:00", end: "21:00" },
+];
+
+beforeAll(async () => {
+  team = await createCoalition();
+  facilitator = await createPerson({ team, role: "facilitator", name: "Fenna Begeleider" });
+  ans = await createPerson({ team, name: "Ans Jansen" });
+  bram = await createPerson({ team, name: "Bram de Vries" });
+  await db().updateTable("person").set({ language: "en" }).where("id", "=", bram.id).execute();
+  facilitatorCookie = await sessionFor(facilitator);
+});
+
+async function confirm(sessionId: string) {
+  const [slot] = await slotsOf(sessionId);
+  const response = await sessionAction(team, sessionId, facilitatorCookie, [
+    ["intent", "confirm"],
+    ["slotId", slot.id],
+  ]);
+  expect(response.status).toBe(302);
+}
+
+describe("in the outbox", () => {
+  let sessionId: string;
+
+  it("every invitee gets the poll invitation with a link to the poll, in their own language", async () => {
+    sessionId = await scheduleSession(team, facilitatorCookie, { title: "Voorjaarsintervisie", invitees: [ans.id, bram.id], slots: times });
+    const toAns = await lastMailTo(ans.email);
+    expect(toAns?.subject).toBe("Intervisie: wanneer kunt u? – Voorjaarsintervisie");
+    expect(toAns?.body_text).toContain("Fenna Begeleider");
+    expect(linkIn(toAns!.body_text, "/teams/")).toBe(`/teams/${team.slug}/sessions/${sessionId}`);
+    const toBram = await lastMailTo(bram.email);
+    expect(toBram?.subject).toBe("Intervision: when can you come? – Voorjaarsintervisie");
+    // The facilitator scheduled it and needs no invitation.
+    expect(await lastMailTo(facilitator.email)).toBeUndefined();
+  });
+
+  it("the confirmation reaches invitees and the facilitator with a text/calendar attachment", async () => {
+    await confirm(sessionId);
+    for (const person of [ans, bram, facilitator]) {
+      const mail = await lastMailTo(person.email);
+      const attachments = mail!.attachments as StoredAttachment[];
+      expect(attachments).toHaveLength(1);
+      expect(attachments[0].filename).toBe("intervisie.ics");
+      expect(attachments[0].contentType).toBe("text/calendar; charset=utf-8; method=REQUEST");
+      const { method, events } = readCalendar(attachments[0].content);
+      expect(method).toBe("REQUEST");
+      expect(events[0].start.toJSDate().toISOString()).toBe("2027-03-28T12:00:00.000Z");
+    }
+    const toAns = await lastMailTo(ans.email);
+    expect(toAns?.subject).toBe("Intervisie vastgelegd: Voorjaarsintervisie");
+    expect(toAns?.body_text).toContain("zondag 28 maart 2027, 14:00–16:00");
+    expect((await lastMailTo(bram.email))?.body_text).toContain("Sunday, 28 March 2027, 14:00–16:00");
+  });
+});
+
+describe("through a real mail server", () => {
+  const received: { to: string[]; data: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let data = "";
+      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  /** The calendar part of a MIME message, decoded. */
+  function calendarPart(message: string): { headers: string; text: string } {
+    const boundary = message.match(/boundary="?([^"\r\n;]+)"?/)?.[1];
+    expect(boundary).toBeTruthy();
+    const part = message.split(`--${boundary}`).find((p) => /Content-Type: text\/calendar/i.test(p));
+    expect(part).toBeTruthy();
+    const [headers, ...body] = part!.replace(/^\r\n/, "").split("\r\n\r\n");
+    const raw = body.join("\r\n\r\n").trim();
+    const text = /Content-Transfer-Encoding: base64/i.test(headers)
+      ? Buffer.from(raw.replace(/\s+/g, ""), "base64").toString("utf8")
+      : raw;
+    return { headers, text };
+  }
+
+  it("delivers the poll invitation and the confirmation with the .ics attached", async () => {
+    const sessionId = await scheduleSession(team, facilitatorCookie, { title: "Intervisie per post", invitees: [ans.id], slots: times });
+    const invitation = received.find((m) => m.to.includes(ans.email));
+    expect(invitation).toBeDefined();
+    expect(invitation!.data).not.toMatch(/text\/calendar/i);
+    await confirm(sessionId);
+    const confirmation = received.filter((m) => m.to.includes(ans.email)).pop()!;
+    expect(confirmation).not.toBe(invitation);
+    const { headers, text } = calendarPart(confirmation.data);
+    expect(headers).toMatch(/filename="?intervisie\.ics"?/);
+    expect(headers).toMatch(/method=REQUEST/i);
+    const { method, events } = readCalendar(text);
+    expect(method).toBe("REQUEST");
+    const session = await db().selectFrom("intervision_session").where("id", "=", sessionId).select("ical_uid").executeTakeFirstOrThrow();
+    expect(events[0].uid).toBe(session.ical_uid);
+    expect(events[0].start.toJSDate().toISOString()).toBe("2027-03-28T12:00:00.000Z");
+    // And the outbox records it as sent.
+    const row = await lastMailTo(ans.email);
+    expect(row?.sent_at).not.toBeNull();
+    expect(row?.last_error).toBeNull();
+  });
+});
