@@ -10,7 +10,7 @@ if (process.env.CI === "true" && !postgresUrl) {
 
 const shared = {
   include: ["tests/integration/**/*.test.ts"],
-  setupFiles: ["tests/integration/setup.ts"],
+  setupFiles: ["tests/setup-i18n.ts", "tests/integration/setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
   silent: "passed-only" as const,
@@ -21,7 +21,10 @@ export default defineConfig({
   test: {
     projects: [
       // Pure functions (rich-text validation and rendering): no database, run once.
-      { extends: true as const, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
+      {
+        extends: true as const,
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], setupFiles: ["tests/setup-i18n.ts"] },
+      },
       { extends: true, test: { ...shared, name: "pglite", env: { TEST_ENGINE: "pglite" } } },
       ...(postgresUrl
         ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { TEST_ENGINE: "postgres" } } }]

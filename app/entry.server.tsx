@@ -3,7 +3,10 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { registerAllDictionaries } from "./i18n/dictionaries.server";
 import { NonceProvider } from "./ui/nonce";
+
+registerAllDictionaries();
 
 const ABORT_DELAY = 5_000;
 

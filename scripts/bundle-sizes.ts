@@ -26,6 +26,9 @@ function importsOf(url: string): string[] {
   return found.map((spec) => (spec.startsWith("/") ? spec : path.posix.join(path.posix.dirname(url), spec)));
 }
 
+// A browser loads the strings of one language only (the Dutch ones are counted); the English chunk is the alternative.
+const otherLanguage = /\/en-[A-Z0-9]+\.js$/;
+
 /** Every JavaScript file a page loads, following imports (static and dynamic) from its modules. */
 export function filesForRoute(manifest: Manifest, routeId: string): string[] {
   const start = [manifest.entry.module, ...(manifest.entry.imports ?? [])];
@@ -38,7 +41,7 @@ export function filesForRoute(manifest: Manifest, routeId: string): string[] {
   const queue = [...start];
   while (queue.length) {
     const url = queue.pop()!;
-    if (seen.has(url)) continue;
+    if (seen.has(url) || otherLanguage.test(url)) continue;
     seen.add(url);
     queue.push(...importsOf(url));
   }

@@ -6,7 +6,8 @@ import { hashPassword, verifyPassword } from "../auth/password.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import { recordAudit } from "./audit.server";
 import { publicUrl, sendEmail } from "./email.server";
-import { translator, type Locale } from "../i18n/i18n";
+import { translator } from "../i18n/dictionaries.server";
+import type { Locale } from "../i18n/i18n";
 
 export const THROTTLE_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_ACCOUNT = 10;

@@ -3,7 +3,7 @@ import { db } from "../../db/db.server";
 import type { Perspective, TeamRole } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import { hashToken, newToken } from "../auth/tokens.server";
-import { translator } from "../i18n/i18n";
+import { translator } from "../i18n/dictionaries.server";
 import { authenticate, normaliseEmail } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { publicUrl, sendEmail } from "./email.server";

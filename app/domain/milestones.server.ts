@@ -13,7 +13,8 @@ import {
   type User,
 } from "../auth/permissions.server";
 import { todayInAmsterdam } from "../i18n/dates";
-import { translator, type MessageKey } from "../i18n/i18n";
+import { translator } from "../i18n/dictionaries.server";
+import type { MessageKey } from "../i18n/i18n";
 import { richTextFromPlainText } from "../richtext/from-plain-text";
 import { plainTextOf } from "../richtext/plain-text.server";
 import type { RichTextState } from "../richtext/schema";

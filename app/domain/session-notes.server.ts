@@ -342,7 +342,12 @@ export async function openActionsFor(user: User, team: Team, today = todayInAmst
     }));
 }
 
-export type SessionOrigin = { method: string; startsAt: Date | null };
+/** The method's name travels as words in both languages, so reading pages need not ship the methods library. */
+export type SessionOrigin = { method: string; methodName: { nl: string; en: string }; startsAt: Date | null };
+
+function methodNameOf(slug: string) {
+  return methodBySlug(slug)?.name ?? { nl: slug, en: slug };
+}
 
 /**
  * Where a reflection or lesson came from, for a reader of it: the session's method and date, and only to
@@ -362,7 +367,7 @@ export async function sessionOrigins(user: User, sessionIds: string[]): Promise<
   ]);
   return sessions
     .filter((session) => sessionRole(user, session, invitations.find((i) => i.session_id === session.id)) !== null)
-    .map((session) => ({ method: session.method, startsAt: session.startsAt }));
+    .map((session) => ({ method: session.method, methodName: methodNameOf(session.method), startsAt: session.startsAt }));
 }
 
 /**
@@ -371,5 +376,7 @@ export async function sessionOrigins(user: User, sessionIds: string[]): Promise<
  */
 export async function sessionToLink(user: User, team: Team, sessionId: string | null | undefined) {
   const session = await participantSession(user, team, sessionId ?? undefined);
-  return session ? { id: session.id, method: session.method, startsAt: session.startsAt } : null;
+  return session
+    ? { id: session.id, method: session.method, methodName: methodNameOf(session.method), startsAt: session.startsAt }
+    : null;
 }

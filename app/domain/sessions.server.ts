@@ -12,7 +12,8 @@ import {
   type User,
 } from "../auth/permissions.server";
 import { amsterdamDayAndTime, formatTimeSpan } from "../i18n/dates";
-import { translator, type MessageKey } from "../i18n/i18n";
+import { translator } from "../i18n/dictionaries.server";
+import type { MessageKey } from "../i18n/i18n";
 import { sendEmail } from "./email.server";
 import { methodBySlug } from "./intervision-methods";
 import {

@@ -1,20 +1,45 @@
-import { en, nl, type MessageKey } from "./dictionaries";
+import type { MessageKey } from "./nl";
 
 export type Locale = "nl" | "en";
 export type { MessageKey };
+export type Dictionary = Record<MessageKey, string>;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export const locales: readonly Locale[] = ["nl", "en"];
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, en };
 
-export function isMessageKey(key: string): key is MessageKey {
-  return key in nl;
+// The server registers both languages (dictionaries.server.ts); a browser loads only the reader's own.
+const dictionaries: Partial<Record<Locale, Dictionary>> = {};
+
+export function registerDictionary(locale: Locale, dictionary: Dictionary): void {
+  dictionaries[locale] = dictionary;
 }
 
+export function hasDictionary(locale: Locale): boolean {
+  return dictionaries[locale] !== undefined;
+}
+
+/** Loads one language's strings as their own chunk (in the browser: before hydration, or on a switch). */
+export async function loadDictionary(locale: Locale): Promise<void> {
+  if (hasDictionary(locale)) return;
+  if (locale === "en") registerDictionary("en", (await import("./en")).en);
+  else registerDictionary("nl", (await import("./nl")).nl);
+}
+
+function anyDictionary(): Dictionary | undefined {
+  return dictionaries.nl ?? dictionaries.en;
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  const dictionary = anyDictionary();
+  return dictionary !== undefined && Object.prototype.hasOwnProperty.call(dictionary, key);
+}
+
+/** The translate function for a language; until that language has loaded, the one that has. */
 export function translator(locale: Locale): Translate {
-  const dictionary = dictionaries[locale];
+  const dictionary = dictionaries[locale] ?? anyDictionary();
+  if (!dictionary) throw new Error("No dictionary loaded: call loadDictionary first");
   return (key, vars) => {
-    const text = dictionary[key] ?? nl[key] ?? key;
+    const text = dictionary[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
   };
 }

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { intervisionMethods } from "~/domain/intervision-methods";
-import { translator } from "~/i18n/i18n";
+import { translator } from "~/i18n/dictionaries.server";
 import { useLocale, useT } from "~/ui/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Leernetwerk` }];

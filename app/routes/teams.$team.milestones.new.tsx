@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
 import { newMilestoneSchema } from "~/domain/milestone-form";
 import { createMilestone, ownerCandidates } from "~/domain/milestones.server";
-import { translator } from "~/i18n/i18n";
+import { translator } from "~/i18n/dictionaries.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";

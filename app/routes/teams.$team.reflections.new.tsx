@@ -7,7 +7,7 @@ import { createReflection } from "~/domain/reflections.server";
 import { sessionToLink } from "~/domain/session-notes.server";
 import { listThemes } from "~/domain/themes.server";
 import { todayInAmsterdam } from "~/i18n/dates";
-import { translator } from "~/i18n/i18n";
+import { translator } from "~/i18n/dictionaries.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { richTextFromPlainText } from "~/richtext/from-plain-text";
 import { parseRichTextJson } from "~/richtext/schema";

@@ -1,14 +1,13 @@
-import { methodBySlug } from "../domain/intervision-methods";
 import { formatDate } from "../i18n/dates";
 import { useLocale, useT } from "./i18n";
 
-type Origin = { method: string; startsAt: string | null };
+type Origin = { methodName: { nl: string; en: string }; startsAt: string | null };
 
 function useOriginWords() {
   const t = useT();
   const locale = useLocale();
   return (origin: Origin, keys: { dated: "intervision.origin" | "intervision.linked"; undated: "intervision.originUndated" | "intervision.linkedUndated" }) => {
-    const method = methodBySlug(origin.method)?.name[locale] ?? origin.method;
+    const method = origin.methodName[locale];
     return origin.startsAt
       ? t(keys.dated, { date: formatDate(origin.startsAt, locale), method })
       : t(keys.undated, { method });

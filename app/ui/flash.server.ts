@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
-import { isMessageKey, type MessageKey } from "../i18n/i18n";
+import { isMessageKey } from "../i18n/dictionaries.server";
+import type { MessageKey } from "../i18n/i18n";
 
 // A one-time confirmation shown on the next page ("Opgeslagen."), carried as a message key.
 const flashCookie = createCookie("ln_flash", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 });

@@ -1,12 +1,18 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { translator, type Locale, type Translate } from "../i18n/i18n";
+import { useEffect, useReducer } from "react";
+import { hasDictionary, loadDictionary, translator, type Locale, type Translate } from "../i18n/i18n";
 
 export function useLocale(): Locale {
   const data = useRouteLoaderData<{ locale: Locale }>("root");
   return data?.locale ?? "nl";
 }
 
-/** The translate function for the reader's language. */
+/** The translate function for the reader's language (fetching that language first if they just switched). */
 export function useT(): Translate {
-  return translator(useLocale());
+  const locale = useLocale();
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!hasDictionary(locale)) loadDictionary(locale).then(rerender);
+  }, [locale]);
+  return translator(locale);
 }

@@ -284,7 +284,7 @@ describe("nothing of the notes leaves the session by itself", () => {
       if (reader === "otherFacilitator") {
         expect(origins).toEqual([]);
       } else {
-        expect(origins).toEqual([{ method: "roddelmethode", startsAt: "2026-03-10T18:30:00.000Z" }]);
+        expect(origins).toEqual([{ method: "roddelmethode", methodName: { nl: "Roddelmethode", en: "Gossip method" }, startsAt: "2026-03-10T18:30:00.000Z" }]);
       }
     }
   });

@@ -447,7 +447,7 @@ describe("after the session: a take-away turned into a reflection or a lesson", 
       params: { team: team.slug, id: reflectionId },
     });
     const data = await page.json();
-    expect(data.reflection.fromSession).toEqual({ method: "incidentmethode", startsAt: "2026-03-10T18:30:00.000Z" });
+    expect(data.reflection.fromSession).toEqual({ method: "incidentmethode", methodName: { nl: "Incidentmethode", en: "Incident method" }, startsAt: "2026-03-10T18:30:00.000Z" });
     expect(JSON.stringify(data)).not.toContain(marker);
   });
 
@@ -460,7 +460,7 @@ describe("after the session: a take-away turned into a reflection or a lesson", 
       request: browserRequest(`/teams/${team.slug}/lessons/${lessonId}`, { cookie: cookie.teammate }),
       params: { team: team.slug, id: lessonId },
     });
-    expect((await page.json()).lesson.fromSessions).toEqual([{ method: "incidentmethode", startsAt: "2026-03-10T18:30:00.000Z" }]);
+    expect((await page.json()).lesson.fromSessions).toEqual([{ method: "incidentmethode", methodName: { nl: "Incidentmethode", en: "Incident method" }, startsAt: "2026-03-10T18:30:00.000Z" }]);
   });
 
   it("does not link the session for a team member who did not take part (saved, silently unlinked)", async () => {

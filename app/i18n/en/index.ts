@@ -1,0 +1,29 @@
+import type { MessageKey } from "../nl";
+import { account } from "./account";
+import { admin } from "./admin";
+import { common } from "./common";
+import { intervision } from "./intervision";
+import { lessons } from "./lessons";
+import { members } from "./members";
+import { milestones } from "./milestones";
+import { reflections } from "./reflections";
+import { richtext } from "./richtext";
+import { sessions } from "./sessions";
+import { settings } from "./settings";
+import { teams } from "./teams";
+
+// Typed against the Dutch keys: a missing English string is a type error.
+export const en: Record<MessageKey, string> = {
+  ...account,
+  ...admin,
+  ...common,
+  ...intervision,
+  ...lessons,
+  ...members,
+  ...milestones,
+  ...reflections,
+  ...richtext,
+  ...sessions,
+  ...settings,
+  ...teams,
+};

@@ -1,0 +1,29 @@
+// Every Dutch string of the app: the source of truth. Only one language is sent to a browser.
+import { account } from "./account";
+import { admin } from "./admin";
+import { common } from "./common";
+import { intervision } from "./intervision";
+import { lessons } from "./lessons";
+import { members } from "./members";
+import { milestones } from "./milestones";
+import { reflections } from "./reflections";
+import { richtext } from "./richtext";
+import { sessions } from "./sessions";
+import { settings } from "./settings";
+import { teams } from "./teams";
+
+export const nl = {
+  ...account,
+  ...admin,
+  ...common,
+  ...intervision,
+  ...lessons,
+  ...members,
+  ...milestones,
+  ...reflections,
+  ...richtext,
+  ...sessions,
+  ...settings,
+  ...teams,
+};
+export type MessageKey = keyof typeof nl;
