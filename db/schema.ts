@@ -234,6 +234,7 @@ export interface IntervisionSessionTable {
   ical_sequence: ColumnType<number, number | undefined, number>;
   takeaway: ColumnType<unknown, string | null | undefined, string | null>;
   takeaway_text: ColumnType<string, string | undefined, string>;
+  takeaway_version: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;

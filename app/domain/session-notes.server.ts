@@ -58,7 +58,7 @@ async function participantSession(user: User, team: Team, sessionId: string | un
         "case_bringer_id as caseBringerId",
         "takeaway",
         "takeaway_text as takeawayText",
-        "version",
+        "takeaway_version as version",
       ])
       .executeTakeFirst(),
     invitationOf(user, sessionId),
@@ -249,17 +249,17 @@ export async function saveTakeaway(
     .set({
       takeaway: input.takeaway ? JSON.stringify(input.takeaway) : null,
       takeaway_text: input.takeaway ? plainTextOf(input.takeaway) : "",
-      version: sql<number>`version + 1`,
+      takeaway_version: sql<number>`takeaway_version + 1`,
       updated_at: sql<Date>`now()`,
     })
     .where("id", "=", session.id)
-    .where("version", "=", input.version)
+    .where("takeaway_version", "=", input.version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 1) return { ok: true };
   const current = await db()
     .selectFrom("intervision_session")
     .where("id", "=", session.id)
-    .select(["takeaway", "version"])
+    .select(["takeaway", "takeaway_version as version"])
     .executeTakeFirstOrThrow();
   return { ok: false, current: { takeaway: (current.takeaway as RichTextState | null) ?? null, version: current.version } };
 }

@@ -124,7 +124,7 @@ function post(reader: Reader, form: Record<string, string>) {
 /** Everything kept in the session, to prove that a refused write changed nothing. */
 async function stateOfSession() {
   const [row, notes, actions, evaluations] = await Promise.all([
-    db().selectFrom("intervision_session").where("id", "=", session).select(["takeaway_text", "version", "case_bringer_id"]).executeTakeFirst(),
+    db().selectFrom("intervision_session").where("id", "=", session).select(["takeaway_text", "version", "takeaway_version", "case_bringer_id"]).executeTakeFirst(),
     db().selectFrom("session_note").where("session_id", "=", session).select(["phase", "body_text", "version"]).orderBy("phase").execute(),
     db().selectFrom("session_action").where("session_id", "=", session).select(["id", "what", "owner_id", "done_at"]).orderBy("id").execute(),
     db()

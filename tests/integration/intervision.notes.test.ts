@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { db } from "../../db/db.server";
 import { getUser, requireTeamReader } from "../../app/auth/permissions.server";
 import { openActionsFor } from "../../app/domain/session-notes.server";
@@ -177,8 +178,16 @@ describe("notes per phase", () => {
 
 describe("the case bringer's take-away", () => {
   async function takeaway(sessionId = session) {
-    return db().selectFrom("intervision_session").where("id", "=", sessionId).select(["takeaway_text", "version"]).executeTakeFirstOrThrow();
+    return db().selectFrom("intervision_session").where("id", "=", sessionId).select(["takeaway_text", "takeaway_version as version"]).executeTakeFirstOrThrow();
   }
+
+  it("is not made stale by changes to the session itself (confirming, moving, choosing a case bringer)", async () => {
+    const { version } = await takeaway();
+    await db().updateTable("intervision_session").set({ version: sql<number>`version + 5` }).where("id", "=", session).execute();
+    const response = await post("caseBringer", { intent: "takeaway", version: String(version), takeawayText: "Nog steeds van mij." });
+    expect(response.status).toBe(302);
+    expect((await takeaway()).takeaway_text).toBe("Nog steeds van mij.");
+  });
 
   it("is written by the case bringer and read by every participant", async () => {
     expect((await notes("caseBringer")).canWriteTakeaway).toBe(true);
