@@ -1,7 +1,9 @@
 import { hashPassword } from "../app/auth/password.server";
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
 import { plainTextOf } from "../app/richtext/plain-text.server";
 import { richTextFromPlainText } from "../app/richtext/from-plain-text";
-import type { MilestoneStatus, OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
+import type { Database, MilestoneStatus, OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
 import { db } from "./db.server";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
@@ -200,6 +202,72 @@ const coalitions: DemoCoalition[] = [
   },
 ];
 
+const methodsInTurn = ["incidentmethode", "roddelmethode", "balintmethode", "probleemoplossingsmethode", "socratisch-gesprek"];
+
+/**
+ * One intervision session each coalition held (its facilitator, two members who came, notes of the first
+ * phase, a take-away and an evaluation), and in Apeldoorn one still being planned with an open poll.
+ */
+async function seedSessions(trx: Transaction<Database>, coalitionId: string, slug: string, people: string[]) {
+  const index = coalitions.findIndex((c) => c.slug === slug);
+  const startsAt = new Date(Date.UTC(2026, 9, 6 + index * 3, 17, 30));
+  const takeaway = richTextFromPlainText("Ik vraag eerder om hulp, in plaats van het alleen op te lossen.");
+  const { id } = await trx
+    .insertInto("intervision_session")
+    .values({
+      coalition_id: coalitionId,
+      title: "Intervisie over samenwerken in de wijk",
+      method: methodsInTurn[index % methodsInTurn.length],
+      place: "Buurthuis",
+      facilitator_id: people[0],
+      case_bringer_id: people[1],
+      status: "confirmed",
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 90 * 60_000),
+      ical_uid: `${randomUUID()}@leernetwerk`,
+      takeaway: JSON.stringify(takeaway),
+      takeaway_text: plainTextOf(takeaway),
+      updated_at: startsAt,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("session_invitee")
+    .values([1, 2].map((n) => ({ session_id: id, person_id: people[n], rsvp: "yes" as const, volunteers_case: n === 1 })))
+    .execute();
+  const note = richTextFromPlainText("De inbrenger vertelde over een avond waarop niemand de sleutel had. Iedereen herkende het.");
+  await trx
+    .insertInto("session_note")
+    .values({ session_id: id, phase: 0, body: JSON.stringify(note), body_text: plainTextOf(note), updated_by: people[0], updated_at: startsAt })
+    .execute();
+  await trx
+    .insertInto("session_evaluation")
+    .values({ session_id: id, person_id: people[1], score: 4, comment: "Fijn om te merken dat anderen dit ook kennen.", updated_at: startsAt })
+    .execute();
+  if (slug !== "apeldoorn") return;
+  const { id: planned } = await trx
+    .insertInto("intervision_session")
+    .values({
+      coalition_id: coalitionId,
+      title: "Intervisie in januari",
+      method: "roddelmethode",
+      place: "Buurthuis De Heeze",
+      facilitator_id: people[0],
+      ical_uid: `${randomUUID()}@leernetwerk`,
+      updated_at: new Date(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx.insertInto("session_invitee").values([1, 2, 3].map((n) => ({ session_id: planned, person_id: people[n] }))).execute();
+  await trx
+    .insertInto("session_slot")
+    .values([
+      { session_id: planned, starts_at: new Date("2027-01-12T18:30:00Z"), ends_at: new Date("2027-01-12T20:00:00Z") },
+      { session_id: planned, starts_at: new Date("2027-01-14T09:00:00Z"), ends_at: new Date("2027-01-14T10:30:00Z") },
+    ])
+    .execute();
+}
+
 /** A demo lesson is written the day after the last reflection it comes from. */
 function lessonDate(reflections: DemoReflection[], from: number[]): string {
   const last = from.map((n) => reflections[n].on).sort().at(-1)!;
@@ -301,6 +369,7 @@ export async function seedDemo(): Promise<void> {
           .values(lesson.from.map((n) => ({ lesson_id: id, reflection_id: reflectionIds[n] })))
           .execute();
       }
+      await seedSessions(trx, coalitionId, coalition.slug, personIds);
       for (const milestone of plans[coalition.slug]?.milestones ?? []) {
         const description = richTextFromPlainText(milestone.text);
         const last = milestone.changes.at(-1);
