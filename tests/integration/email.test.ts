@@ -1,33 +1,18 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { sendEmail } from "../../app/domain/email.server";
+import { startMailReceiver, type ReceivedMail } from "../fixtures/smtp";
 
 // A real SMTP server on the loopback address receives what the app sends when SMTP_URL is set.
-const received: { to: string[]; data: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, session, callback) {
-    let data = "";
-    stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-      callback();
-    });
-  },
-});
+let mail: Awaited<ReturnType<typeof startMailReceiver>>;
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  mail = await startMailReceiver();
+  received = mail.received;
 });
 
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => mail.stop());
 
 describe("e-mail with SMTP_URL set", () => {
   it("is sent through the mail server and marked sent in the outbox", async () => {

@@ -1,9 +1,8 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { createCoalition, createPerson, lastMailTo, linkIn, sessionFor } from "../fixtures";
 import { readCalendar, scheduleSession, sessionAction, slotsOf, type StoredAttachment } from "../fixtures/sessions";
+import { startMailReceiver, type ReceivedMail } from "../fixtures/smtp";
 
 // The messages of scheduling: the poll invitation, and the confirmation with its calendar file attached —
 // in the outbox always, and through a real mail server when SMTP_URL is set.
@@ -72,29 +71,15 @@ describe("in the outbox", () => {
 });
 
 describe("through a real mail server", () => {
-  const received: { to: string[]; data: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
+  let mail: Awaited<ReturnType<typeof startMailReceiver>>;
+  let received: ReceivedMail[];
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    mail = await startMailReceiver();
+    received = mail.received;
   });
 
-  afterAll(async () => {
-    delete process.env.SMTP_URL;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  afterAll(() => mail.stop());
 
   /** The calendar part of a MIME message, decoded. */
   function calendarPart(message: string): { headers: string; text: string } {
