@@ -14,7 +14,6 @@ import { methodBySlug } from "~/domain/intervision-methods";
 import { actionDoneSchema, actionSchema, evaluationSchema, noteSchema, takeawaySchema } from "~/domain/session-notes-form";
 import {
   addAction,
-  canWriteTakeaway,
   getSessionNotes,
   markActionDone,
   noteOf,

@@ -9,6 +9,7 @@ import type { RichTextState } from "../richtext/schema";
 import { SubmitButton } from "./Button";
 import { Field, FieldErrors, FormErrors } from "./Field";
 import { useLocale, useT } from "./i18n";
+import { ThemeChoice } from "./ThemeChoice";
 import { VisibilityChoice } from "./Visibility";
 
 
@@ -63,20 +64,7 @@ export function LessonForm({
         draftKey={draftKey}
         errors={fields.explanation.errors}
       />
-      <fieldset>
-        <legend>{t("reflection.field.themes")}</legend>
-        <p className="field-hint">{t("reflection.field.themesHint")}</p>
-        <div className="choice-grid">
-          {getCollectionProps(fields.themes, { type: "checkbox", options: themes.map((theme) => theme.id) }).map(
-            (props, index) => (
-              <label className="choice" key={props.key} htmlFor={props.id}>
-                <input {...props} key={props.key} />
-                {locale === "en" ? themes[index].name_en : themes[index].name_nl}
-              </label>
-            ),
-          )}
-        </div>
-      </fieldset>
+      <ThemeChoice field={fields.themes} themes={themes} />
       <VisibilityChoice
         name={fields.visibility.name}
         teamName={teamName}

@@ -1,4 +1,4 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Theme } from "../domain/themes.server";
@@ -6,7 +6,8 @@ import { RichTextField } from "../richtext/RichTextField";
 import type { RichTextState } from "../richtext/schema";
 import { SubmitButton } from "./Button";
 import { Field, FormErrors } from "./Field";
-import { useLocale, useT } from "./i18n";
+import { useT } from "./i18n";
+import { ThemeChoice } from "./ThemeChoice";
 import { VisibilityChoice } from "./Visibility";
 
 export type ReflectionDefaults = { title: string; body?: string; happenedOn: string; themes: string[]; visibility: string };
@@ -33,7 +34,6 @@ export function ReflectionForm({
   children?: ReactNode;
 }) {
   const t = useT();
-  const locale = useLocale();
   const [form, fields] = useForm({ id: "reflection", lastResult, defaultValue });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
@@ -55,20 +55,7 @@ export function ReflectionForm({
       <Field field={fields.happenedOn} label={t("reflection.field.date")} hint={t("reflection.field.dateHint")}>
         <input {...getInputProps(fields.happenedOn, { type: "date", ariaDescribedBy: fields.happenedOn.descriptionId })} />
       </Field>
-      <fieldset>
-        <legend>{t("reflection.field.themes")}</legend>
-        <p className="field-hint">{t("reflection.field.themesHint")}</p>
-        <div className="choice-grid">
-          {getCollectionProps(fields.themes, { type: "checkbox", options: themes.map((theme) => theme.id) }).map(
-            (props, index) => (
-              <label className="choice" key={props.key} htmlFor={props.id}>
-                <input {...props} key={props.key} />
-                {locale === "en" ? themes[index].name_en : themes[index].name_nl}
-              </label>
-            ),
-          )}
-        </div>
-      </fieldset>
+      <ThemeChoice field={fields.themes} themes={themes} />
       <VisibilityChoice
         name={fields.visibility.name}
         teamName={teamName}
