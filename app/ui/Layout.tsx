@@ -24,6 +24,11 @@ export function Layout({ user, children }: { user: NavUser | null; children: Rea
                   <NavLink to="/programme">{t("nav.programme")}</NavLink>
                 </li>
               ) : null}
+              {user.accountRole === "funder" || user.teams.length > 0 ? (
+                <li>
+                  <NavLink to="/network">{t("nav.network")}</NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to="/teams" end>
                   {t("nav.teams")}

@@ -6,6 +6,7 @@ import { intervision } from "./intervision";
 import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
+import { network } from "./network";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
 import { sessions } from "./sessions";
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...lessons,
   ...members,
   ...milestones,
+  ...network,
   ...reflections,
   ...richtext,
   ...sessions,

@@ -6,6 +6,7 @@ import { intervision } from "./intervision";
 import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
+import { network } from "./network";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
 import { sessions } from "./sessions";
@@ -20,6 +21,7 @@ export const nl = {
   ...lessons,
   ...members,
   ...milestones,
+  ...network,
   ...reflections,
   ...richtext,
   ...sessions,

@@ -1,0 +1,28 @@
+import type { network as nl } from "../nl/network";
+
+export const network: Record<keyof typeof nl, string> = {
+  "nav.network": "Network",
+  "network.title": "Network",
+  "network.intro": "What the coalitions share with the whole learning programme: lessons and reflections from every neighbourhood.",
+  "network.filters": "Filter",
+  "network.filter.coalition": "Coalition",
+  "network.filter.theme": "Theme",
+  "network.filter.perspective": "Author's perspective",
+  "network.filter.any": "All",
+  "network.filter.apply": "Show",
+  "network.filter.reset": "Clear filters",
+  "network.count": "{count} shared lessons and reflections",
+  "network.none": "Nothing has been shared with the network yet.",
+  "network.noneFiltered": "Nothing found with these filters.",
+  "network.kind.lesson": "Lesson",
+  "network.kind.reflection": "Reflection",
+  "network.by": "by {name}",
+  "network.searchTitle": "Search the network",
+  "network.search.label": "Search words",
+  "network.search.hint": "Searches Dutch word forms too: ‘samenwerking’ also finds ‘samenwerkingen’.",
+  "network.search.submit": "Search",
+  "network.search.results": "{count} results for ‘{q}’",
+  "network.search.none": "Nothing found for ‘{q}’.",
+  "network.search.back": "Back to the network",
+  "network.search.link": "Search the network",
+};
