@@ -68,3 +68,16 @@ test("the funder reads a team's milestones but cannot change them", async ({ pag
   await expect(page.getByRole("button", { name: "Wijziging vastleggen" })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("the funder reads the network and finds a stemmed word, with the hit highlighted", async ({ page }) => {
+  await logIn(page, "programma@demo.test");
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Netwerk" }).click();
+  await expect(page).toHaveURL(/\/network$/);
+  await expect(page.getByRole("link", { name: "Het burennetwerk groeit" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Informatiepunt: wie staat achter de balie?" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto("/network/search?q=werkervaringsplek");
+  await expect(page.getByRole("link", { name: "Werkervaring in de buurt" })).toBeVisible();
+  await expect(page.locator("mark").first()).toBeVisible();
+  await expectAccessible(page);
+});
