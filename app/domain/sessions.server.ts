@@ -688,6 +688,15 @@ export async function calendarFeed(token: string | undefined, origin: string): P
     .innerJoin("coalition", "coalition.id", "intervision_session.coalition_id")
     .where("intervision_session.status", "in", ["confirmed", "cancelled"])
     .where("intervision_session.starts_at", "is not", null)
+    // Only coalitions the person still belongs to (as sessionRole has it).
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("membership")
+          .whereRef("membership.coalition_id", "=", "intervision_session.coalition_id")
+          .where("membership.person_id", "=", owner.id)
+          .select(sql`1`.as("one")),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb("intervision_session.facilitator_id", "=", owner.id),

@@ -347,6 +347,18 @@ describe("a person's calendar feed", () => {
     expect((await feed("../../etc/passwd")).status).toBe(404);
   });
 
+  it("drops the sessions of a coalition the owner has left", async () => {
+    const token = await makeFeed("ans", "calendar-feed-renew");
+    expect((await feedUids(token)).length).toBeGreaterThan(0);
+    const membership = await db().selectFrom("membership").where("person_id", "=", people.ans.id).selectAll().executeTakeFirstOrThrow();
+    await db().deleteFrom("membership").where("id", "=", membership.id).execute();
+    try {
+      expect(await feedUids(token)).toEqual([]);
+    } finally {
+      await db().insertInto("membership").values(membership).execute();
+    }
+  });
+
   it("answers 404 once its owner is deactivated", async () => {
     const token = await makeFeed("dirk");
     expect((await feed(token)).status).toBe(200);
