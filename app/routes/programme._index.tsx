@@ -14,16 +14,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...c,
       perspectives: perspectives.map((p) => ({ perspective: p, count: count(c.id, p) })),
     })),
+    readsContent: user.accountRole === "funder",
   });
 }
 
 export default function Programme() {
   const t = useT();
-  const { coalitions } = useLoaderData<typeof loader>();
+  const { coalitions, readsContent } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("programme.title")}</h1>
       <p className="lead">{t("programme.intro")}</p>
+      <nav aria-label={t("programme.nav.label")}>
+        <ul className="inline-list">
+          <li>
+            <Link to="/programme/themes">{t("programme.nav.themes")}</Link>
+          </li>
+          {readsContent ? (
+            <li>
+              <Link to="/programme/compare">{t("programme.nav.compare")}</Link>
+            </li>
+          ) : null}
+          {readsContent ? (
+            <li>
+              <Link to="/programme/milestones">{t("programmeMilestones.nav")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
       <div className="table-scroll">
         <table>
           <caption className="muted">{t("programme.perspective")}</caption>

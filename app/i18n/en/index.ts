@@ -7,6 +7,8 @@ import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
 import { network } from "./network";
+import { programme } from "./programme";
+import { programmeMilestones } from "./programme-milestones";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
 import { sessions } from "./sessions";
@@ -23,6 +25,8 @@ export const en: Record<MessageKey, string> = {
   ...members,
   ...milestones,
   ...network,
+  ...programme,
+  ...programmeMilestones,
   ...reflections,
   ...richtext,
   ...sessions,

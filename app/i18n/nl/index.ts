@@ -7,6 +7,8 @@ import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
 import { network } from "./network";
+import { programme } from "./programme";
+import { programmeMilestones } from "./programme-milestones";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
 import { sessions } from "./sessions";
@@ -22,6 +24,8 @@ export const nl = {
   ...members,
   ...milestones,
   ...network,
+  ...programme,
+  ...programmeMilestones,
   ...reflections,
   ...richtext,
   ...sessions,

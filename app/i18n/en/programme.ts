@@ -1,0 +1,30 @@
+import type { programme as nl } from "../nl/programme";
+
+export const programme: Record<keyof typeof nl, string> = {
+  "programme.nav.label": "Programme overviews",
+  "programme.nav.themes": "Themes by coalition",
+  "programme.nav.compare": "Compare lessons",
+  "programme.themes.title": "Themes by coalition",
+  "programme.themes.intro":
+    "How many lessons each coalition wrote per theme, shared with the team or the network. A number links to the lessons shared with the network.",
+  "programme.themes.caption": "Number of lessons per theme and coalition",
+  "programme.themes.theme": "Theme",
+  "programme.themes.cellLink": "{count} lessons, {network} of them shared with the network: compare",
+  "programme.themes.shared": "shared by several coalitions",
+  "programme.themes.single": "only in one coalition",
+  "programme.themes.none": "There are no themes yet.",
+  "programme.compare.title": "Compare lessons",
+  "programme.compare.titleTheme": "Lessons about {theme}",
+  "programme.compare.intro": "The lessons about one theme that coalitions shared with the network, side by side.",
+  "programme.compare.filters": "Choose theme and perspective",
+  "programme.compare.theme": "Theme",
+  "programme.compare.chooseTheme": "Choose a theme",
+  "programme.compare.perspective": "Author's perspective",
+  "programme.compare.anyPerspective": "All perspectives",
+  "programme.compare.show": "Show",
+  "programme.compare.pickTheme": "Choose a theme to see the coalitions' lessons side by side.",
+  "programme.compare.unknownTheme": "This theme does not exist (any more). Choose another theme.",
+  "programme.compare.none": "No lessons about this theme shared with the network.",
+  "programme.compare.by": "by {name}",
+  "programme.compare.count": "{count} lessons",
+};

@@ -1,0 +1,37 @@
+import { expect, test } from "./test";
+import { expectAccessible, logIn } from "./helpers";
+
+test("the funder walks from the dashboard to the theme matrix, compares a theme and opens a lesson", async ({ page }) => {
+  await logIn(page, "programma@demo.test");
+  await expect(page).toHaveURL(/\/programme$/);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Thema's per coalitie" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thema's per coalitie" })).toBeVisible();
+  await expectAccessible(page);
+
+  // "Vertrouwen" is worked on in several coalitions; its cells lead to the comparison.
+  const row = page.getByRole("row", { name: /Gelijkwaardigheid/ });
+  await row.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/programme\/compare\?theme=gelijkwaardigheid/);
+  await expect(page.getByRole("link", { name: "Laat bewoners het gesprek leiden; de professional ondersteunt." })).toBeVisible();
+  // Team-only lessons are counted, never shown.
+  await expect(page.getByText("Een balie met een bewoner én een professional werkt.")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Laat bewoners het gesprek leiden; de professional ondersteunt." }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Laat bewoners het gesprek leiden; de professional ondersteunt." })).toBeVisible();
+});
+
+test("members cannot open the programme pages", async ({ page }) => {
+  await logIn(page, "begeleider.utrecht@demo.test");
+  for (const path of ["/programme", "/programme/themes", "/programme/compare?theme=vertrouwen"]) {
+    expect((await page.goto(path))?.status()).toBe(404);
+  }
+});
+
+test("the funder reads every coalition's milestones, plan versus reality", async ({ page }) => {
+  await logIn(page, "programma@demo.test");
+  await page.getByRole("link", { name: "Mijlpalen" }).first().click();
+  await expect(page).toHaveURL(/\/programme\/milestones/);
+  await expect(page.getByText("Eerst vertrouwen opbouwen bij de koffie; de app volgt later.")).toBeVisible();
+  await expectAccessible(page);
+});
