@@ -92,6 +92,8 @@ async function benchRoutes() {
   const programme = await import("../app/routes/programme._index");
   const network = await import("../app/routes/network._index");
   const networkSearch = await import("../app/routes/network.search");
+  const programmeThemes = await import("../app/routes/programme.themes");
+  const programmeCompare = await import("../app/routes/programme.compare");
 
   // readableBy (DESIGN.md §3) for the member, written out.
   const readable = sql`(r.author_id = ${member.id}
@@ -161,6 +163,24 @@ async function benchRoutes() {
           websearch_to_tsquery('dutch', 'samenwerking') q
         where r.visibility = 'network' and r.deleted_at is null and r.search @@ q order by rank desc limit 20`,
     },
+    {
+      label: "/programme/themes",
+      who: "funder",
+      route: () => callLoader(programmeThemes.loader as LoaderFn, "/programme/themes", funderCookie, {}),
+      bareLabel: "lessons per theme and coalition",
+      bare: sql`select lt.theme_id, l.coalition_id, count(*), count(*) filter (where l.visibility = 'network')
+        from lesson l join lesson_theme lt on lt.lesson_id = l.id where l.deleted_at is null
+        group by lt.theme_id, l.coalition_id`,
+    },
+    {
+      label: "/programme/compare?theme=vertrouwen",
+      who: "funder",
+      route: () => callLoader(programmeCompare.loader as LoaderFn, "/programme/compare?theme=vertrouwen", funderCookie, {}),
+      bareLabel: "the theme's network lessons",
+      bare: sql`select l.id, l.statement, l.coalition_id from lesson l
+        join lesson_theme lt on lt.lesson_id = l.id join theme t on t.id = lt.theme_id
+        where t.slug = 'vertrouwen' and l.visibility = 'network' and l.deleted_at is null order by l.created_at desc`,
+    },
   ];
 
   const counts = await sql<{ reflections: string; lessons: string; sessions: string; milestones: string }>`
@@ -184,7 +204,6 @@ async function benchRoutes() {
     );
     console.log(`  ${"".padEnd(48)} bare SQL: ${item.bareLabel}`);
   }
-  console.log("\n  Not built yet (not measured): /programme/themes, /programme/compare");
   await db().destroy();
 }
 
