@@ -40,6 +40,20 @@ export default function Programme() {
               <Link to="/programme/milestones">{t("programmeMilestones.nav")}</Link>
             </li>
           ) : null}
+          {readsContent ? (
+            <li>
+              <a href="/programme/export/lessons.csv" download>
+                {t("programme.nav.exportLessons")}
+              </a>
+            </li>
+          ) : null}
+          {readsContent ? (
+            <li>
+              <a href="/programme/export/milestones.csv" download>
+                {t("programme.nav.exportMilestones")}
+              </a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <div className="table-scroll">
