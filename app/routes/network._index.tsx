@@ -4,9 +4,10 @@ import { requireUser } from "~/auth/permissions.server";
 import { listNetwork, listNetworkCoalitions, parseNetworkFilters } from "~/domain/network.server";
 import { listThemes } from "~/domain/themes.server";
 import { perspectives } from "~/domain/vocabulary";
-import { formatDay } from "~/i18n/dates";
-import { useLocale, useT } from "~/ui/i18n";
+import { useT } from "~/ui/i18n";
+import { NetworkItem } from "~/ui/NetworkItem";
 import { Pagination } from "~/ui/Pagination";
+import { ThemeFilter } from "~/ui/ThemeChoice";
 
 export const meta: MetaFunction = () => [{ title: "Netwerk · Leernetwerk" }];
 
@@ -23,7 +24,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Network() {
   const t = useT();
-  const locale = useLocale();
   const { page, coalitions, themes, filters } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const filtered = [...searchParams.keys()].some((key) => key !== "page");
@@ -32,7 +32,13 @@ export default function Network() {
       <h1>{t("network.title")}</h1>
       <p className="lead">{t("network.intro")}</p>
 
-      <Form method="get" action="/network/search" role="search" className="filters" aria-label={t("network.searchTitle")}>
+      <Form
+        method="get"
+        action="/network/search"
+        role="search"
+        className="filters"
+        aria-label={t("network.searchTitle")}
+      >
         <div className="field">
           <label htmlFor="network-q">{t("network.search.label")}</label>
           <input id="network-q" type="search" name="q" />
@@ -56,17 +62,7 @@ export default function Network() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-theme">{t("network.filter.theme")}</label>
-          <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ""}>
-            <option value="">{t("network.filter.any")}</option>
-            {themes.map((theme) => (
-              <option key={theme.id} value={theme.slug}>
-                {locale === "en" ? theme.name_en : theme.name_nl}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ThemeFilter themes={themes} value={filters.theme} label={t("network.filter.theme")} anyLabel={t("network.filter.any")} />
         <div className="field">
           <label htmlFor="filter-perspective">{t("network.filter.perspective")}</label>
           <select id="filter-perspective" name="perspective" defaultValue={filters.perspective ?? ""}>
@@ -94,28 +90,9 @@ export default function Network() {
       ) : (
         <ol className="plain-list">
           {page.items.map((item) => (
-            <li key={`${item.kind}-${item.id}`} className="log-item">
-              <h2>
-                <Link to={`/teams/${item.coalitionSlug}/${item.kind === "lesson" ? "lessons" : "reflections"}/${item.id}`}>
-                  {item.title}
-                </Link>
-              </h2>
-              <p className="meta">
-                <span className="badge">{t(`network.kind.${item.kind}`)}</span>
-                <span>{formatDay(item.day, locale)}</span>
-                <Link to={`/teams/${item.coalitionSlug}`}>{item.coalitionName}</Link>
-                <span>
-                  {t("network.by", { name: item.authorName })}
-                  {item.perspective ? ` (${t(`perspective.${item.perspective}`)})` : null}
-                </span>
-                {item.themes.map((theme) => (
-                  <span key={theme.slug} className="badge">
-                    {locale === "en" ? theme.name_en : theme.name_nl}
-                  </span>
-                ))}
-              </p>
+            <NetworkItem key={`${item.kind}-${item.id}`} item={item}>
               {item.excerpt ? <p>{item.excerpt}</p> : null}
-            </li>
+            </NetworkItem>
           ))}
         </ol>
       )}

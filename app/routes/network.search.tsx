@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { parseNetworkSearch, searchNetwork } from "~/domain/network.server";
-import { formatDay } from "~/i18n/dates";
-import { useLocale, useT } from "~/ui/i18n";
+import { useT } from "~/ui/i18n";
+import { NetworkItem } from "~/ui/NetworkItem";
 import { Pagination } from "~/ui/Pagination";
 
 export const meta: MetaFunction = () => [{ title: "Zoeken in het netwerk · Leernetwerk" }];
@@ -17,7 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function NetworkSearch() {
   const t = useT();
-  const locale = useLocale();
   const { q, page, results } = useLoaderData<typeof loader>();
   return (
     <section>
@@ -42,38 +41,23 @@ export default function NetworkSearch() {
 
       {q ? (
         <p className="muted" role="status">
-          {results.total > 0 ? t("network.search.results", { count: results.total, q }) : t("network.search.none", { q })}
+          {results.total > 0
+            ? t("network.search.results", { count: results.total, q })
+            : t("network.search.none", { q })}
         </p>
       ) : null}
       {results.items.length > 0 ? (
         <ol className="plain-list">
           {results.items.map((item) => (
-            <li key={`${item.kind}-${item.id}`} className="log-item">
-              <h2>
-                <Link to={`/teams/${item.coalitionSlug}/${item.kind === "lesson" ? "lessons" : "reflections"}/${item.id}`}>
-                  {item.title}
-                </Link>
-              </h2>
-              <p className="meta">
-                <span className="badge">{t(`network.kind.${item.kind}`)}</span>
-                <span>{formatDay(item.day, locale)}</span>
-                <Link to={`/teams/${item.coalitionSlug}`}>{item.coalitionName}</Link>
-                <span>
-                  {t("network.by", { name: item.authorName })}
-                  {item.perspective ? ` (${t(`perspective.${item.perspective}`)})` : null}
-                </span>
-                {item.themes.map((theme) => (
-                  <span key={theme.slug} className="badge">
-                    {locale === "en" ? theme.name_en : theme.name_nl}
-                  </span>
-                ))}
-              </p>
+            <NetworkItem key={`${item.kind}-${item.id}`} item={item}>
               {item.snippet.length > 0 ? (
                 <p>
-                  {item.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                  {item.snippet.map((part, i) =>
+                    part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                  )}
                 </p>
               ) : null}
-            </li>
+            </NetworkItem>
           ))}
         </ol>
       ) : null}

@@ -6,6 +6,7 @@ import { listThemes } from "~/domain/themes.server";
 import { formatDate } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";
+import { ThemeFilter } from "~/ui/ThemeChoice";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
@@ -45,17 +46,7 @@ export default function Lessons() {
           <label htmlFor="filter-q">{t("reflections.filter.q")}</label>
           <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-theme">{t("reflections.filter.theme")}</label>
-          <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ""}>
-            <option value="">{t("reflections.filter.any")}</option>
-            {themes.map((theme) => (
-              <option key={theme.id} value={theme.slug}>
-                {locale === "en" ? theme.name_en : theme.name_nl}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ThemeFilter themes={themes} value={filters.theme} label={t("reflections.filter.theme")} anyLabel={t("reflections.filter.any")} />
         <div className="actions">
           <button type="submit" className="button button-secondary">
             {t("reflections.filter.apply")}

@@ -7,6 +7,7 @@ import { listThemes } from "~/domain/themes.server";
 import { formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";
+import { ThemeFilter } from "~/ui/ThemeChoice";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
@@ -61,17 +62,7 @@ export default function ReflectionLog() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-theme">{t("reflections.filter.theme")}</label>
-          <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ""}>
-            <option value="">{t("reflections.filter.any")}</option>
-            {themes.map((theme) => (
-              <option key={theme.id} value={theme.slug}>
-                {locale === "en" ? theme.name_en : theme.name_nl}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ThemeFilter themes={themes} value={filters.theme} label={t("reflections.filter.theme")} anyLabel={t("reflections.filter.any")} />
         <div className="field">
           <label htmlFor="filter-visibility">{t("reflections.filter.visibility")}</label>
           <select id="filter-visibility" name="visibility" defaultValue={filters.visibility ?? ""}>

@@ -21,3 +21,31 @@ export function ThemeChoice({ field, themes }: { field: FieldMetadata<string[] |
     </fieldset>
   );
 }
+
+/** The theme filter of a list: one select over the shared theme list, its value the theme's slug. */
+export function ThemeFilter({
+  themes,
+  value,
+  label,
+  anyLabel,
+}: {
+  themes: Theme[];
+  value: string | undefined;
+  label: string;
+  anyLabel: string;
+}) {
+  const locale = useLocale();
+  return (
+    <div className="field">
+      <label htmlFor="filter-theme">{label}</label>
+      <select id="filter-theme" name="theme" defaultValue={value ?? ""}>
+        <option value="">{anyLabel}</option>
+        {themes.map((theme) => (
+          <option key={theme.id} value={theme.slug}>
+            {locale === "en" ? theme.name_en : theme.name_nl}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
