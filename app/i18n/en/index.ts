@@ -2,6 +2,7 @@ import type { MessageKey } from "../nl";
 import { account } from "./account";
 import { admin } from "./admin";
 import { common } from "./common";
+import { digest } from "./digest";
 import { intervision } from "./intervision";
 import { lessons } from "./lessons";
 import { members } from "./members";
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...account,
   ...admin,
   ...common,
+  ...digest,
   ...intervision,
   ...lessons,
   ...members,

@@ -2,6 +2,7 @@
 import { account } from "./account";
 import { admin } from "./admin";
 import { common } from "./common";
+import { digest } from "./digest";
 import { intervision } from "./intervision";
 import { lessons } from "./lessons";
 import { members } from "./members";
@@ -19,6 +20,7 @@ export const nl = {
   ...account,
   ...admin,
   ...common,
+  ...digest,
   ...intervision,
   ...lessons,
   ...members,

@@ -1,0 +1,4 @@
+// The printable programme digest (/programme/digest).
+export const digest = {
+  "digest.nav": "Programmadigest",
+};
