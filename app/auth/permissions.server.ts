@@ -92,6 +92,11 @@ export function requireFunder(user: User): void {
   if (user.accountRole !== "funder") throw notFound();
 }
 
+/** The programme's figures are for the funder and the admin (counts only for the admin); a participant finds nothing. */
+export function requireProgrammeReader(user: User): void {
+  if (user.accountRole !== "funder" && user.accountRole !== "admin") throw notFound();
+}
+
 export function membershipIn(user: User, coalitionId: string): Membership | undefined {
   return user.memberships.find((m) => m.coalitionId === coalitionId);
 }

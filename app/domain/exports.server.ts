@@ -2,7 +2,9 @@ import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
 import { db } from "../../db/db.server";
 import { type User, requireFunder } from "../auth/permissions.server";
+import { todayInAmsterdam } from "../i18n/dates";
 import { translator } from "../i18n/dictionaries.server";
+import { programmeDashboard } from "./programme-dashboard.server";
 import { programmeMilestones } from "./programme-milestones.server";
 
 // The funder's CSV exports (/programme/export/*.csv, DESIGN.md §8): UTF-8 with a byte order mark so Excel
@@ -18,6 +20,18 @@ const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 export function neutraliseCell(value: string | number | null | undefined): string {
   const text = value === null || value === undefined ? "" : String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A CSV file as a download named leernetwerk-<name>-<today>.csv, never cached. */
+export function csvDownload(csv: string, name: string): Response {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="leernetwerk-${name}-${todayInAmsterdam()}.csv"`,
+      "Cache-Control": "private, no-store",
+      "X-Robots-Tag": "noindex",
+    },
+  });
 }
 
 function toCsv(header: string[], rows: (string | number | null)[][]): string {
@@ -106,5 +120,22 @@ export async function milestonesCsv(user: User): Promise<string> {
     coalitions.flatMap((c) =>
       c.milestones.map((m) => [c.name, m.title, t(`status.${m.status}`), m.plannedDate, m.targetDate, m.adjustments.length])
     )
+  );
+}
+
+/** Per coalition and month of the last twelve: reflections and lessons for the team or network, sessions held. */
+export async function activityCsv(user: User): Promise<string> {
+  requireFunder(user);
+  const t = translator("nl");
+  const { coalitions } = await programmeDashboard(user);
+  return toCsv(
+    [
+      t("programme.export.col.coalition"),
+      t("programme.export.col.month"),
+      t("programme.export.col.reflections"),
+      t("programme.export.col.sessions"),
+      t("programme.export.col.lessons"),
+    ],
+    coalitions.flatMap((c) => c.activity.map((m) => [c.name, m.month, m.reflections, m.sessions, m.lessons])),
   );
 }

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { db } from "../../db/db.server";
 import type { Perspective } from "../../db/schema";
-import { notFound, requireFunder, type User } from "../auth/permissions.server";
+import { requireFunder, requireProgrammeReader, type User } from "../auth/permissions.server";
 import { listThemes, type Theme } from "./themes.server";
 import { perspectives } from "./vocabulary";
 
@@ -15,11 +15,6 @@ export const SHARED_THRESHOLD = 3;
 
 export type ThemeSpread = "shared" | "single" | null;
 export type MatrixCell = { coalitionId: string; count: number; network: number };
-
-/** The programme pages are for the funder and the admin; a participant finds nothing here. */
-function requireProgrammeReader(user: User): void {
-  if (user.accountRole !== "funder" && user.accountRole !== "admin") throw notFound();
-}
 
 function programmeCoalitions() {
   return db().selectFrom("coalition").select(["id", "slug", "name"]).orderBy("name").orderBy("id").execute();

@@ -21,6 +21,13 @@ export function formatDay(isoDay: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", dateStyle: "long" }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
+/** A calendar month stored as 'YYYY-MM', e.g. "mrt 2026" (short) or "maart 2026". */
+export function formatMonth(isoMonth: string, locale: Locale, style: "short" | "long" = "long"): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", month: style, year: "numeric" }).format(
+    new Date(`${isoMonth}-01T00:00:00Z`),
+  );
+}
+
 /** Today's date in Europe/Amsterdam as 'YYYY-MM-DD'. */
 export function todayInAmsterdam(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

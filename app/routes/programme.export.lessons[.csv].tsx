@@ -1,18 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/permissions.server";
-import { lessonsCsv } from "~/domain/exports.server";
-import { todayInAmsterdam } from "~/i18n/dates";
+import { csvDownload, lessonsCsv } from "~/domain/exports.server";
 
 // /programme/export/lessons.csv — the funder's download (anyone else: 404; anonymous: /login).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const csv = await lessonsCsv(user);
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="leernetwerk-lessen-${todayInAmsterdam()}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Robots-Tag": "noindex",
-    },
-  });
+  return csvDownload(await lessonsCsv(user), "lessen");
 }

@@ -4,6 +4,11 @@ import { expectAccessible, logIn } from "./helpers";
 test("the funder walks from the dashboard to the theme matrix, compares a theme and opens a lesson", async ({ page }) => {
   await logIn(page, "programma@demo.test");
   await expect(page).toHaveURL(/\/programme$/);
+  // The dashboard: activity charts with their figures as a table for screen readers, milestones, latest lessons.
+  await expect(page.getByRole("heading", { level: 2, name: "Activiteit in de afgelopen 12 maanden" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Activiteit per maand: Apeldoorn Zuid" })).toBeAttached();
+  await expect(page.getByRole("table", { name: "Mijlpalen per coalitie, zoals ze er vandaag voor staan" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Laat bewoners het gesprek leiden; de professional ondersteunt." })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Thema's per coalitie" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Thema's per coalitie" })).toBeVisible();
@@ -23,7 +28,7 @@ test("the funder walks from the dashboard to the theme matrix, compares a theme 
 
 test("members cannot open the programme pages", async ({ page }) => {
   await logIn(page, "begeleider.utrecht@demo.test");
-  for (const path of ["/programme", "/programme/themes", "/programme/compare?theme=vertrouwen"]) {
+  for (const path of ["/programme", "/programme/themes", "/programme/compare?theme=vertrouwen", "/programme/digest", "/programme/export/activity.csv"]) {
     expect((await page.goto(path))?.status()).toBe(404);
   }
 });
@@ -33,5 +38,14 @@ test("the funder reads every coalition's milestones, plan versus reality", async
   await page.getByRole("link", { name: "Mijlpalen" }).first().click();
   await expect(page).toHaveURL(/\/programme\/milestones/);
   await expect(page.getByText("Eerst vertrouwen opbouwen bij de koffie; de app volgt later.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the admin sees the programme's figures on a phone, without any text", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await logIn(page, "admin@demo.test");
+  await page.goto("/programme");
+  await expect(page.getByText("Als beheerder zie je alleen aantallen, geen teksten.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Laat bewoners het gesprek leiden; de professional ondersteunt." })).toHaveCount(0);
   await expectAccessible(page);
 });

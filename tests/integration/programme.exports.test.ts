@@ -1,4 +1,3 @@
-import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
@@ -8,6 +7,7 @@ import * as milestonesRoute from "../../app/routes/programme.export.milestones[.
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor, unique } from "../fixtures";
 import { writeLesson } from "../fixtures/lessons";
 import { writeMilestone } from "../fixtures/milestones";
+import { rowsOf } from "../fixtures/csv";
 
 // The funder's CSV exports (DESIGN.md §8): BOM, Dutch header, formula cells neutralised, only what the
 // network may read of lessons; everyone but the funder gets 404.
@@ -127,15 +127,6 @@ function load(kind: "lessons" | "milestones", who?: keyof typeof cookie) {
       cookie: who ? cookie[who] : undefined,
     }),
   });
-}
-
-async function rowsOf(response: Response) {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 byte order mark
-  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  expect(text.startsWith("\uFEFF")).toBe(true);
-  const rows: string[][] = parse(text, { bom: true, delimiter: ";" });
-  return { text, header: rows[0], rows: rows.slice(1) };
 }
 
 const ours = (rows: string[][]) => rows.filter((r) => r[0] === utrecht.name || r[0] === voorst.name);

@@ -1,6 +1,3 @@
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KyselyPlugin } from "kysely";
 import { db, useDatabase } from "../../db/db.server";
@@ -10,6 +7,7 @@ import { programmeMilestones, parseProgrammeMilestoneFilters } from "../../app/d
 import * as route from "../../app/routes/programme.milestones";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor } from "../fixtures";
 import { writeMilestone } from "../fixtures/milestones";
+import { renderPage } from "../fixtures/render";
 
 // /programme/milestones: plan versus reality across all coalitions, for the funder (who reads every team's
 // milestones always, DESIGN.md §3); the admin, members and facilitators get 404.
@@ -204,20 +202,7 @@ describe("how the overview is read and shown", () => {
 
   it("renders per coalition a table with planned, target and achieved dates and the adjustment reasons", async () => {
     const data = await (await load("?coalition=" + utrecht.slug, "funder")).json();
-    const routes = [
-      {
-        id: "root",
-        path: "/",
-        loader: () => ({ locale: "nl" }),
-        children: [{ id: "routes/programme.milestones", index: true, loader: () => data, element: createElement(route.default) }],
-      },
-    ];
-    const handler = createStaticHandler(routes);
-    const context = await handler.query(new Request("http://localhost/"));
-    if (context instanceof Response) throw new Error("unexpected response");
-    const html = renderToString(
-      createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }),
-    );
+    const html = await renderPage(route.default, data);
     expect(html).toContain('<label for="filter-coalition">Coalitie</label>');
     expect(html).toContain('<label for="filter-status">Status</label>');
     expect(html).toContain(">Utrecht Overvecht</a></h2>");

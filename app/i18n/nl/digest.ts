@@ -1,4 +1,27 @@
 // The printable programme digest (/programme/digest).
 export const digest = {
   "digest.nav": "Programmadigest",
+  "digest.title": "Programmadigest",
+  "digest.titlePeriod": "Programmadigest {from} tot en met {to}",
+  "digest.intro":
+    "Per coalitie: wat zij in deze periode met het netwerk deelde, hoe haar mijlpalen veranderden en hoeveel intervisiebijeenkomsten er waren. Wat teams voor zichzelf houden en wat in intervisie besproken wordt, staat er niet in.",
+  "digest.period": "Periode",
+  "digest.from": "Van",
+  "digest.to": "Tot en met",
+  "digest.show": "Toon digest",
+  "digest.print": "Afdrukken / opslaan als pdf",
+  "digest.invalid": "Kies een geldige periode om de digest te zien.",
+  "digest.error.order": "Deze datum ligt vóór de begindatum.",
+  "digest.error.tooLong": "Kies een periode van hoogstens 366 dagen.",
+  "digest.nothing": "Niets in deze periode.",
+  "digest.shared": "Gedeeld met het netwerk",
+  "digest.shared.none": "Niets gedeeld met het netwerk in deze periode.",
+  "digest.by": "door {name}",
+  "digest.milestones": "Mijlpalen",
+  "digest.milestones.none": "Geen mijlpalen veranderd in deze periode.",
+  "digest.sessions": "Intervisie",
+  "digest.sessions.none": "Geen intervisiebijeenkomsten gehouden in deze periode.",
+  "digest.sessions.caption": "Intervisiebijeenkomsten van {coalition}",
+  "digest.sessions.day": "Datum",
+  "digest.sessions.method": "Methode",
 };
