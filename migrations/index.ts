@@ -5,6 +5,7 @@ import * as m0003 from "./0003_lessons_milestones";
 import * as m0004 from "./0004_intervision";
 import * as m0005 from "./0005_takeaway_version";
 import * as m0006 from "./0006_reflection_indexes";
+import * as m0007 from "./0007_network_indexes";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "0004_intervision": m0004,
   "0005_takeaway_version": m0005,
   "0006_reflection_indexes": m0006,
+  "0007_network_indexes": m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

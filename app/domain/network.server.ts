@@ -45,19 +45,30 @@ type ThemeRef = { slug: string; name_nl: string; name_en: string };
 export type SnippetPart = { text: string; hit: boolean };
 
 /**
- * The shared reflections and lessons as one row shape, with the author's perspective in that coalition
- * (null when the author has since left it). `query` adds a full-text match and its rank.
+ * The reflections and lessons shared with the network that match the filters (and `query`, a full-text
+ * match), one table each, with no columns yet: the base of the lists, their searches and their counts.
+ * Each starts from the rows with visibility 'network' that are not in the trash (the partial indexes of
+ * migration 0007); coalition and perspective filter each table here so that no union has to be filtered.
  */
-function networkItems(filters: Omit<NetworkFilters, "page">, query?: RawBuilder<unknown>) {
-  const reflections = db()
+function sharedReflections(filters: Omit<NetworkFilters, "page">, query?: RawBuilder<unknown>) {
+  return db()
     .selectFrom("reflection")
-    .innerJoin("coalition", "coalition.id", "reflection.coalition_id")
-    .innerJoin("person", "person.id", "reflection.author_id")
-    .leftJoin("membership", (join) =>
-      join.onRef("membership.coalition_id", "=", "reflection.coalition_id").onRef("membership.person_id", "=", "reflection.author_id"),
-    )
     .where("reflection.visibility", "=", "network")
     .where("reflection.deleted_at", "is", null)
+    .$if(Boolean(filters.coalition), (qb) =>
+      qb.where("reflection.coalition_id", "in", (eb) => eb.selectFrom("coalition").where("coalition.slug", "=", filters.coalition!).select("coalition.id")),
+    )
+    .$if(Boolean(filters.perspective), (qb) =>
+      qb.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("membership")
+            .whereRef("membership.coalition_id", "=", "reflection.coalition_id")
+            .whereRef("membership.person_id", "=", "reflection.author_id")
+            .where("membership.perspective", "=", filters.perspective!)
+            .select(sql`1`.as("one")),
+        ),
+      ),
+    )
     .$if(Boolean(filters.theme), (qb) =>
       qb.where(({ exists, selectFrom }) =>
         exists(
@@ -69,29 +80,28 @@ function networkItems(filters: Omit<NetworkFilters, "page">, query?: RawBuilder<
         ),
       ),
     )
-    .$if(Boolean(query), (qb) => qb.where(sql<boolean>`reflection.search @@ ${query}`))
-    .select([
-      sql<Kind>`'reflection'`.as("kind"),
-      "reflection.id",
-      "reflection.title",
-      "reflection.body_text as text",
-      sql<string>`to_char(reflection.happened_on, 'YYYY-MM-DD')`.as("day"),
-      "reflection.created_at as createdAt",
-      "coalition.name as coalitionName",
-      "coalition.slug as coalitionSlug",
-      "person.name as authorName",
-      "membership.perspective",
-      (query ? sql<number>`ts_rank(reflection.search, ${query})` : sql<number>`0`).as("rank"),
-    ]);
-  const lessons = db()
+    .$if(Boolean(query), (qb) => qb.where(sql<boolean>`reflection.search @@ ${query}`));
+}
+
+function sharedLessons(filters: Omit<NetworkFilters, "page">, query?: RawBuilder<unknown>) {
+  return db()
     .selectFrom("lesson")
-    .innerJoin("coalition", "coalition.id", "lesson.coalition_id")
-    .innerJoin("person", "person.id", "lesson.author_id")
-    .leftJoin("membership", (join) =>
-      join.onRef("membership.coalition_id", "=", "lesson.coalition_id").onRef("membership.person_id", "=", "lesson.author_id"),
-    )
     .where("lesson.visibility", "=", "network")
     .where("lesson.deleted_at", "is", null)
+    .$if(Boolean(filters.coalition), (qb) =>
+      qb.where("lesson.coalition_id", "in", (eb) => eb.selectFrom("coalition").where("coalition.slug", "=", filters.coalition!).select("coalition.id")),
+    )
+    .$if(Boolean(filters.perspective), (qb) =>
+      qb.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("membership")
+            .whereRef("membership.coalition_id", "=", "lesson.coalition_id")
+            .whereRef("membership.person_id", "=", "lesson.author_id")
+            .where("membership.perspective", "=", filters.perspective!)
+            .select(sql`1`.as("one")),
+        ),
+      ),
+    )
     .$if(Boolean(filters.theme), (qb) =>
       qb.where(({ exists, selectFrom }) =>
         exists(
@@ -103,24 +113,78 @@ function networkItems(filters: Omit<NetworkFilters, "page">, query?: RawBuilder<
         ),
       ),
     )
-    .$if(Boolean(query), (qb) => qb.where(sql<boolean>`lesson.search @@ ${query}`))
+    .$if(Boolean(query), (qb) => qb.where(sql<boolean>`lesson.search @@ ${query}`));
+}
+
+const reflectionDay = sql<string>`to_char(reflection.happened_on, 'YYYY-MM-DD')`;
+const lessonDay = sql<string>`to_char(lesson.created_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`;
+
+/**
+ * The newest shared reflections and lessons as one row shape, with the author's perspective in that
+ * coalition (null when the author has since left it). Only the `newest` of each are kept before the two
+ * meet: a page of the merged list, newest first, can only hold rows from the first page×20 of either, and
+ * each of those is read in order from its partial index, stopping there.
+ */
+function newestItems(filters: Omit<NetworkFilters, "page">, newest: number) {
+  const reflections = sharedReflections(filters)
+    .innerJoin("coalition", "coalition.id", "reflection.coalition_id")
+    .innerJoin("person", "person.id", "reflection.author_id")
+    .leftJoin("membership", (join) =>
+      join.onRef("membership.coalition_id", "=", "reflection.coalition_id").onRef("membership.person_id", "=", "reflection.author_id"),
+    )
+    .select([
+      sql<Kind>`'reflection'`.as("kind"),
+      "reflection.id",
+      "reflection.title",
+      "reflection.body_text as text",
+      reflectionDay.as("day"),
+      "reflection.created_at as createdAt",
+      "coalition.name as coalitionName",
+      "coalition.slug as coalitionSlug",
+      "person.name as authorName",
+      "membership.perspective",
+    ])
+    .orderBy("reflection.happened_on", "desc")
+    .orderBy("reflection.created_at", "desc")
+    .orderBy("reflection.id", "desc")
+    .limit(newest);
+  const lessons = sharedLessons(filters)
+    .innerJoin("coalition", "coalition.id", "lesson.coalition_id")
+    .innerJoin("person", "person.id", "lesson.author_id")
+    .leftJoin("membership", (join) =>
+      join.onRef("membership.coalition_id", "=", "lesson.coalition_id").onRef("membership.person_id", "=", "lesson.author_id"),
+    )
     .select([
       sql<Kind>`'lesson'`.as("kind"),
       "lesson.id",
       "lesson.statement as title",
       "lesson.explanation_text as text",
-      sql<string>`to_char(lesson.created_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`.as("day"),
+      lessonDay.as("day"),
       "lesson.created_at as createdAt",
       "coalition.name as coalitionName",
       "coalition.slug as coalitionSlug",
       "person.name as authorName",
       "membership.perspective",
-      (query ? sql<number>`ts_rank(lesson.search, ${query})` : sql<number>`0`).as("rank"),
-    ]);
-  let items = db().selectFrom(reflections.unionAll(lessons).as("item"));
-  if (filters.coalition) items = items.where("item.coalitionSlug", "=", filters.coalition);
-  if (filters.perspective) items = items.where("item.perspective", "=", filters.perspective);
-  return items;
+    ])
+    // A lesson's day is the day of its created_at, so created_at alone gives the merged list's order.
+    .orderBy("lesson.created_at", "desc")
+    .orderBy("lesson.id", "desc")
+    .limit(newest);
+  // Each side in its own subquery: a union's branches cannot carry their own order and limit otherwise.
+  return db().selectFrom(
+    db().selectFrom(reflections.as("r")).selectAll().unionAll(db().selectFrom(lessons.as("l")).selectAll()).as("item"),
+  );
+}
+
+/** How many items match, counted from the partial indexes alone when nothing is filtered. */
+async function countShared(filters: Omit<NetworkFilters, "page">): Promise<number> {
+  const row = await db()
+    .selectNoFrom([
+      sharedReflections(filters).select(sql<string>`count(*)`.as("n")).as("reflections"),
+      sharedLessons(filters).select(sql<string>`count(*)`.as("n")).as("lessons"),
+    ])
+    .executeTakeFirstOrThrow();
+  return Number(row.reflections ?? 0) + Number(row.lessons ?? 0);
 }
 
 async function themesOf(kind: Kind, ids: string[]): Promise<Map<string, ThemeRef[]>> {
@@ -171,19 +235,19 @@ const listColumns = [
 /** What the programme shares with the network: newest first, by coalition, theme and author's perspective. */
 export async function listNetwork(user: User, filters: NetworkFilters) {
   requireNetworkReader(user);
-  const rows = await networkItems(filters)
-    .select([...listColumns, sql<string>`left(item.text, 240)`.as("excerpt"), sql<string>`count(*) over ()`.as("total")])
-    .orderBy("item.day", "desc")
-    .orderBy("item.createdAt", "desc")
-    .orderBy("item.id", "desc")
-    .limit(PAGE_SIZE)
-    .offset((filters.page - 1) * PAGE_SIZE)
-    .execute();
-  return {
-    items: await withThemes(rows.map(({ total: _total, ...row }) => row)),
-    total: Number(rows[0]?.total ?? 0),
-    pageSize: PAGE_SIZE,
-  };
+  const { page: pageNumber, ...filter } = filters;
+  const [rows, total] = await Promise.all([
+    newestItems(filter, pageNumber * PAGE_SIZE)
+      .select([...listColumns, sql<string>`left(item.text, 240)`.as("excerpt")])
+      .orderBy("item.day", "desc")
+      .orderBy("item.createdAt", "desc")
+      .orderBy("item.id", "desc")
+      .limit(PAGE_SIZE)
+      .offset((pageNumber - 1) * PAGE_SIZE)
+      .execute(),
+    countShared(filter),
+  ]);
+  return { items: await withThemes(rows), total, pageSize: PAGE_SIZE };
 }
 
 const START = "<<";
@@ -213,19 +277,57 @@ export async function searchNetwork(user: User, q: string, pageNumber: number) {
   const text = q.trim();
   if (!text) return { items: [], total: 0, pageSize: PAGE_SIZE };
   const query = sql`websearch_to_tsquery('dutch', ${text})`;
-  const rows = await networkItems({}, query)
+  // Ranking needs every match, so it reads no more of each than its rank and its day; the page's 20 are
+  // then joined with their text, coalition and author, and only they get a snippet (ts_headline reads the
+  // whole text). Counting the matches beside their ranking costs nothing measurable, where a count query
+  // of its own would read them all a second time (measured with pgbench on the data set of DESIGN.md §7).
+  const ranked = db()
+    .selectFrom(
+      sharedReflections({}, query)
+        .select([sql<Kind>`'reflection'`.as("kind"), "reflection.id", sql<number>`ts_rank(reflection.search, ${query})`.as("rank"), reflectionDay.as("day")])
+        .unionAll(
+          sharedLessons({}, query).select([
+            sql<Kind>`'lesson'`.as("kind"),
+            "lesson.id",
+            sql<number>`ts_rank(lesson.search, ${query})`.as("rank"),
+            lessonDay.as("day"),
+          ]),
+        )
+        .as("match"),
+    )
+    .select(["match.kind", "match.id", "match.rank", "match.day", sql<string>`count(*) over ()`.as("total")])
+    .orderBy("match.rank", "desc")
+    .orderBy("match.day", "desc")
+    .orderBy("match.id", "desc")
+    .limit(PAGE_SIZE)
+    .offset((pageNumber - 1) * PAGE_SIZE);
+  const rows = await db()
+    .selectFrom(ranked.as("hit"))
+    .leftJoin("reflection", (join) => join.onRef("reflection.id", "=", "hit.id").on("hit.kind", "=", "reflection"))
+    .leftJoin("lesson", (join) => join.onRef("lesson.id", "=", "hit.id").on("hit.kind", "=", "lesson"))
+    .innerJoin("coalition", (join) => join.on(sql<boolean>`coalition.id = coalesce(reflection.coalition_id, lesson.coalition_id)`))
+    .innerJoin("person", (join) => join.on(sql<boolean>`person.id = coalesce(reflection.author_id, lesson.author_id)`))
+    .leftJoin("membership", (join) =>
+      join.onRef("membership.coalition_id", "=", "coalition.id").onRef("membership.person_id", "=", "person.id"),
+    )
     .select([
-      ...listColumns,
-      sql<string>`ts_headline('dutch', item.text, ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=20, MinWords=8`})`.as(
+      "hit.kind",
+      "hit.id",
+      sql<string>`coalesce(reflection.title, lesson.statement)`.as("title"),
+      "hit.day",
+      "coalition.name as coalitionName",
+      "coalition.slug as coalitionSlug",
+      "person.name as authorName",
+      "membership.perspective",
+      "hit.total",
+      sql<string>`ts_headline('dutch', coalesce(reflection.body_text, lesson.explanation_text), ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=20, MinWords=8`})`.as(
         "headline",
       ),
-      sql<string>`count(*) over ()`.as("total"),
     ])
-    .orderBy("item.rank", "desc")
-    .orderBy("item.day", "desc")
-    .orderBy("item.id", "desc")
-    .limit(PAGE_SIZE)
-    .offset((pageNumber - 1) * PAGE_SIZE)
+    // The page's order again (a subquery's order is not promised to survive): 20 rows, no cost.
+    .orderBy("hit.rank", "desc")
+    .orderBy("hit.day", "desc")
+    .orderBy("hit.id", "desc")
     .execute();
   return {
     items: await withThemes(
