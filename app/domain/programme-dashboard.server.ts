@@ -15,6 +15,7 @@ export const MIN_GROUP = 3;
 export const MONTHS = 12;
 export const LATEST_LESSONS = 3;
 
+type Kind = "reflections" | "lessons" | "sessions";
 export type MonthActivity = { month: string; reflections: number; sessions: number; lessons: number };
 export type PerspectiveFigure = { perspective: Perspective; members: number; contributions: number | null };
 
@@ -29,50 +30,42 @@ export function lastMonths(today: string): string[] {
 
 const month = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
 
-/** Per coalition and month: reflections and lessons written for the team or network, sessions held. */
-function monthlyActivity(since: Date) {
+/**
+ * Per coalition, kind, month and the author's perspective in that coalition: how many reflections and lessons
+ * were written for the team or the network, and how many sessions were held (which have no author). One pass
+ * over the twelve months serves both the charts and the breakdown by perspective.
+ */
+function activitySince(since: Date) {
   const reflections = db()
     .selectFrom("reflection")
     .where("deleted_at", "is", null)
     .where("visibility", "in", ["team", "network"])
     .where("created_at", ">=", since)
-    .select(["coalition_id", sql<string>`'reflections'`.as("kind"), month("created_at").as("month")]);
+    .select(["coalition_id", "author_id", sql<Kind>`'reflections'`.as("kind"), month("created_at").as("month")]);
   const lessons = db()
     .selectFrom("lesson")
     .where("deleted_at", "is", null)
     .where("created_at", ">=", since)
-    .select(["coalition_id", sql<string>`'lessons'`.as("kind"), month("created_at").as("month")]);
+    .select(["coalition_id", "author_id", sql<Kind>`'lessons'`.as("kind"), month("created_at").as("month")]);
   const sessions = db()
     .selectFrom("intervision_session")
     .where("status", "=", "confirmed")
     .where("starts_at", ">=", since)
     .where("starts_at", "<=", sql<Date>`now()`)
-    .select(["coalition_id", sql<string>`'sessions'`.as("kind"), month("starts_at").as("month")]);
+    .select(["coalition_id", sql<string | null>`null::uuid`.as("author_id"), sql<Kind>`'sessions'`.as("kind"), month("starts_at").as("month")]);
   return db()
-    .selectFrom(reflections.unionAll(lessons).unionAll(sessions).as("activity"))
-    .groupBy(["activity.coalition_id", "activity.kind", "activity.month"])
-    .select(["activity.coalition_id as coalitionId", "activity.kind", "activity.month", sql<string>`count(*)`.as("count")])
-    .execute();
-}
-
-/** Per coalition and the author's perspective in it: reflections and lessons for the team or network since then. */
-function contributionsByPerspective(since: Date) {
-  const written = db()
-    .selectFrom("reflection")
-    .where("deleted_at", "is", null)
-    .where("visibility", "in", ["team", "network"])
-    .where("created_at", ">=", since)
-    .select(["coalition_id", "author_id"])
-    .unionAll(
-      db().selectFrom("lesson").where("deleted_at", "is", null).where("created_at", ">=", since).select(["coalition_id", "author_id"]),
-    );
-  return db()
-    .selectFrom(written.as("written"))
-    .innerJoin("membership", (join) =>
-      join.onRef("membership.coalition_id", "=", "written.coalition_id").onRef("membership.person_id", "=", "written.author_id"),
+    .selectFrom(sessions.unionAll(reflections).unionAll(lessons).as("activity"))
+    .leftJoin("membership", (join) =>
+      join.onRef("membership.coalition_id", "=", "activity.coalition_id").onRef("membership.person_id", "=", "activity.author_id"),
     )
-    .groupBy(["membership.coalition_id", "membership.perspective"])
-    .select(["membership.coalition_id as coalitionId", "membership.perspective", sql<string>`count(*)`.as("count")])
+    .groupBy(["activity.coalition_id", "activity.kind", "activity.month", "membership.perspective"])
+    .select([
+      "activity.coalition_id as coalitionId",
+      "activity.kind",
+      "activity.month",
+      "membership.perspective",
+      sql<string>`count(*)`.as("count"),
+    ])
     .execute();
 }
 
@@ -95,37 +88,40 @@ function milestoneFigures(today: string) {
     .execute();
 }
 
-/** Per coalition: the latest moment anything countable happened (a reflection, lesson, milestone change or session held). */
+/**
+ * Per coalition: the latest moment anything countable happened (a reflection, lesson, milestone change or
+ * session held). One newest row per kind and coalition, which the (coalition, created_at) indexes find at once.
+ */
 function lastActivity() {
-  const moments = db()
-    .selectFrom("reflection")
-    .where("deleted_at", "is", null)
-    .where("visibility", "in", ["team", "network"])
-    .groupBy("coalition_id")
-    .select(["coalition_id", sql<Date>`max(created_at)`.as("at")])
-    .unionAll(
-      db().selectFrom("lesson").where("deleted_at", "is", null).groupBy("coalition_id").select(["coalition_id", sql<Date>`max(created_at)`.as("at")]),
-    )
-    .unionAll(
-      db()
+  return db()
+    .selectFrom("coalition")
+    .select((eb) => {
+      const reflection = eb
+        .selectFrom("reflection")
+        .whereRef("reflection.coalition_id", "=", "coalition.id")
+        .where("reflection.deleted_at", "is", null)
+        .where("reflection.visibility", "in", ["team", "network"])
+        .select((e) => e.fn.max("reflection.created_at").as("at"));
+      const lesson = eb
+        .selectFrom("lesson")
+        .whereRef("lesson.coalition_id", "=", "coalition.id")
+        .where("lesson.deleted_at", "is", null)
+        .select((e) => e.fn.max("lesson.created_at").as("at"));
+      const change = eb
         .selectFrom("milestone_status_change as change")
         .innerJoin("milestone", "milestone.id", "change.milestone_id")
+        .whereRef("milestone.coalition_id", "=", "coalition.id")
         .where("milestone.deleted_at", "is", null)
-        .groupBy("milestone.coalition_id")
-        .select(["milestone.coalition_id", sql<Date>`max(change.changed_at)`.as("at")]),
-    )
-    .unionAll(
-      db()
-        .selectFrom("intervision_session")
-        .where("status", "=", "confirmed")
-        .where("starts_at", "<=", sql<Date>`now()`)
-        .groupBy("coalition_id")
-        .select(["coalition_id", sql<Date>`max(starts_at)`.as("at")]),
-    );
-  return db()
-    .selectFrom(moments.as("moment"))
-    .groupBy("moment.coalition_id")
-    .select(["moment.coalition_id as coalitionId", sql<Date>`max(moment.at)`.as("at")])
+        .select((e) => e.fn.max("change.changed_at").as("at"));
+      const session = eb
+        .selectFrom("intervision_session as held")
+        .whereRef("held.coalition_id", "=", "coalition.id")
+        .where("held.status", "=", "confirmed")
+        .where("held.starts_at", "<=", sql<Date>`now()`)
+        .select((e) => e.fn.max("held.starts_at").as("at"));
+      // greatest() skips the kinds a coalition has none of; null when it has nothing at all.
+      return ["coalition.id as coalitionId", sql<Date | null>`greatest(${reflection}, ${lesson}, ${change}, ${session})`.as("at")];
+    })
     .execute();
 }
 
@@ -153,17 +149,16 @@ function latestSharedLessons() {
     .execute();
 }
 
-/** The dashboard: one entry per coalition, in name order. Seven queries in all, however many coalitions. */
+/** The dashboard: one entry per coalition, in name order. Six queries in all, however many coalitions. */
 export async function programmeDashboard(user: User, today = todayInAmsterdam()) {
   requireProgrammeReader(user);
   const months = lastMonths(today);
   const since = amsterdamTimeToUtc(`${months[0]}-01`, "00:00")!;
   const withText = user.accountRole === "funder";
-  const [coalitions, members, activity, contributions, milestones, last, lessons] = await Promise.all([
+  const [coalitions, members, activity, milestones, last, lessons] = await Promise.all([
     listCoalitions(),
     perspectiveCounts(),
-    monthlyActivity(since),
-    contributionsByPerspective(since),
+    activitySince(since),
     milestoneFigures(today),
     lastActivity(),
     withText ? latestSharedLessons() : Promise.resolve([]),
@@ -181,7 +176,8 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
     readsContent: withText,
     coalitions: coalitions.map((c) => {
       const ofCoalition = activity.filter((a) => a.coalitionId === c.id);
-      const inMonth = (m: string, kind: string) => count(ofCoalition.find((a) => a.month === m && a.kind === kind)?.count);
+      const inMonth = (m: string, kind: Kind) =>
+        ofCoalition.filter((a) => a.month === m && a.kind === kind).reduce((sum, a) => sum + count(a.count), 0);
       const perMonth: MonthActivity[] = months.map((m) => ({
         month: m,
         reflections: inMonth(m, "reflections"),
@@ -190,7 +186,7 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
       }));
       const byPerspective: PerspectiveFigure[] = perspectives.map((p) => {
         const size = members(c.id, p);
-        const written = count(contributions.find((row) => row.coalitionId === c.id && row.perspective === p)?.count);
+        const written = ofCoalition.filter((a) => a.perspective === p && a.kind !== "sessions").reduce((sum, a) => sum + count(a.count), 0);
         return { perspective: p, members: size, contributions: size >= MIN_GROUP ? written : null };
       });
       const figures = milestones.find((m) => m.coalitionId === c.id);
