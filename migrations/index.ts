@@ -6,6 +6,7 @@ import * as m0004 from "./0004_intervision";
 import * as m0005 from "./0005_takeaway_version";
 import * as m0006 from "./0006_reflection_indexes";
 import * as m0007 from "./0007_network_indexes";
+import * as m0008 from "./0008_activity_indexes";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0005_takeaway_version": m0005,
   "0006_reflection_indexes": m0006,
   "0007_network_indexes": m0007,
+  "0008_activity_indexes": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

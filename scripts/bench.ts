@@ -302,6 +302,48 @@ async function benchRoutes() {
 
   const programmeCoalitions = () => run(sql`select id, slug, name from coalition order by name, id`);
 
+  // programmeDashboard: seven statements side by side; the twelve months start at Amsterdam midnight.
+  const { lastMonths } = await import("../app/domain/programme-dashboard.server");
+  const { amsterdamTimeToUtc } = await import("../app/i18n/dates");
+  const since = amsterdamTimeToUtc(`${lastMonths(today)[0]}-01`, "00:00")!;
+  const month = (column: string) => sql`to_char(${sql.ref(column)} at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
+  const dashboardBare = async () => {
+    await signIn(funderHash);
+    await Promise.all([
+      run(sql`select c.id, c.slug, c.name, c.place, count(p.id) filter (where p.deactivated_at is null) as members
+        from coalition c left join membership m on m.coalition_id = c.id left join person p on p.id = m.person_id
+        group by c.id order by c.name`),
+      run(sql`select coalition_id, name from organisation order by position, name`),
+      run(sql`select m.coalition_id, m.perspective, count(*) from membership m join person p on p.id = m.person_id
+        where p.deactivated_at is null group by m.coalition_id, m.perspective`),
+      run(sql`select a.coalition_id, a.kind, a.month, ms.perspective, count(*) from (
+          select coalition_id, null::uuid as author_id, 'sessions' as kind, ${month("starts_at")} as month from intervision_session
+            where status = 'confirmed' and starts_at >= ${since} and starts_at <= now()
+          union all select coalition_id, author_id, 'reflections', ${month("created_at")} from reflection
+            where deleted_at is null and visibility in ('team', 'network') and created_at >= ${since}
+          union all select coalition_id, author_id, 'lessons', ${month("created_at")} from lesson
+            where deleted_at is null and created_at >= ${since}
+        ) a left join membership ms on ms.coalition_id = a.coalition_id and ms.person_id = a.author_id
+        group by a.coalition_id, a.kind, a.month, ms.perspective`),
+      run(sql`select coalition_id, count(*) filter (where status = 'achieved'), count(*) filter (where status = 'in_progress'),
+          count(*) filter (where status = 'adjusted'),
+          count(*) filter (where target_date < ${today}::date and status in ('planned', 'in_progress', 'adjusted')), count(*)
+        from milestone where deleted_at is null group by coalition_id`),
+      run(sql`select c.id, greatest(
+          (select max(r.created_at) from reflection r where r.coalition_id = c.id and r.deleted_at is null and r.visibility in ('team', 'network')),
+          (select max(l.created_at) from lesson l where l.coalition_id = c.id and l.deleted_at is null),
+          (select max(ch.changed_at) from milestone_status_change ch join milestone m on m.id = ch.milestone_id
+            where m.coalition_id = c.id and m.deleted_at is null),
+          (select max(s.starts_at) from intervision_session s where s.coalition_id = c.id and s.status = 'confirmed' and s.starts_at <= now()))
+        from coalition c`),
+      run(sql`select c.id, c.slug, latest.id, latest.statement, latest.created_at from coalition c
+        join lateral (select l.id, l.statement, l.created_at from lesson l
+          where l.coalition_id = c.id and l.visibility = 'network' and l.deleted_at is null
+          order by l.created_at desc, l.id desc limit 3) latest on true
+        order by latest.created_at desc, latest.id desc`),
+    ]);
+  };
+
   const themeMatrixBare = async () => {
     await signIn(funderHash);
     await Promise.all([
@@ -313,23 +355,21 @@ async function benchRoutes() {
     ]);
   };
 
-  // compareTheme looks the theme up in listThemes itself, while the route loads listThemes beside it.
+  // The route finds the theme in listThemes, then compareTheme reads each coalition's newest 20 lessons on it.
   const compareBare = async () => {
     await signIn(funderHash);
+    const themes = await listThemes();
+    const theme = (themes.rows as { id: string; slug: string }[]).find((t) => t.slug === "vertrouwen")!;
     await Promise.all([
-      listThemes(),
-      (async () => {
-        const themes = await listThemes();
-        const theme = (themes.rows as { id: string; slug: string }[]).find((t) => t.slug === "vertrouwen")!;
-        await Promise.all([
-          programmeCoalitions(),
-          run(sql`select l.id, l.coalition_id, l.statement, left(l.explanation_text, 240), p.name, ms.perspective, l.created_at
-            from lesson l join lesson_theme lt on lt.lesson_id = l.id join person p on p.id = l.author_id
-            left join membership ms on ms.coalition_id = l.coalition_id and ms.person_id = l.author_id
-            where lt.theme_id = ${theme.id} and l.visibility = 'network' and l.deleted_at is null
-            order by l.created_at desc, l.id desc`),
-        ]);
-      })(),
+      programmeCoalitions(),
+      run(sql`select * from (
+          select l.id, l.coalition_id, l.statement, left(l.explanation_text, 240), p.name, ms.perspective, l.created_at,
+            row_number() over (partition by l.coalition_id order by l.created_at desc, l.id desc) as position,
+            count(*) over (partition by l.coalition_id) as total
+          from lesson l join lesson_theme lt on lt.lesson_id = l.id join person p on p.id = l.author_id
+          left join membership ms on ms.coalition_id = l.coalition_id and ms.person_id = l.author_id
+          where lt.theme_id = ${theme.id} and l.visibility = 'network' and l.deleted_at is null
+        ) ranked where position <= 20 order by created_at desc, id desc`),
     ]);
   };
 
@@ -363,10 +403,8 @@ async function benchRoutes() {
       label: "/programme",
       who: "funder",
       route: () => callLoader(programme.loader as LoaderFn, "/programme", funderCookie, {}),
-      bareLabel: "coalitions with member counts",
-      bare: sql`select c.id, c.slug, c.name, c.place, count(p.id) filter (where p.deactivated_at is null) as members
-        from coalition c left join membership m on m.coalition_id = c.id left join person p on p.id = m.person_id
-        group by c.id order by c.name`,
+      bareLabel: `${SIGN_IN}, coalitions, partners, members per perspective, 12 months of activity, milestones, last activity, latest lessons`,
+      bare: dashboardBare,
     },
     {
       label: "/network",
@@ -393,7 +431,7 @@ async function benchRoutes() {
       label: "/programme/compare?theme=vertrouwen",
       who: "funder",
       route: () => callLoader(programmeCompare.loader as LoaderFn, "/programme/compare?theme=vertrouwen", funderCookie, {}),
-      bareLabel: `${SIGN_IN}, themes (twice, as the route does), coalitions, the theme's network lessons`,
+      bareLabel: `${SIGN_IN}, themes, coalitions, each coalition's 20 newest network lessons on the theme`,
       bare: compareBare,
     },
   ];

@@ -68,49 +68,57 @@ export function parseCompareFilters(params: URLSearchParams): CompareFilters {
 }
 
 export const EXCERPT_LENGTH = 240;
+/** A column shows a coalition's newest lessons on the theme; the rest are one link away on /network. */
+export const COLUMN_LENGTH = 20;
 
 /**
- * One theme's lessons shared with the network, one column per coalition, optionally only those whose author
- * has this perspective in that coalition. Team-only lessons never come here. Null when the theme is unknown.
+ * One theme's lessons shared with the network, one column per coalition (its newest COLUMN_LENGTH, and how
+ * many there are), optionally only those whose author has this perspective in that coalition. Team-only
+ * lessons never come here.
  */
-export async function compareTheme(user: User, themeSlug: string, perspective?: Perspective) {
+export async function compareTheme(user: User, theme: Theme, perspective?: Perspective) {
   requireFunder(user); // lesson text: the admin runs the installation but reads no content
-  const themes = await listThemes();
-  const theme: Theme | undefined = themes.find((t) => t.slug === themeSlug);
-  if (!theme) return null;
+  const ranked = db()
+    .selectFrom("lesson")
+    .innerJoin("lesson_theme", "lesson_theme.lesson_id", "lesson.id")
+    .innerJoin("person", "person.id", "lesson.author_id")
+    .leftJoin("membership", (join) =>
+      join.onRef("membership.coalition_id", "=", "lesson.coalition_id").onRef("membership.person_id", "=", "lesson.author_id"),
+    )
+    .where("lesson_theme.theme_id", "=", theme.id)
+    .where("lesson.visibility", "=", "network")
+    .where("lesson.deleted_at", "is", null)
+    .$if(Boolean(perspective), (qb) => qb.where("membership.perspective", "=", perspective!))
+    .select([
+      "lesson.id",
+      "lesson.coalition_id as coalitionId",
+      "lesson.statement",
+      sql<string>`left(lesson.explanation_text, ${EXCERPT_LENGTH})`.as("excerpt"),
+      "person.name as authorName",
+      "membership.perspective",
+      "lesson.created_at as createdAt",
+      sql<number>`row_number() over (partition by lesson.coalition_id order by lesson.created_at desc, lesson.id desc)`.as("position"),
+      sql<string>`count(*) over (partition by lesson.coalition_id)`.as("total"),
+    ]);
   const [coalitions, lessons] = await Promise.all([
     programmeCoalitions(),
     db()
-      .selectFrom("lesson")
-      .innerJoin("lesson_theme", "lesson_theme.lesson_id", "lesson.id")
-      .innerJoin("person", "person.id", "lesson.author_id")
-      .leftJoin("membership", (join) =>
-        join.onRef("membership.coalition_id", "=", "lesson.coalition_id").onRef("membership.person_id", "=", "lesson.author_id"),
-      )
-      .where("lesson_theme.theme_id", "=", theme.id)
-      .where("lesson.visibility", "=", "network")
-      .where("lesson.deleted_at", "is", null)
-      .$if(Boolean(perspective), (qb) => qb.where("membership.perspective", "=", perspective!))
-      .select([
-        "lesson.id",
-        "lesson.coalition_id as coalitionId",
-        "lesson.statement",
-        sql<string>`left(lesson.explanation_text, ${EXCERPT_LENGTH})`.as("excerpt"),
-        "person.name as authorName",
-        "membership.perspective",
-        "lesson.created_at as createdAt",
-      ])
-      .orderBy("lesson.created_at", "desc")
-      .orderBy("lesson.id", "desc")
+      .selectFrom(ranked.as("ranked"))
+      .where("ranked.position", "<=", COLUMN_LENGTH)
+      .select(["id", "coalitionId", "statement", "excerpt", "authorName", "perspective", "createdAt", "total"])
+      .orderBy("createdAt", "desc")
+      .orderBy("id", "desc")
       .execute(),
   ]);
   return {
     theme,
-    columns: coalitions.map((c) => ({
-      coalition: c,
-      lessons: lessons
-        .filter((l) => l.coalitionId === c.id)
-        .map(({ coalitionId: _c, ...l }) => ({ ...l, href: `/teams/${c.slug}/lessons/${l.id}` })),
-    })),
+    columns: coalitions.map((c) => {
+      const shown = lessons.filter((l) => l.coalitionId === c.id);
+      return {
+        coalition: c,
+        total: Number(shown[0]?.total ?? 0),
+        lessons: shown.map(({ coalitionId: _c, total: _t, ...l }) => ({ ...l, href: `/teams/${c.slug}/lessons/${l.id}` })),
+      };
+    }),
   };
 }

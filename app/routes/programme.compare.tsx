@@ -12,10 +12,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireFunder(user);
   const filters = parseCompareFilters(new URL(request.url).searchParams);
-  const [themes, comparison] = await Promise.all([
-    listThemes(),
-    filters.theme ? compareTheme(user, filters.theme, filters.perspective) : Promise.resolve(null),
-  ]);
+  const themes = await listThemes();
+  const theme = themes.find((t) => t.slug === filters.theme);
+  const comparison = theme ? await compareTheme(user, theme, filters.perspective) : null;
   return json({ themes, filters, comparison });
 }
 
@@ -23,6 +22,9 @@ export default function ProgrammeCompare() {
   const t = useT();
   const locale = useLocale();
   const { themes, filters, comparison } = useLoaderData<typeof loader>();
+  // Every lesson of a long column, with the same filters, on the network page.
+  const networkLink = (coalition: string) =>
+    `/network?${new URLSearchParams({ coalition, theme: filters.theme ?? "", ...(filters.perspective ? { perspective: filters.perspective } : {}) })}`;
   const themeName = comparison ? (locale === "en" ? comparison.theme.name_en : comparison.theme.name_nl) : null;
   return (
     <section>
@@ -71,7 +73,7 @@ export default function ProgrammeCompare() {
           {comparison.columns.map((column) => (
             <section key={column.coalition.id} aria-labelledby={`compare-${column.coalition.id}`}>
               <h2 id={`compare-${column.coalition.id}`}>{column.coalition.name}</h2>
-              <p className="muted">{t("programme.compare.count", { count: column.lessons.length })}</p>
+              <p className="muted">{t("programme.compare.count", { count: column.total })}</p>
               {column.lessons.length === 0 ? (
                 <p>{t("programme.compare.none")}</p>
               ) : (
@@ -92,6 +94,13 @@ export default function ProgrammeCompare() {
                   ))}
                 </ol>
               )}
+              {column.total > column.lessons.length ? (
+                <p>
+                  <Link to={networkLink(column.coalition.slug)}>
+                    {t("programme.compare.more", { count: column.total, coalition: column.coalition.name })}
+                  </Link>
+                </p>
+              ) : null}
             </section>
           ))}
         </div>

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { db } from "../../db/db.server";
 import * as compareRoute from "../../app/routes/programme.compare";
 import * as themesRoute from "../../app/routes/programme.themes";
@@ -212,6 +213,20 @@ describe("comparing a theme", () => {
       const body = await response.text();
       for (const marker of markers) expect(body).not.toContain(marker);
     }
+  });
+
+  it("shows a coalition's newest 20 lessons on the theme and how many there are in all", async () => {
+    const author = await createPerson({ team: west, perspective: "volunteer" });
+    const ids: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      ids.push(await writeLesson(author.id, west.id, { statement: `Les ${i}`, visibility: "network" }));
+      await tag(ids[i], themes[3].id);
+      await sql`update lesson set created_at = ${new Date(Date.UTC(2026, 0, 1 + i)).toISOString()}::timestamptz where id = ${ids[i]}`.execute(db());
+    }
+    const data = await (await compareFor("funder", `?theme=${themes[3].slug}`)).json();
+    const column = (data.comparison.columns as (Column & { total: number })[]).find((c) => c.coalition.id === west.id)!;
+    expect(column.total).toBe(21);
+    expect(column.lessons.map((l) => l.id)).toEqual(ids.slice(1).reverse());
   });
 
   it("offers the theme list without a theme, and says so for an unknown theme", async () => {

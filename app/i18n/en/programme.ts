@@ -69,4 +69,5 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.export.col.reflections": "Reflections",
   "programme.export.col.sessions": "Intervision sessions held",
   "programme.export.col.lessons": "Lessons",
+  "programme.compare.more": "All {count} from {coalition} on this theme in the network",
 };

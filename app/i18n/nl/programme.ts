@@ -68,4 +68,5 @@ export const programme = {
   "programme.export.col.reflections": "Reflecties",
   "programme.export.col.sessions": "Gehouden intervisies",
   "programme.export.col.lessons": "Lessen",
+  "programme.compare.more": "Alle {count} van {coalition} over dit thema in het netwerk",
 };
