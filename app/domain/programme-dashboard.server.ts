@@ -176,8 +176,8 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
     readsContent: withText,
     coalitions: coalitions.map((c) => {
       const ofCoalition = activity.filter((a) => a.coalitionId === c.id);
-      const inMonth = (m: string, kind: Kind) =>
-        ofCoalition.filter((a) => a.month === m && a.kind === kind).reduce((sum, a) => sum + count(a.count), 0);
+      const total = (rows: typeof activity) => rows.reduce((sum, a) => sum + count(a.count), 0);
+      const inMonth = (m: string, kind: Kind) => total(ofCoalition.filter((a) => a.month === m && a.kind === kind));
       const perMonth: MonthActivity[] = months.map((m) => ({
         month: m,
         reflections: inMonth(m, "reflections"),
@@ -186,7 +186,7 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
       }));
       const byPerspective: PerspectiveFigure[] = perspectives.map((p) => {
         const size = members(c.id, p);
-        const written = ofCoalition.filter((a) => a.perspective === p && a.kind !== "sessions").reduce((sum, a) => sum + count(a.count), 0);
+        const written = total(ofCoalition.filter((a) => a.perspective === p && a.kind !== "sessions"));
         return { perspective: p, members: size, contributions: size >= MIN_GROUP ? written : null };
       });
       const figures = milestones.find((m) => m.coalitionId === c.id);
@@ -201,9 +201,9 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
         byPerspective,
         activity: perMonth,
         totals: {
-          reflections: perMonth.reduce((sum, m) => sum + m.reflections, 0),
-          sessions: perMonth.reduce((sum, m) => sum + m.sessions, 0),
-          lessons: perMonth.reduce((sum, m) => sum + m.lessons, 0),
+          reflections: total(ofCoalition.filter((a) => a.kind === "reflections")),
+          sessions: total(ofCoalition.filter((a) => a.kind === "sessions")),
+          lessons: total(ofCoalition.filter((a) => a.kind === "lessons")),
         },
         milestones: {
           achieved: count(figures?.achieved),

@@ -7,6 +7,7 @@ import { programmeDigest, type CoalitionDigest } from "~/domain/digest.server";
 import { formatDay } from "~/i18n/dates";
 import { Field, type FieldState } from "~/ui/Field";
 import { useLocale, useT } from "~/ui/i18n";
+import { ThemeBadges } from "~/ui/ThemeChoice";
 import { Day } from "~/ui/MilestoneStatus";
 import { TableScroll } from "~/ui/TableScroll";
 
@@ -98,7 +99,6 @@ export default function ProgrammeDigest() {
 
 function CoalitionSection({ coalition }: { coalition: CoalitionDigest }) {
   const t = useT();
-  const locale = useLocale();
   const headingId = `digest-${coalition.slug}`;
   const nothing = coalition.shared.length === 0 && coalition.milestoneChanges.length === 0 && coalition.sessions.length === 0;
   return (
@@ -122,11 +122,7 @@ function CoalitionSection({ coalition }: { coalition: CoalitionDigest }) {
                     <span className="badge">{t(`network.kind.${item.kind}`)}</span>
                     <Day value={item.day} />
                     <span>{t("digest.by", { name: item.authorName })}</span>
-                    {item.themes.map((theme) => (
-                      <span key={theme.slug} className="badge">
-                        {locale === "en" ? theme.name_en : theme.name_nl}
-                      </span>
-                    ))}
+                    <ThemeBadges themes={item.themes} />
                   </p>
                   {item.excerpt ? <p>{item.excerpt}</p> : null}
                 </li>

@@ -7,6 +7,7 @@ import { RichText } from "~/richtext/RichText";
 import { SubmitButton } from "~/ui/Button";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
+import { ThemeBadges } from "~/ui/ThemeChoice";
 import { SessionOrigin } from "~/ui/SessionOrigin";
 import { VisibilityBadge } from "~/ui/Visibility";
 
@@ -43,11 +44,7 @@ export default function LessonPage() {
         {lesson.fromSessions.map((origin, index) => (
           <SessionOrigin key={index} origin={origin} />
         ))}
-        {lesson.themes.map((theme) => (
-          <span key={theme.slug} className="badge">
-            {locale === "en" ? theme.name_en : theme.name_nl}
-          </span>
-        ))}
+        <ThemeBadges themes={lesson.themes} />
       </p>
       {lesson.hasExplanation ? <RichText state={lesson.explanation} /> : null}
 

@@ -6,7 +6,7 @@ import { listThemes } from "~/domain/themes.server";
 import { formatDate } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";
-import { ThemeFilter } from "~/ui/ThemeChoice";
+import { ThemeFilter, ThemeBadges } from "~/ui/ThemeChoice";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
@@ -74,11 +74,7 @@ export default function Lessons() {
                 <VisibilityBadge visibility={item.visibility} />
                 <span>{formatDate(item.createdAt, locale)}</span>
                 <span>{t("reflections.by", { name: item.authorName })}</span>
-                {item.themes.map((theme) => (
-                  <span key={theme.slug} className="badge">
-                    {locale === "en" ? theme.name_en : theme.name_nl}
-                  </span>
-                ))}
+                <ThemeBadges themes={item.themes} />
               </p>
               {item.excerpt ? <p>{item.excerpt}</p> : null}
             </li>

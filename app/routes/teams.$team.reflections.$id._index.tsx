@@ -10,6 +10,7 @@ import { SubmitButton } from "~/ui/Button";
 import { Field } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
+import { ThemeBadges } from "~/ui/ThemeChoice";
 import { SessionOrigin } from "~/ui/SessionOrigin";
 import { VisibilityBadge } from "~/ui/Visibility";
 
@@ -53,11 +54,7 @@ export default function ReflectionPage() {
         <VisibilityBadge visibility={reflection.visibility} />
         <span>{t("reflection.writtenBy", { name: reflection.authorName, date: formatDay(reflection.happenedOn, locale) })}</span>
         {reflection.fromSession ? <SessionOrigin origin={reflection.fromSession} /> : null}
-        {reflection.themes.map((theme) => (
-          <span key={theme.slug} className="badge">
-            {locale === "en" ? theme.name_en : theme.name_nl}
-          </span>
-        ))}
+        <ThemeBadges themes={reflection.themes} />
       </p>
       <RichText state={reflection.body} />
       {canWrite ? (

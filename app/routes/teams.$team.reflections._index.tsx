@@ -7,7 +7,7 @@ import { listThemes } from "~/domain/themes.server";
 import { formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";
-import { ThemeFilter } from "~/ui/ThemeChoice";
+import { ThemeFilter, ThemeBadges } from "~/ui/ThemeChoice";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
@@ -110,11 +110,7 @@ export default function ReflectionLog() {
                 <span>{formatDay(item.happenedOn, locale)}</span>
                 <span>{t("reflections.by", { name: item.authorName })}</span>
                 {item.comments > 0 ? <span>{t("reflections.comments", { count: item.comments })}</span> : null}
-                {item.themes.map((theme) => (
-                  <span key={theme.slug} className="badge">
-                    {locale === "en" ? theme.name_en : theme.name_nl}
-                  </span>
-                ))}
+                <ThemeBadges themes={item.themes} />
               </p>
               {item.excerpt ? <p>{item.excerpt}</p> : null}
             </li>

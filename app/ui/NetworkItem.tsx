@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Perspective } from "../../db/schema";
 import { formatDay } from "../i18n/dates";
 import { useLocale, useT } from "./i18n";
+import { ThemeBadges } from "./ThemeChoice";
 
 export type NetworkItemView = {
   kind: "lesson" | "reflection";
@@ -35,11 +36,7 @@ export function NetworkItem({ item, children }: { item: NetworkItemView; childre
           {t("network.by", { name: item.authorName })}
           {item.perspective ? ` (${t(`perspective.${item.perspective}`)})` : null}
         </span>
-        {item.themes.map((theme) => (
-          <span key={theme.slug} className="badge">
-            {locale === "en" ? theme.name_en : theme.name_nl}
-          </span>
-        ))}
+        <ThemeBadges themes={item.themes} />
       </p>
       {children}
     </li>

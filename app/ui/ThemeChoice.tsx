@@ -49,3 +49,13 @@ export function ThemeFilter({
     </div>
   );
 }
+
+/** An item's themes as badges, in the reader's language. */
+export function ThemeBadges({ themes }: { themes: { slug: string; name_nl: string; name_en: string }[] }) {
+  const locale = useLocale();
+  return themes.map((theme) => (
+    <span key={theme.slug} className="badge">
+      {locale === "en" ? theme.name_en : theme.name_nl}
+    </span>
+  ));
+}

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { lastMonths } from "../../app/domain/programme-dashboard.server";
+import { lastMonths, type ProgrammeDashboard } from "../../app/domain/programme-dashboard.server";
 import { amsterdamTimeToUtc, todayInAmsterdam } from "../../app/i18n/dates";
 import * as route from "../../app/routes/programme._index";
 import * as activityRoute from "../../app/routes/programme.export.activity[.csv]";
@@ -120,15 +120,13 @@ function load(who?: keyof typeof cookie) {
   return callRoute(route.loader, { request: browserRequest("/programme", { cookie: who ? cookie[who] : undefined }) });
 }
 
-type Dashboard = Awaited<ReturnType<typeof import("../../app/domain/programme-dashboard.server").programmeDashboard>>;
-
-async function dashboard(who: "funder" | "admin"): Promise<Dashboard> {
+async function dashboard(who: "funder" | "admin"): Promise<ProgrammeDashboard> {
   const response = await load(who);
   expect(response.status).toBe(200);
   return response.json();
 }
 
-const byName = (data: Dashboard, name: string) => data.coalitions.find((c) => c.name === name)!;
+const byName = (data: ProgrammeDashboard, name: string) => data.coalitions.find((c) => c.name === name)!;
 
 describe("the programme dashboard, computed by hand", () => {
   it("lists every coalition by name, with members by perspective", async () => {

@@ -1,6 +1,6 @@
-import { sql, type KyselyPlugin } from "kysely";
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, useDatabase } from "../../db/db.server";
+import { db } from "../../db/db.server";
 import { requireUser } from "../../app/auth/permissions.server";
 import { parseDigestPeriod, previousMonth } from "../../app/domain/digest-form";
 import { programmeDigest } from "../../app/domain/digest.server";
@@ -10,6 +10,7 @@ import { browserRequest, callRoute, createCoalition, createPerson, sessionFor, u
 import { writeLesson } from "../fixtures/lessons";
 import { writeMilestone } from "../fixtures/milestones";
 import { writeReflection } from "../fixtures/reflections";
+import { countQueries } from "../fixtures/queries";
 import { renderPage } from "../fixtures/render";
 import { insertNote, insertSession } from "../fixtures/session-rows";
 
@@ -352,21 +353,7 @@ describe("the digest of a period", () => {
 
   it("takes five queries however many coalitions: coalitions, lessons, reflections, milestone changes, sessions", async () => {
     const user = await requireUser(browserRequest("/programme/digest", { cookie: cookie.funder }));
-    const original = db();
-    let queries = 0;
-    const counter: KyselyPlugin = {
-      transformQuery: (args) => {
-        queries += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    useDatabase(original.withPlugin(counter));
-    try {
-      await programmeDigest(user, { from: "2026-10-01", to: "2026-10-31" });
-    } finally {
-      useDatabase(original);
-    }
+    const queries = await countQueries(() => programmeDigest(user, { from: "2026-10-01", to: "2026-10-31" }));
     expect(queries).toBe(5);
   });
 });

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { KyselyPlugin } from "kysely";
-import { db, useDatabase } from "../../db/db.server";
+import { db } from "../../db/db.server";
 import type { MilestoneStatus } from "../../db/schema";
 import { requireUser } from "../../app/auth/permissions.server";
 import { programmeMilestones, parseProgrammeMilestoneFilters } from "../../app/domain/programme-milestones.server";
 import * as route from "../../app/routes/programme.milestones";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor } from "../fixtures";
 import { writeMilestone } from "../fixtures/milestones";
+import { countQueries } from "../fixtures/queries";
 import { renderPage } from "../fixtures/render";
 
 // /programme/milestones: plan versus reality across all coalitions, for the funder (who reads every team's
@@ -181,22 +181,10 @@ describe("the funder's milestone overview", () => {
 describe("how the overview is read and shown", () => {
   it("takes three queries however many milestones: coalitions, milestones, and all their history at once", async () => {
     const user = await funder();
-    const original = db();
-    let queries = 0;
-    const counter: KyselyPlugin = {
-      transformQuery: (args) => {
-        queries += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    useDatabase(original.withPlugin(counter));
-    try {
+    const queries = await countQueries(async () => {
       const data = await programmeMilestones(user, {}, TODAY);
       expect(data.total).toBe(5);
-    } finally {
-      useDatabase(original);
-    }
+    });
     expect(queries).toBe(3);
   });
 
