@@ -302,6 +302,87 @@ export interface LessonSessionTable {
   session_id: string;
 }
 
+export type EventAudience = "public" | "network";
+export type RegistrationStatus = "registered" | "waiting" | "cancelled";
+
+export interface EventTable {
+  id: Generated<string>;
+  /** Null for a programme-wide meeting organised by the funder. */
+  coalition_id: string | null;
+  slug: string;
+  title: string;
+  description: ColumnType<unknown, string, string>;
+  description_text: string;
+  place: string;
+  address: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  registration_deadline: Timestamp;
+  audience: EventAudience;
+  asks_dietary: ColumnType<boolean, boolean | undefined, boolean>;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+  report_text: ColumnType<string, string | undefined, string>;
+  ical_uid: string;
+  ical_sequence: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  personal_data_deleted_at: Timestamp | null;
+}
+
+export interface EventProgrammeItemTable {
+  id: Generated<string>;
+  event_id: string;
+  position: number;
+  starts_at: Timestamp;
+  title: string;
+}
+
+export interface EventQuestionTable {
+  id: Generated<string>;
+  event_id: string;
+  position: number;
+  label: string;
+}
+
+export interface EventRegistrationTable {
+  id: Generated<string>;
+  event_id: string;
+  status: RegistrationStatus;
+  name: string | null;
+  email: string | null;
+  organisation: string | null;
+  dietary: string | null;
+  person_id: string | null;
+  token_hash: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  moved_up_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}
+
+export interface EventAnswerTable {
+  registration_id: string;
+  question_id: string;
+  answer: boolean;
+}
+
+export interface EventPresentedTable {
+  event_id: string;
+  lesson_id: string | null;
+  reflection_id: string | null;
+  position: number;
+}
+
+export interface EventRegistrationAttemptTable {
+  id: Generated<string>;
+  event_id: string;
+  address: string;
+  attempted_at: CreatedAt;
+}
+
 export interface Database {
   person: PersonTable;
   auth_session: AuthSessionTable;
@@ -331,4 +412,11 @@ export interface Database {
   session_evaluation: SessionEvaluationTable;
   calendar_feed: CalendarFeedTable;
   lesson_session: LessonSessionTable;
+  event: EventTable;
+  event_programme_item: EventProgrammeItemTable;
+  event_question: EventQuestionTable;
+  event_registration: EventRegistrationTable;
+  event_answer: EventAnswerTable;
+  event_presented: EventPresentedTable;
+  event_registration_attempt: EventRegistrationAttemptTable;
 }

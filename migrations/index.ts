@@ -7,6 +7,7 @@ import * as m0005 from "./0005_takeaway_version";
 import * as m0006 from "./0006_reflection_indexes";
 import * as m0007 from "./0007_network_indexes";
 import * as m0008 from "./0008_activity_indexes";
+import * as m0009 from "./0009_events";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "0006_reflection_indexes": m0006,
   "0007_network_indexes": m0007,
   "0008_activity_indexes": m0008,
+  "0009_events": m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

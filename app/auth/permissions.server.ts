@@ -224,3 +224,14 @@ export function sessionRole(
 export function canScheduleSessions(user: User, coalitionId: string): boolean {
   return membershipIn(user, coalitionId)?.role === "facilitator";
 }
+
+/** An event's organisers: the coalition's facilitators, or for a programme-wide meeting the funder's officers. */
+export function canOrganiseEvent(user: User, event: { coalitionId: string | null }): boolean {
+  if (event.coalitionId === null) return user.accountRole === "funder";
+  return membershipIn(user, event.coalitionId)?.role === "facilitator";
+}
+
+/** A public event is for anyone with the link; a network event for the programme's signed-in people. */
+export function canSeeEvent(user: User | null, event: { audience: "public" | "network" }): boolean {
+  return event.audience === "public" || user !== null;
+}

@@ -3,6 +3,9 @@ import { account } from "./account";
 import { admin } from "./admin";
 import { common } from "./common";
 import { digest } from "./digest";
+import { eventPublic } from "./event-public";
+import { eventRegistrations } from "./event-registrations";
+import { events } from "./events";
 import { intervision } from "./intervision";
 import { lessons } from "./lessons";
 import { members } from "./members";
@@ -21,6 +24,9 @@ export const nl = {
   ...admin,
   ...common,
   ...digest,
+  ...eventPublic,
+  ...eventRegistrations,
+  ...events,
   ...intervision,
   ...lessons,
   ...members,

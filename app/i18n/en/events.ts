@@ -1,0 +1,4 @@
+import type { events as nl } from "../nl/events";
+
+export const events: Record<keyof typeof nl, string> = {
+};

@@ -1,0 +1,3 @@
+// Network events (issue 7).
+export const events = {
+};
