@@ -269,6 +269,52 @@ async function seedSessions(trx: Transaction<Database>, coalitionId: string, slu
 }
 
 /** A demo lesson is written the day after the last reflection it comes from. */
+/**
+ * Voorst's public evening presenting two years of working together: a programme, a buffet question and a
+ * field for dietary needs, open for registration (times in Europe/Amsterdam, winter time: UTC+1).
+ */
+async function seedEvent(trx: Transaction<Database>, coalitionId: string, facilitatorId: string) {
+  const at = (time: string) => new Date(`2027-01-21T${time}:00+01:00`);
+  const description = richTextFromPlainText(
+    "Twee jaar lang werkten bewoners, vrijwilligers en professionals in Twello samen aan de Trefpunt-ochtenden. " +
+      "We vertellen wat we leerden, wat schuurde en wat we meenemen. Iedereen uit andere dorpen en wijken is welkom om te komen kijken.",
+  );
+  const { id } = await trx
+    .insertInto("event")
+    .values({
+      coalition_id: coalitionId,
+      slug: "twee-jaar-samen-in-twello",
+      title: "Twee jaar samen in Twello: wat we leerden",
+      description: JSON.stringify(description),
+      description_text: plainTextOf(description),
+      place: "Dorpshuis De Dorpsstraat",
+      address: "Dorpsstraat 12, 7391 DD Twello",
+      starts_at: at("17:00"),
+      ends_at: at("21:00"),
+      capacity: 60,
+      registration_deadline: new Date("2027-01-14T23:59:00+01:00"),
+      audience: "public",
+      asks_dietary: true,
+      ical_uid: `${randomUUID()}@leernetwerk`,
+      created_by: facilitatorId,
+      updated_at: new Date("2026-11-20T10:00:00Z"),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const programme = [
+    ["17:00", "Inloop met buffet"],
+    ["17:45", "Opening door de wethouder"],
+    ["18:00", "Wat we leerden: drie verhalen uit de buurt"],
+    ["19:15", "In gesprek in kleine groepen"],
+    ["20:00", "Borrel en napraten"],
+  ];
+  await trx
+    .insertInto("event_programme_item")
+    .values(programme.map(([time, title], position) => ({ event_id: id, position, starts_at: at(time), title })))
+    .execute();
+  await trx.insertInto("event_question").values({ event_id: id, position: 0, label: "Ik eet mee van het buffet" }).execute();
+}
+
 function lessonDate(reflections: DemoReflection[], from: number[]): string {
   const last = from.map((n) => reflections[n].on).sort().at(-1)!;
   return new Date(Date.parse(`${last}T19:00:00Z`) + 864e5).toISOString();
@@ -370,6 +416,7 @@ export async function seedDemo(): Promise<void> {
           .execute();
       }
       await seedSessions(trx, coalitionId, coalition.slug, personIds);
+      if (coalition.slug === "voorst") await seedEvent(trx, coalitionId, personIds[0]);
       for (const milestone of plans[coalition.slug]?.milestones ?? []) {
         const description = richTextFromPlainText(milestone.text);
         const last = milestone.changes.at(-1);
