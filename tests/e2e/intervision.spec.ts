@@ -19,6 +19,7 @@ async function answerPoll(page: Page, url: string, answers: ("Ja" | "Als het moe
 }
 
 test("a facilitator schedules intervision, two members vote, the facilitator confirms, a participant writes notes and an evaluation", async ({ page, browser }) => {
+  test.slow(); // four people in four browser contexts: give the walk three times the usual minute
   await logIn(page, "begeleider.utrecht@demo.test");
   await page.goto("/teams/utrecht/sessions/new");
   await expectAccessible(page);
