@@ -3,7 +3,8 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { db } from "../../db/db.server";
 import type { MilestoneStatus } from "../../db/schema";
 import { requireFunder, type User } from "../auth/permissions.server";
-import { TIME_ZONE } from "../i18n/dates";
+import { amsterdamTimeToUtc, TIME_ZONE } from "../i18n/dates";
+import { eventsBetween } from "./event-listings.server";
 import type { DigestPeriod } from "./digest-form";
 import { methodName } from "./sessions.server";
 
@@ -13,7 +14,7 @@ import { methodName } from "./sessions.server";
 //   counted here;
 // - milestones always, as the funder reads every team's milestones;
 // - of intervision only what an observer sees: the day, the method and how many took part (confidential).
-// One query per kind for all coalitions at once, however many coalitions there are.
+// One query per kind (events too) for all coalitions at once, however many coalitions there are.
 
 export const EXCERPT_LENGTH = 240;
 
@@ -42,6 +43,8 @@ export type MilestoneChange = {
 
 export type SessionHeld = { id: string; day: string; methodName: string; participants: number };
 
+export type EventHeld = { id: string; slug: string; title: string; day: string; registered: number };
+
 export type CoalitionDigest = {
   id: string;
   slug: string;
@@ -49,7 +52,15 @@ export type CoalitionDigest = {
   shared: SharedItem[];
   milestoneChanges: MilestoneChange[];
   sessions: SessionHeld[];
+  events: EventHeld[];
 };
+
+/** The instants the period runs between: the first day's midnight in Amsterdam up to the midnight after the last. */
+function periodInstants(period: DigestPeriod): [Date, Date] {
+  const [year, month, day] = period.to.split("-").map(Number);
+  const dayAfter = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+  return [amsterdamTimeToUtc(period.from, "00:00")!, amsterdamTimeToUtc(dayAfter, "00:00")!];
+}
 
 /** A moment falls within the period: from the first day's midnight up to the midnight after the last, in Amsterdam. */
 function inPeriod(column: string, period: DigestPeriod): Expression<SqlBool> {
@@ -162,12 +173,13 @@ function sessionsHeld(period: DigestPeriod) {
 /** Every coalition (by name) with what it shared, how its milestones moved and the sessions it held in the period. */
 export async function programmeDigest(user: User, period: DigestPeriod): Promise<CoalitionDigest[]> {
   requireFunder(user);
-  const [coalitions, lessons, reflections, changes, sessions] = await Promise.all([
+  const [coalitions, lessons, reflections, changes, sessions, events] = await Promise.all([
     db().selectFrom("coalition").select(["id", "slug", "name"]).orderBy("name").orderBy("id").execute(),
     sharedLessons(period),
     sharedReflections(period),
     milestoneChanges(period),
     sessionsHeld(period),
+    eventsBetween(...periodInstants(period)),
   ]);
   const shared = [
     ...lessons.map((row) => ({ ...row, kind: "lesson" as const, path: "lessons" })),
@@ -201,6 +213,15 @@ export async function programmeDigest(user: User, period: DigestPeriod): Promise
         day: session.day,
         methodName: methodName(session.method, user.language),
         participants: Number(session.participants),
+      })),
+    events: events
+      .filter((event) => event.coalitionId === coalition.id)
+      .map((event) => ({
+        id: event.id,
+        slug: event.slug,
+        title: event.title,
+        day: new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date(event.startsAt)),
+        registered: event.registered,
       })),
   }));
 }

@@ -4,6 +4,7 @@ import type { Perspective } from "../../db/schema";
 import { requireProgrammeReader, type User } from "../auth/permissions.server";
 import { amsterdamTimeToUtc, todayInAmsterdam } from "../i18n/dates";
 import { listCoalitions, perspectiveCounts } from "./coalitions.server";
+import { eventFigures } from "./event-listings.server";
 import { openMilestoneStatuses, perspectives } from "./vocabulary";
 
 // /programme: every coalition side by side, in figures (DESIGN.md §3). Figures count what a team wrote for
@@ -149,20 +150,26 @@ function latestSharedLessons() {
     .execute();
 }
 
-/** The dashboard: one entry per coalition, in name order. Six queries in all, however many coalitions. */
+/** The dashboard: one entry per coalition, in name order. Eight queries in all, however many coalitions. */
 export async function programmeDashboard(user: User, today = todayInAmsterdam()) {
   requireProgrammeReader(user);
   const months = lastMonths(today);
   const since = amsterdamTimeToUtc(`${months[0]}-01`, "00:00")!;
   const withText = user.accountRole === "funder";
-  const [coalitions, members, activity, milestones, last, lessons] = await Promise.all([
+  const [coalitions, members, activity, milestones, last, lessons, events] = await Promise.all([
     listCoalitions(),
     perspectiveCounts(),
     activitySince(since),
     milestoneFigures(today),
     lastActivity(),
     withText ? latestSharedLessons() : Promise.resolve([]),
+    eventFigures(),
   ]);
+  const noEvents = { held: 0, attendance: 0 };
+  const eventsOf = (coalitionId: string | null) => {
+    const row = events.find((e) => e.coalitionId === coalitionId);
+    return row ? { held: row.held, attendance: row.attendance } : noEvents;
+  };
   const count = (value: string | number | undefined) => Number(value ?? 0);
   const peak = Math.max(
     1,
@@ -174,6 +181,7 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
     months,
     peak,
     readsContent: withText,
+    programmeEvents: eventsOf(null),
     coalitions: coalitions.map((c) => {
       const ofCoalition = activity.filter((a) => a.coalitionId === c.id);
       const total = (rows: typeof activity) => rows.reduce((sum, a) => sum + count(a.count), 0);
@@ -212,6 +220,7 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
           overdue: count(figures?.overdue),
           total: count(figures?.total),
         },
+        events: eventsOf(c.id),
         lastActivity: lastAt ? new Date(lastAt).toISOString() : null,
         latestLessons: lessons
           .filter((l) => l.coalitionId === c.id)

@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
+import { networkEvents } from "~/domain/event-listings.server";
 import { listNetwork, listNetworkCoalitions, parseNetworkFilters } from "~/domain/network.server";
 import { listThemes } from "~/domain/themes.server";
 import { perspectives } from "~/domain/vocabulary";
+import { EventList } from "~/ui/EventList";
 import { useT } from "~/ui/i18n";
 import { NetworkItem } from "~/ui/NetworkItem";
 import { Pagination } from "~/ui/Pagination";
@@ -14,17 +16,18 @@ export const meta: MetaFunction = () => [{ title: "Netwerk · Leernetwerk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = parseNetworkFilters(new URL(request.url).searchParams);
-  const [page, coalitions, themes] = await Promise.all([
+  const [page, coalitions, themes, events] = await Promise.all([
     listNetwork(user, filters),
     listNetworkCoalitions(user),
     listThemes(),
+    networkEvents(user),
   ]);
-  return json({ page, coalitions, themes, filters });
+  return json({ page, coalitions, themes, filters, events });
 }
 
 export default function Network() {
   const t = useT();
-  const { page, coalitions, themes, filters } = useLoaderData<typeof loader>();
+  const { page, coalitions, themes, filters, events } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const filtered = [...searchParams.keys()].some((key) => key !== "page");
   return (
@@ -97,6 +100,12 @@ export default function Network() {
         </ol>
       )}
       <Pagination page={filters.page} total={page.total} pageSize={page.pageSize} />
+
+      <h2>{t("network.events.title")}</h2>
+      <h3>{t("network.events.coming")}</h3>
+      <EventList events={events.coming} empty={t("network.events.noneComing")} />
+      <h3>{t("network.events.past")}</h3>
+      <EventList events={events.past} empty={t("network.events.nonePast")} />
     </section>
   );
 }

@@ -18,7 +18,7 @@ const milestoneFigures = ["achieved", "inProgress", "adjusted", "overdue"] as co
 export default function Programme() {
   const t = useT();
   const locale = useLocale();
-  const { coalitions, peak, readsContent } = useLoaderData<typeof loader>();
+  const { coalitions, peak, readsContent, programmeEvents } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("programme.title")}</h1>
@@ -73,6 +73,8 @@ export default function Programme() {
                 </th>
               ))}
               <th scope="col">{t("programme.total")}</th>
+              <th scope="col">{t("programme.dashboard.eventsHeld")}</th>
+              <th scope="col">{t("programme.dashboard.attendance")}</th>
               <th scope="col">{t("programme.dashboard.lastActivity")}</th>
               <th scope="col">{t("programme.partners")}</th>
             </tr>
@@ -88,6 +90,8 @@ export default function Programme() {
                   <td key={p.perspective}>{p.members}</td>
                 ))}
                 <td>{c.members}</td>
+                <td>{c.events.held}</td>
+                <td>{c.events.attendance}</td>
                 <td>
                   {c.lastActivity ? (
                     <time dateTime={c.lastActivity}>{formatDate(c.lastActivity, locale)}</time>
@@ -101,6 +105,8 @@ export default function Programme() {
           </tbody>
         </table>
       </TableScroll>
+
+      {programmeEvents.held > 0 ? <p>{t("programme.dashboard.programmeEvents", programmeEvents)}</p> : null}
 
       <h2>{t("programme.dashboard.milestones")}</h2>
       <TableScroll label={t("programme.dashboard.milestonesCaption")}>

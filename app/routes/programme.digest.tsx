@@ -100,7 +100,8 @@ export default function ProgrammeDigest() {
 function CoalitionSection({ coalition }: { coalition: CoalitionDigest }) {
   const t = useT();
   const headingId = `digest-${coalition.slug}`;
-  const nothing = coalition.shared.length === 0 && coalition.milestoneChanges.length === 0 && coalition.sessions.length === 0;
+  const nothing =
+    coalition.shared.length === 0 && coalition.milestoneChanges.length === 0 && coalition.sessions.length === 0 && coalition.events.length === 0;
   return (
     <section className="digest-coalition" aria-labelledby={headingId}>
       <h2 id={headingId}>{coalition.name}</h2>
@@ -190,6 +191,20 @@ function CoalitionSection({ coalition }: { coalition: CoalitionDigest }) {
                 </tbody>
               </table>
             </TableScroll>
+          )}
+
+          <h3>{t("digest.events")}</h3>
+          {coalition.events.length === 0 ? (
+            <p className="muted">{t("digest.events.none")}</p>
+          ) : (
+            <ul className="plain-list">
+              {coalition.events.map((event) => (
+                <li key={event.id} className="digest-item">
+                  <Link to={`/events/${event.slug}`}>{event.title}</Link> · <Day value={event.day} /> ·{" "}
+                  {t("digest.events.registered", { count: event.registered })}
+                </li>
+              ))}
+            </ul>
           )}
         </>
       )}

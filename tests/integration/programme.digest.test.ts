@@ -351,10 +351,10 @@ describe("the digest of a period", () => {
     expect(data.period).toEqual(previousMonth(todayInAmsterdam()));
   });
 
-  it("takes five queries however many coalitions: coalitions, lessons, reflections, milestone changes, sessions", async () => {
+  it("takes six queries however many coalitions: coalitions, lessons, reflections, milestone changes, sessions, events", async () => {
     const user = await requireUser(browserRequest("/programme/digest", { cookie: cookie.funder }));
     const queries = await countQueries(() => programmeDigest(user, { from: "2026-10-01", to: "2026-10-31" }));
-    expect(queries).toBe(5);
+    expect(queries).toBe(6);
   });
 });
 

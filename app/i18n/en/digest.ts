@@ -25,4 +25,7 @@ export const digest: Record<keyof typeof nl, string> = {
   "digest.sessions.caption": "Intervision sessions of {coalition}",
   "digest.sessions.day": "Date",
   "digest.sessions.method": "Method",
+  "digest.events": "Events",
+  "digest.events.none": "No events in this period.",
+  "digest.events.registered": "{count} registrations",
 };

@@ -25,4 +25,10 @@ export const network: Record<keyof typeof nl, string> = {
   "network.search.none": "Nothing found for ‘{q}’.",
   "network.search.back": "Back to the network",
   "network.search.link": "Search the network",
+  "network.events.title": "Events",
+  "network.events.coming": "Coming up",
+  "network.events.past": "Past",
+  "network.events.noneComing": "No events are planned.",
+  "network.events.nonePast": "No events have taken place yet.",
+  "network.events.programmeWide": "the whole programme",
 };

@@ -70,4 +70,7 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.export.col.sessions": "Intervision sessions held",
   "programme.export.col.lessons": "Lessons",
   "programme.compare.more": "All {count} from {coalition} on this theme in the network",
+  "programme.dashboard.eventsHeld": "Events held",
+  "programme.dashboard.attendance": "Registrations for them",
+  "programme.dashboard.programmeEvents": "Programme-wide events: {held} held, {attendance} registrations.",
 };

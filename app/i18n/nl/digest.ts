@@ -24,4 +24,7 @@ export const digest = {
   "digest.sessions.caption": "Intervisiebijeenkomsten van {coalition}",
   "digest.sessions.day": "Datum",
   "digest.sessions.method": "Methode",
+  "digest.events": "Bijeenkomsten",
+  "digest.events.none": "Geen bijeenkomsten in deze periode.",
+  "digest.events.registered": "{count} aanmeldingen",
 };

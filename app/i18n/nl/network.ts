@@ -23,4 +23,10 @@ export const network = {
   "network.search.none": "Niets gevonden voor ‘{q}’.",
   "network.search.back": "Terug naar het netwerk",
   "network.search.link": "Zoeken in het netwerk",
+  "network.events.title": "Bijeenkomsten",
+  "network.events.coming": "Binnenkort",
+  "network.events.past": "Geweest",
+  "network.events.noneComing": "Er staan geen bijeenkomsten gepland.",
+  "network.events.nonePast": "Nog geen bijeenkomsten geweest.",
+  "network.events.programmeWide": "het hele programma",
 };

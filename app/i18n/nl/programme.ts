@@ -69,4 +69,7 @@ export const programme = {
   "programme.export.col.sessions": "Gehouden intervisies",
   "programme.export.col.lessons": "Lessen",
   "programme.compare.more": "Alle {count} van {coalition} over dit thema in het netwerk",
+  "programme.dashboard.eventsHeld": "Bijeenkomsten gehouden",
+  "programme.dashboard.attendance": "Aanmeldingen daarvoor",
+  "programme.dashboard.programmeEvents": "Programmabrede bijeenkomsten: {held} gehouden, {attendance} aanmeldingen.",
 };
