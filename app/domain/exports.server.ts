@@ -34,7 +34,8 @@ export function csvDownload(csv: string, name: string): Response {
   });
 }
 
-function toCsv(header: string[], rows: (string | number | null)[][]): string {
+/** A CSV file by this app's rules: BOM, `;`, a header row, Windows line ends, formula cells neutralised. */
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
   return (
     BOM +
     stringify(

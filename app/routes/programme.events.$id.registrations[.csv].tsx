@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/permissions.server";
+import { registrationsCsv } from "~/domain/event-registrations.server";
+import { csvDownload } from "~/domain/exports.server";
+
+// /programme/events/:id/registrations.csv — the funder's download for a programme-wide event (anyone else,
+// or after the retention clean-up: 404; anonymous: /login).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { csv, name } = await registrationsCsv(user, null, params.id);
+  return csvDownload(csv, name);
+}
