@@ -8,12 +8,18 @@ import express from "express";
 import { sql } from "kysely";
 import { db, isEmbedded, migrateToLatest } from "../db/db.server";
 import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "../db/demo";
+import { purgeEventPersonalData } from "./domain/event-retention.server";
 
 const port = Number(process.env.PORT ?? 3000);
 const production = process.env.NODE_ENV === "production";
 
 await migrateToLatest();
 if (isEmbedded() && !(await demoIsSeeded())) await seedDemo();
+
+// Registrants' personal data goes 90 days after an event: checked at start-up and every hour.
+const purgeEvents = () => purgeEventPersonalData().catch((error) => console.error("[retention] event clean-up failed", error));
+await purgeEvents();
+setInterval(purgeEvents, 3600_000).unref();
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

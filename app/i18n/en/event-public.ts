@@ -1,4 +1,77 @@
 import type { eventPublic as nl } from "../nl/event-public";
 
 export const eventPublic: Record<keyof typeof nl, string> = {
+  "eventPublic.organiser": "Organised by {name}",
+  "eventPublic.organiserProgramme": "Organised by the programme",
+  "eventPublic.when": "When",
+  "eventPublic.where": "Where",
+  "eventPublic.places": "Places",
+  "eventPublic.placesLeft": "{left} of {capacity} places left",
+  "eventPublic.placesNone": "Full: all {capacity} places are taken",
+  "eventPublic.deadline": "Register until",
+  "eventPublic.calendar": "Add to your calendar (.ics)",
+  "eventPublic.programme": "Programme",
+  "eventPublic.retention": "Your details are deleted automatically 90 days after the event.",
+  "eventPublic.register.title": "Register",
+  "eventPublic.register.closed": "Registration is closed: the deadline has passed.",
+  "eventPublic.register.full":
+    "The event is full. If you register now, you go on the waiting list. When a place comes free, you get an e-mail.",
+  "eventPublic.register.signedIn": "You are signed in as {name}. Your registration is linked to your account.",
+  "eventPublic.field.name": "Name",
+  "eventPublic.field.email": "E-mail address",
+  "eventPublic.field.emailHint": "We send the confirmation here, with a personal link to change or cancel your registration.",
+  "eventPublic.field.organisation": "Organisation (optional)",
+  "eventPublic.field.questions": "Your answers, please",
+  "eventPublic.field.questionsHint": "Tick what applies to you.",
+  "eventPublic.field.dietary": "Dietary needs or allergies (optional)",
+  "eventPublic.field.honeypot": "Leave this field empty",
+  "eventPublic.submit": "Register",
+  "eventPublic.submitWaiting": "Join the waiting list",
+  "eventPublic.done.registered":
+    "You are registered. We sent you an e-mail with the calendar file and a personal link to change or cancel your registration.",
+  "eventPublic.done.waiting":
+    "The event is full: you are on the waiting list. We sent you an e-mail with a personal link. When a place comes free, you will hear from us.",
+  "eventPublic.done.back": "Back to the event",
+  "eventPublic.throttled.title": "Please wait",
+  "eventPublic.throttled": "Too many registrations were sent at once. Nothing was saved. Please try again in an hour.",
+  "eventPublic.error.name": "Please fill in your name.",
+
+  "eventPublic.registration.title": "Your registration",
+  "eventPublic.registration.for": "For {title}",
+  "eventPublic.registration.status": "Status",
+  "eventPublic.registration.status.registered": "Registered: you have a place",
+  "eventPublic.registration.status.waiting": "On the waiting list (number {position})",
+  "eventPublic.registration.status.cancelled": "Cancelled",
+  "eventPublic.registration.answers": "Your answers",
+  "eventPublic.registration.yes": "yes",
+  "eventPublic.registration.no": "no",
+  "eventPublic.registration.change": "Change your details",
+  "eventPublic.registration.save": "Save changes",
+  "eventPublic.registration.cancel": "Cancel",
+  "eventPublic.registration.cancelHint": "Can't come? Please cancel, so someone on the waiting list can have your place.",
+  "eventPublic.registration.cancelConfirm": "Yes, cancel my registration",
+  "eventPublic.registration.cancelledNotice": "Your registration is cancelled. Want to come after all? Register again on the event's page.",
+  "eventPublic.registration.over": "The event has started or is over; your registration can no longer be changed.",
+  "eventPublic.registration.eventPage": "To the event's page",
+  "eventPublic.flash.saved": "Your changes are saved.",
+  "eventPublic.flash.cancelled": "Your registration is cancelled.",
+
+  "eventPublic.mail.registered.subject": "Registered: {title}",
+  "eventPublic.mail.registered.body":
+    "Hello {name},\n\nYou are registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nView, change or cancel your registration:\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.waiting.subject": "Waiting list: {title}",
+  "eventPublic.mail.waiting.body":
+    "Hello {name},\n\n{title} is full. You are on the waiting list. When a place comes free, you get an e-mail straight away.\n\nWhen: {when}\nWhere: {place}, {address}\n\nView, change or cancel your registration:\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.again.subject": "Your registration for {title}",
+  "eventPublic.mail.again.body":
+    "Hello {name},\n\nSomeone (probably you) tried to register this e-mail address again for {title}. You were already registered; no second registration was made.\n\nYour status: {status}\n\nWith this new link you view, change or cancel your registration (earlier links no longer work):\n{link}\n\nDidn't do this yourself? Then you can ignore this e-mail.",
+  "eventPublic.mail.movedUp.subject": "A place has come free: {title}",
+  "eventPublic.mail.movedUp.body":
+    "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through your personal link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.status.registered": "registered, you have a place",
+  "eventPublic.mail.status.waiting": "on the waiting list",
+
+  "eventPublic.ics.address": "Address: {address}",
+  "eventPublic.ics.programme": "Programme:",
+  "eventPublic.ics.page": "More information and registration: {url}",
 };

@@ -1,3 +1,77 @@
-// Network events (issue 7).
+// Network events (issue 7): the public event page, registering, and the registrant's personal page. Visitors
+// without an account are addressed with "je", as on a poster for the evening.
 export const eventPublic = {
-};
+  "eventPublic.organiser": "Georganiseerd door {name}",
+  "eventPublic.organiserProgramme": "Georganiseerd door het programma",
+  "eventPublic.when": "Wanneer",
+  "eventPublic.where": "Waar",
+  "eventPublic.places": "Plaatsen",
+  "eventPublic.placesLeft": "Nog {left} van de {capacity} plaatsen vrij",
+  "eventPublic.placesNone": "Vol: alle {capacity} plaatsen zijn bezet",
+  "eventPublic.deadline": "Aanmelden tot",
+  "eventPublic.calendar": "Zet in je agenda (.ics)",
+  "eventPublic.programme": "Programma",
+  "eventPublic.retention": "Je gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.register.title": "Aanmelden",
+  "eventPublic.register.closed": "Aanmelden is niet meer mogelijk: de aanmeldtermijn is voorbij.",
+  "eventPublic.register.full":
+    "De bijeenkomst is vol. Als je je nu aanmeldt, kom je op de wachtlijst. Komt er een plek vrij, dan krijg je een e-mail.",
+  "eventPublic.register.signedIn": "Je bent ingelogd als {name}. Je aanmelding wordt aan je account gekoppeld.",
+  "eventPublic.field.name": "Naam",
+  "eventPublic.field.email": "E-mailadres",
+  "eventPublic.field.emailHint": "Hier sturen we de bevestiging en een persoonlijke link om je aanmelding te wijzigen of af te zeggen.",
+  "eventPublic.field.organisation": "Organisatie (niet verplicht)",
+  "eventPublic.field.questions": "Graag je antwoord",
+  "eventPublic.field.questionsHint": "Vink aan wat voor jou geldt.",
+  "eventPublic.field.dietary": "Dieetwensen of allergieën (niet verplicht)",
+  "eventPublic.field.honeypot": "Laat dit veld leeg",
+  "eventPublic.submit": "Aanmelden",
+  "eventPublic.submitWaiting": "Aanmelden voor de wachtlijst",
+  "eventPublic.done.registered":
+    "Je bent aangemeld. We hebben je een e-mail gestuurd met het agendabestand en een persoonlijke link om je aanmelding te wijzigen of af te zeggen.",
+  "eventPublic.done.waiting":
+    "De bijeenkomst is vol: je staat op de wachtlijst. We hebben je een e-mail gestuurd met een persoonlijke link. Komt er een plek vrij, dan krijg je bericht.",
+  "eventPublic.done.back": "Terug naar de bijeenkomst",
+  "eventPublic.throttled.title": "Even wachten",
+  "eventPublic.throttled": "Er zijn te veel aanmeldingen tegelijk verstuurd. Er is niets opgeslagen. Probeer het over een uur opnieuw.",
+  "eventPublic.error.name": "Vul je naam in.",
+
+  "eventPublic.registration.title": "Je aanmelding",
+  "eventPublic.registration.for": "Voor {title}",
+  "eventPublic.registration.status": "Status",
+  "eventPublic.registration.status.registered": "Aangemeld: je hebt een plek",
+  "eventPublic.registration.status.waiting": "Op de wachtlijst (nummer {position})",
+  "eventPublic.registration.status.cancelled": "Afgezegd",
+  "eventPublic.registration.answers": "Je antwoorden",
+  "eventPublic.registration.yes": "ja",
+  "eventPublic.registration.no": "nee",
+  "eventPublic.registration.change": "Gegevens wijzigen",
+  "eventPublic.registration.save": "Wijzigingen opslaan",
+  "eventPublic.registration.cancel": "Afzeggen",
+  "eventPublic.registration.cancelHint": "Kun je niet komen? Zeg dan af, dan kan iemand van de wachtlijst je plek krijgen.",
+  "eventPublic.registration.cancelConfirm": "Ja, zeg mijn aanmelding af",
+  "eventPublic.registration.cancelledNotice": "Je aanmelding is afgezegd. Wil je toch komen? Meld je dan opnieuw aan op de pagina van de bijeenkomst.",
+  "eventPublic.registration.over": "De bijeenkomst is begonnen of voorbij; je aanmelding kan niet meer worden gewijzigd.",
+  "eventPublic.registration.eventPage": "Naar de pagina van de bijeenkomst",
+  "eventPublic.flash.saved": "Je wijzigingen zijn opgeslagen.",
+  "eventPublic.flash.cancelled": "Je aanmelding is afgezegd.",
+
+  "eventPublic.mail.registered.subject": "Aangemeld: {title}",
+  "eventPublic.mail.registered.body":
+    "Hallo {name},\n\nJe bent aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nJe aanmelding bekijken, wijzigen of afzeggen:\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.waiting.subject": "Wachtlijst: {title}",
+  "eventPublic.mail.waiting.body":
+    "Hallo {name},\n\n{title} is vol. Je staat op de wachtlijst. Komt er een plek vrij, dan krijg je meteen een e-mail.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nJe aanmelding bekijken, wijzigen of afzeggen:\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.again.subject": "Je aanmelding voor {title}",
+  "eventPublic.mail.again.body":
+    "Hallo {name},\n\nIemand (waarschijnlijk jijzelf) probeerde dit e-mailadres opnieuw aan te melden voor {title}. Je was al aangemeld; er is geen tweede aanmelding gemaakt.\n\nJe status: {status}\n\nMet deze nieuwe link bekijk, wijzig of zeg je je aanmelding af (eerdere links werken niet meer):\n{link}\n\nHeb je dit niet zelf gedaan? Dan kun je deze e-mail negeren.",
+  "eventPublic.mail.movedUp.subject": "Er is een plek vrijgekomen: {title}",
+  "eventPublic.mail.movedUp.body":
+    "Hallo {name},\n\nEr is een plek vrijgekomen. Je stond op de wachtlijst en bent nu aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nKun je toch niet komen? Zeg dan af via je persoonlijke link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.status.registered": "aangemeld, je hebt een plek",
+  "eventPublic.mail.status.waiting": "op de wachtlijst",
+
+  "eventPublic.ics.address": "Adres: {address}",
+  "eventPublic.ics.programme": "Programma:",
+  "eventPublic.ics.page": "Meer informatie en aanmelden: {url}",
+} as const;
