@@ -1,0 +1,58 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/permissions.server";
+import { eventFormDefaults, parseEventForm } from "~/domain/event-form";
+import { eventForOrganiser, organiserPath, registeredCount, updateEvent } from "~/domain/events.server";
+import type { RichTextState } from "~/richtext/schema";
+import { EventEditor } from "~/ui/EventForm";
+import { setFlash } from "~/ui/flash.server";
+import { useT } from "~/ui/i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? ""} · Leernetwerk` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await eventForOrganiser(user, params.team ?? "", params.id);
+  return json({ event, defaults: eventFormDefaults(event), registered: await registeredCount(event.id) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await eventForOrganiser(user, params.team ?? "", params.id);
+  const { submission, description, version } = parseEventForm(await request.formData(), event.description);
+  if (submission.status !== "success") return json({ result: submission.reply(), description, current: null }, { status: 400 });
+  const outcome = await updateEvent(user, params.team ?? "", params.id, version, submission.value);
+  if (outcome.status === "capacityBelowRegistered") {
+    const result = submission.reply({ fieldErrors: { capacity: ["event.error.capacityBelowRegistered"] } });
+    return json({ result, description, current: null }, { status: 400 });
+  }
+  if (outcome.status === "conflict") {
+    // Someone saved in between: show both versions; saving again starts from theirs.
+    return json({ result: submission.reply(), description, current: outcome.current }, { status: 409 });
+  }
+  return redirect(organiserPath(event), { headers: { "Set-Cookie": await setFlash("event.saved") } });
+}
+
+export default function EditTeamEvent() {
+  const t = useT();
+  const { event, defaults, registered } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const back = `/teams/${event.coalitionSlug}/events/${event.id}`;
+  return (
+    <section>
+      <p>
+        <Link to={back}>{event.title}</Link>
+      </p>
+      <h1>{t("event.edit.title")}</h1>
+      <EventEditor
+        event={event}
+        current={reply?.current ?? null}
+        defaults={defaults}
+        lastResult={reply?.result}
+        description={reply ? reply.description : (event.description as RichTextState)}
+        registered={registered}
+        cancelTo={back}
+      />
+    </section>
+  );
+}
