@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { db } from "../../db/db.server";
 import type { Database, RegistrationStatus } from "../../db/schema";
-import { notFound, type User } from "../auth/permissions.server";
+import { notFound, readsContent, type User } from "../auth/permissions.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import { formatTimeSpan } from "../i18n/dates";
 import { translator } from "../i18n/dictionaries.server";
@@ -9,7 +9,7 @@ import type { MessageKey } from "../i18n/i18n";
 import { sendEmail } from "./email.server";
 import { eventCalendarFile, type CalendarEvent } from "./event-calendar.server";
 import type { RegistrationChange, RegistrationInput } from "./event-registration-form";
-import { eventForVisitor } from "./events.server";
+import { eventForVisitor, presentedItems } from "./events.server";
 
 // Registering for a network event, by anyone who may see it (public: anyone with the link), and the
 // registrant's own page behind the personal link in the e-mail. The capacity holds under concurrent
@@ -44,7 +44,22 @@ export async function publicEventPage(user: User | null, slug: string | undefine
   const event = await eventForVisitor(user, slug);
   const placesLeft = Math.max(0, event.capacity - (await countRegistered(db(), event.id)));
   const form: "open" | "full" | "closed" = registrationClosed(event, now) ? "closed" : placesLeft === 0 ? "full" : "open";
+  // After the event, the programme's people read what was presented: network items only, so any of them may.
+  const afterwards = user && readsContent(user) && event.startsAt.getTime() <= now.getTime();
+  const presented = afterwards ? await presentedItems(event) : [];
   return {
+    afterwards: afterwards
+      ? {
+          report: event.reportText ? event.report : null,
+          items: presented.map((item) => ({
+            kind: item.kind,
+            id: item.id,
+            title: item.title,
+            coalitionName: item.coalitionName,
+            href: `/teams/${item.coalitionSlug}/${item.kind === "lesson" ? "lessons" : "reflections"}/${item.id}`,
+          })),
+        }
+      : null,
     event: {
       slug: event.slug,
       title: event.title,

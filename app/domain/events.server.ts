@@ -14,6 +14,7 @@ import {
 import { plainTextOf } from "../richtext/plain-text.server";
 import type { RichTextState } from "../richtext/schema";
 import type { EventSchedule } from "./event-form";
+import { moveUpWaitingList } from "./event-registration.server";
 
 // Network events (issue 7): the reads every event page starts from. An event belongs to a coalition (its
 // facilitators organise it) or, with coalition_id null, to the whole programme (the funder organises it).
@@ -254,6 +255,7 @@ export async function updateEvent(
   id: string | undefined,
   version: number,
   input: EventInput,
+  origin: string,
 ): Promise<UpdateEventOutcome> {
   const event = await eventForOrganiser(user, teamSlug, id);
   const registered = await registeredCount(event.id);
@@ -282,7 +284,10 @@ export async function updateEvent(
       await replaceQuestions(trx, event.id, input.questions);
       return true;
     });
-  return saved ? { status: "saved" } : { status: "conflict", current: await eventForOrganiser(user, teamSlug, id) };
+  if (!saved) return { status: "conflict", current: await eventForOrganiser(user, teamSlug, id) };
+  // More places: the waiting list moves up at once, and those moved up get an e-mail.
+  if (input.capacity > event.capacity) await moveUpWaitingList(event.id, origin);
+  return { status: "saved" };
 }
 
 export type EventListItem = {
@@ -348,6 +353,7 @@ export async function listProgrammeEvents(user: User) {
 // ---- What was presented ----
 
 export type PresentableItem = { kind: "lesson" | "reflection"; id: string; title: string; coalitionName: string };
+export type PresentedItem = PresentableItem & { coalitionSlug: string };
 
 /** How many of each kind the organiser page offers to choose from (newest first, plus those already linked). */
 const PRESENTABLE_CHOICES = 100;
@@ -372,7 +378,7 @@ function networkReflections(coalitionId: string | null) {
 }
 
 /** What is linked to the event as presented, in order; items no longer shared with the network drop out. */
-export async function presentedItems(event: { id: string; coalitionId: string | null }): Promise<PresentableItem[]> {
+export async function presentedItems(event: { id: string; coalitionId: string | null }): Promise<PresentedItem[]> {
   const links = await db()
     .selectFrom("event_presented")
     .where("event_id", "=", event.id)
@@ -385,17 +391,17 @@ export async function presentedItems(event: { id: string; coalitionId: string | 
     lessonIds.length
       ? networkLessons(null)
           .where("lesson.id", "in", lessonIds)
-          .select(["lesson.id", "lesson.statement as title", "coalition.name as coalitionName"])
+          .select(["lesson.id", "lesson.statement as title", "coalition.name as coalitionName", "coalition.slug as coalitionSlug"])
           .execute()
       : [],
     reflectionIds.length
       ? networkReflections(null)
           .where("reflection.id", "in", reflectionIds)
-          .select(["reflection.id", "reflection.title", "coalition.name as coalitionName"])
+          .select(["reflection.id", "reflection.title", "coalition.name as coalitionName", "coalition.slug as coalitionSlug"])
           .execute()
       : [],
   ]);
-  const found = new Map<string, PresentableItem>([
+  const found = new Map<string, PresentedItem>([
     ...lessons.map((row) => [row.id, { kind: "lesson" as const, ...row }] as const),
     ...reflections.map((row) => [row.id, { kind: "reflection" as const, ...row }] as const),
   ]);

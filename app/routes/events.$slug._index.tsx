@@ -1,7 +1,7 @@
 import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/email.server";
 import { registrationSchema, type RegistrationInput } from "~/domain/event-registration-form";
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EventPage() {
   const t = useT();
   const locale = useLocale();
-  const { event, placesLeft, form } = useLoaderData<typeof loader>();
+  const { event, placesLeft, form, afterwards } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <article className="event-page">
@@ -108,6 +108,22 @@ export default function EventPage() {
               </li>
             ))}
           </ol>
+        </section>
+      ) : null}
+      {afterwards && (afterwards.report || afterwards.items.length > 0) ? (
+        <section aria-labelledby="presented-heading">
+          <h2 id="presented-heading">{t("eventPublic.presented")}</h2>
+          {afterwards.report ? <RichText state={afterwards.report as RichTextState} /> : null}
+          {afterwards.items.length > 0 ? (
+            <ul className="plain-list">
+              {afterwards.items.map((item) => (
+                <li key={item.id}>
+                  <span className="badge">{t(`network.kind.${item.kind}`)}</span> <Link to={item.href}>{item.title}</Link>{" "}
+                  <span className="muted">· {item.coalitionName}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
       ) : null}
       {reply?.done || reply?.throttled ? null : (

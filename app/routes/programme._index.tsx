@@ -41,6 +41,9 @@ export default function Programme() {
                 <Link to="/programme/digest">{t("digest.nav")}</Link>
               </li>
               <li>
+                <Link to="/programme/events">{t("event.list.programmeTitle")}</Link>
+              </li>
+              <li>
                 <a href="/programme/export/lessons.csv" download>
                   {t("programme.nav.exportLessons")}
                 </a>

@@ -59,6 +59,7 @@ export default function TeamHome() {
             <Link to="lessons">{t("lessons.title")}</Link>
             <Link to="milestones">{t("milestones.title")}</Link>
             <Link to="sessions">{t("sessions.title")}</Link>
+            <Link to="events">{t("event.nav")}</Link>
           </nav>
           {home.actions.length > 0 ? (
             <section aria-labelledby="my-actions" className="card my-actions">

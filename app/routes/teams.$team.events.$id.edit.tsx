@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const event = await eventForOrganiser(user, params.team ?? "", params.id);
   const { submission, description, version } = parseEventForm(await request.formData(), event.description);
   if (submission.status !== "success") return json({ result: submission.reply(), description, current: null }, { status: 400 });
-  const outcome = await updateEvent(user, params.team ?? "", params.id, version, submission.value);
+  const outcome = await updateEvent(user, params.team ?? "", params.id, version, submission.value, new URL(request.url).origin);
   if (outcome.status === "capacityBelowRegistered") {
     const result = submission.reply({ fieldErrors: { capacity: ["event.error.capacityBelowRegistered"] } });
     return json({ result, description, current: null }, { status: 400 });

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
+import * as eventPage from "../../app/routes/events.$slug._index";
 import * as network from "../../app/routes/network._index";
 import * as programme from "../../app/routes/programme._index";
 import * as digest from "../../app/routes/programme.digest";
 import { todayInAmsterdam } from "../../app/i18n/dates";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor } from "../fixtures";
 import { insertEvent } from "../fixtures/events";
+import { writeLesson } from "../fixtures/lessons";
 import { renderPage } from "../fixtures/render";
 
 // Where the network meets events (issue 7): coming and past evenings on /network for every signed-in
@@ -16,8 +18,8 @@ const registrant = "Geheimenaam Aanmelder";
 const registrantEmail = "geheim.aanmelder@example.org";
 const day = 864e5;
 let voorst: Awaited<ReturnType<typeof createCoalition>>;
-const cookie = { funder: "", member: "" };
-const ids = {} as Record<"past" | "coming" | "networkOnly" | "programmeWide", string>;
+const cookie = { funder: "", member: "", admin: "" };
+const ids = {} as Record<"past" | "coming" | "networkOnly" | "programmeWide" | "pastSlug" | "lesson", string>;
 
 async function register(eventId: string, status: "registered" | "waiting" | "cancelled", n: number) {
   await db()
@@ -38,10 +40,15 @@ beforeAll(async () => {
   voorst = await createCoalition({ name: "Voorst Twello" });
   const facilitator = await createPerson({ team: voorst, role: "facilitator" });
   const funder = await createPerson({ accountRole: "funder" });
+  cookie.admin = await sessionFor(await createPerson({ accountRole: "admin" }));
   cookie.member = await sessionFor(await createPerson({ team: await createCoalition(), perspective: "resident" }));
   cookie.funder = await sessionFor(funder);
   const past = new Date(Date.now() - 3 * day);
-  ids.past = (await insertEvent({ coalitionId: voorst.id, createdBy: facilitator.id, title: "Terugblik Twello", startsAt: past, registrationDeadline: new Date(past.getTime() - day) })).id;
+  const pastEvent = await insertEvent({ coalitionId: voorst.id, createdBy: facilitator.id, title: "Terugblik Twello", startsAt: past, registrationDeadline: new Date(past.getTime() - day) });
+  ids.past = pastEvent.id;
+  ids.pastSlug = pastEvent.slug;
+  ids.lesson = await writeLesson(facilitator.id, voorst.id, { statement: "Samen koken verbindt", visibility: "network" });
+  await db().insertInto("event_presented").values({ event_id: ids.past, lesson_id: ids.lesson, position: 0 }).execute();
   await register(ids.past, "registered", 3);
   await register(ids.past, "waiting", 2);
   await register(ids.past, "cancelled", 1);
@@ -89,5 +96,29 @@ describe("events for the funder", () => {
     const html = await renderPage(digest.default, data);
     expect(html).toContain("3 aanmeldingen");
     expect(html + JSON.stringify(data)).not.toContain(registrant);
+  });
+});
+
+describe("what was presented, on the event's page", () => {
+  const page = (who?: keyof typeof cookie) =>
+    callRoute(eventPage.loader, {
+      request: browserRequest(`/events/${ids.pastSlug}`, { cookie: who ? cookie[who] : undefined }),
+      params: { slug: ids.pastSlug },
+    });
+
+  it("shows the programme's people the lessons presented, linked, once the event has taken place", async () => {
+    const data = await (await page("member")).json();
+    expect(data.afterwards.items).toEqual([
+      { kind: "lesson", id: ids.lesson, title: "Samen koken verbindt", coalitionName: "Voorst Twello", href: `/teams/${voorst.slug}/lessons/${ids.lesson}` },
+    ]);
+    expect(await renderPage(eventPage.default, data)).toContain("Wat we presenteerden");
+  });
+
+  it("shows a visitor without an account, and the admin, the event but not what was presented", async () => {
+    for (const who of [undefined, "admin"] as const) {
+      const data = await (await page(who)).json();
+      expect(data.event.title).toBe("Terugblik Twello");
+      expect(data.afterwards).toBeNull();
+    }
   });
 });

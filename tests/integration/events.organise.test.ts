@@ -8,7 +8,7 @@ import * as detailRoute from "../../app/routes/teams.$team.events.$id._index";
 import * as editRoute from "../../app/routes/teams.$team.events.$id.edit";
 import * as listRoute from "../../app/routes/teams.$team.events._index";
 import * as newRoute from "../../app/routes/teams.$team.events.new";
-import { browserRequest, callRoute, createCoalition, createPerson, sessionFor } from "../fixtures";
+import { browserRequest, callRoute, createCoalition, createPerson, lastMailTo, sessionFor } from "../fixtures";
 import { insertEvent } from "../fixtures/events";
 import { writeLesson } from "../fixtures/lessons";
 import { writeReflection } from "../fixtures/reflections";
@@ -395,6 +395,32 @@ describe("editing an event", () => {
     const html = await renderPage(editRoute.default, page);
     expect(html).toContain("Er zijn nu 3 aanmeldingen: minder plaatsen dan dat kan niet.");
     expect(html).toMatch(/name="capacity"[^>]*min="3"|min="3"[^>]*name="capacity"/);
+  });
+
+  it("moves the waiting list up when the capacity goes up, and tells those moved up", async () => {
+    const id = await freshEvent();
+    const registration = (status: "registered" | "waiting", n: number, minutesAgo: number) => ({
+      event_id: id,
+      status,
+      name: `Wachtende ${n}`,
+      email: `wacht${n}.${id.slice(0, 8)}@example.org`,
+      created_at: new Date(Date.now() - minutesAgo * 60_000),
+      updated_at: new Date(),
+    });
+    await db()
+      .insertInto("event_registration")
+      .values([registration("registered", 1, 30), registration("waiting", 2, 20), registration("waiting", 3, 10)])
+      .execute();
+    await edit(id, validForm({ version: "1", capacity: "1" }));
+    expect((await edit(id, validForm({ version: "2", capacity: "2" }))).status).toBe(302);
+    const rows = await db().selectFrom("event_registration").where("event_id", "=", id).select(["name", "status"]).orderBy("name").execute();
+    expect(rows).toEqual([
+      { name: "Wachtende 1", status: "registered" },
+      { name: "Wachtende 2", status: "registered" },
+      { name: "Wachtende 3", status: "waiting" },
+    ]);
+    expect((await lastMailTo(`wacht2.${id.slice(0, 8)}@example.org`))?.subject).toBeTruthy();
+    expect(await lastMailTo(`wacht3.${id.slice(0, 8)}@example.org`)).toBeUndefined();
   });
 
   it("applies the same field rules as creating, and saves nothing on bad input", async () => {

@@ -74,4 +74,5 @@ export const eventPublic: Record<keyof typeof nl, string> = {
   "eventPublic.ics.address": "Address: {address}",
   "eventPublic.ics.programme": "Programme:",
   "eventPublic.ics.page": "More information and registration: {url}",
+  "eventPublic.presented": "What we presented",
 };

@@ -74,4 +74,5 @@ export const eventPublic = {
   "eventPublic.ics.address": "Adres: {address}",
   "eventPublic.ics.programme": "Programma:",
   "eventPublic.ics.page": "Meer informatie en aanmelden: {url}",
+  "eventPublic.presented": "Wat we presenteerden",
 } as const;
