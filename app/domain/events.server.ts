@@ -108,10 +108,9 @@ export async function eventForOrganiser(user: User, teamSlug: string | null, id:
   return event;
 }
 
-/** Where an event's organiser pages live. */
-export function organiserPath(event: { id: string; coalitionSlug: string | null }): string {
-  return event.coalitionSlug ? `/teams/${event.coalitionSlug}/events/${event.id}` : `/programme/events/${event.id}`;
-}
+import { organiserPath } from "./event-paths";
+
+export { organiserPath };
 
 // ---- Organising: creating, editing and listing events, and linking what was presented afterwards ----
 

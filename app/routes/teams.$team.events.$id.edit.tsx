@@ -2,7 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { eventFormDefaults, parseEventForm } from "~/domain/event-form";
-import { eventForOrganiser, organiserPath, registeredCount, updateEvent } from "~/domain/events.server";
+import { eventForOrganiser, registeredCount, updateEvent } from "~/domain/events.server";
+import { organiserPath } from "~/domain/event-paths";
 import type { RichTextState } from "~/richtext/schema";
 import { EventEditor } from "~/ui/EventForm";
 import { setFlash } from "~/ui/flash.server";
@@ -12,16 +13,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const event = await eventForOrganiser(user, params.team ?? "", params.id);
+  const event = await eventForOrganiser(user, params.team ?? null, params.id);
   return json({ event, defaults: eventFormDefaults(event), registered: await registeredCount(event.id) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const event = await eventForOrganiser(user, params.team ?? "", params.id);
+  const event = await eventForOrganiser(user, params.team ?? null, params.id);
   const { submission, description, version } = parseEventForm(await request.formData(), event.description);
   if (submission.status !== "success") return json({ result: submission.reply(), description, current: null }, { status: 400 });
-  const outcome = await updateEvent(user, params.team ?? "", params.id, version, submission.value, new URL(request.url).origin);
+  const outcome = await updateEvent(user, params.team ?? null, params.id, version, submission.value, new URL(request.url).origin);
   if (outcome.status === "capacityBelowRegistered") {
     const result = submission.reply({ fieldErrors: { capacity: ["event.error.capacityBelowRegistered"] } });
     return json({ result, description, current: null }, { status: 400 });
@@ -33,11 +34,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(organiserPath(event), { headers: { "Set-Cookie": await setFlash("event.saved") } });
 }
 
-export default function EditTeamEvent() {
+/** Also the edit page of a programme-wide event: see programme.events.$id.edit.tsx. */
+export default function EditEvent() {
   const t = useT();
   const { event, defaults, registered } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const back = `/teams/${event.coalitionSlug}/events/${event.id}`;
+  const back = organiserPath(event);
   return (
     <section>
       <p>
