@@ -68,11 +68,11 @@ test("settings: change name and language, see the interface in English, bad inpu
 test("forgot password sends a link; the link sets a new password and logs in with it", async ({ page, browser }) => {
   await page.goto("/forgot-password");
   await expectAccessible(page);
-  await page.getByLabel("E-mailadres").fill("lid.voorst@demo.test");
+  await page.getByLabel("E-mailadres").fill("wim.haverkamp@demo.test");
   await page.getByRole("button", { name: "Stuur mij een link" }).click();
   await expect(page.getByRole("status")).toContainText("onderweg");
 
-  const resetPath = await linkFromOutbox(browser, "lid.voorst@demo.test", "/reset-password/");
+  const resetPath = await linkFromOutbox(browser, "wim.haverkamp@demo.test", "/reset-password/");
 
   await page.goto(resetPath);
   await expectAccessible(page);
@@ -84,7 +84,7 @@ test("forgot password sends a link; the link sets a new password and logs in wit
   await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("de fiets staat bij de Benring");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await logIn(page, "lid.voorst@demo.test", "de fiets staat bij de Benring");
+  await logIn(page, "wim.haverkamp@demo.test", "de fiets staat bij de Benring");
   await expect(page).toHaveURL(/\/teams\/voorst$/);
 });
 

@@ -65,7 +65,7 @@ test("an unsent draft survives a reload and can be restored", async ({ page }) =
 test("without JavaScript the form is a textarea and still saves", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "nl-NL" });
   const page = await context.newPage();
-  // (lid.voorst's password is changed by the forgotten-password test.)
+  // (The forgotten-password test changes wim.haverkamp's password; no other test uses that account.)
   await logIn(page, "begeleider.voorst@demo.test");
   await page.goto("/teams/voorst/reflections/new");
   await page.getByLabel("Titel").fill("Zonder JavaScript");
