@@ -245,9 +245,18 @@ async function benchRoutes() {
   };
 
   // listNetwork: each kind newest first from its partial index (migration 0007), merged; the count apart.
+  // networkEvents: the next and the latest past evenings, each with its registrations counted.
+  const eventList = (coming: boolean) =>
+    run(sql`select e.id, e.slug, e.title, e.place, e.starts_at, e.ends_at, e.audience, e.coalition_id, c.name,
+        (select count(*) from event_registration r where r.event_id = e.id and r.status = 'registered')
+      from event e left join coalition c on c.id = e.coalition_id
+      where ${coming ? sql`e.ends_at >= now()` : sql`e.ends_at < now()`}
+      order by e.starts_at ${coming ? sql`asc` : sql`desc`} limit 5`);
   const networkBare = async () => {
     await signIn(funderHash);
     await Promise.all([
+      eventList(true),
+      eventList(false),
       (async () => {
         const [page] = await Promise.all([
           run(sql`select * from (
@@ -341,6 +350,9 @@ async function benchRoutes() {
           where l.coalition_id = c.id and l.visibility = 'network' and l.deleted_at is null
           order by l.created_at desc, l.id desc limit 3) latest on true
         order by latest.created_at desc, latest.id desc`),
+      run(sql`select e.coalition_id, count(distinct e.id), count(r.id) from event e
+        left join event_registration r on r.event_id = e.id and r.status = 'registered'
+        where e.starts_at <= now() group by e.coalition_id`),
     ]);
   };
 
@@ -403,14 +415,14 @@ async function benchRoutes() {
       label: "/programme",
       who: "funder",
       route: () => callLoader(programme.loader as LoaderFn, "/programme", funderCookie, {}),
-      bareLabel: `${SIGN_IN}, coalitions, partners, members per perspective, 12 months of activity, milestones, last activity, latest lessons`,
+      bareLabel: `${SIGN_IN}, coalitions, partners, members per perspective, 12 months of activity, milestones, last activity, latest lessons, events held`,
       bare: dashboardBare,
     },
     {
       label: "/network",
       who: "funder",
       route: () => callLoader(network.loader as LoaderFn, "/network", funderCookie, {}),
-      bareLabel: `${SIGN_IN}, 20 newest network reflections and lessons, their count, their themes, coalitions, themes`,
+      bareLabel: `${SIGN_IN}, 20 newest network reflections and lessons, their count, their themes, coalitions, themes, coming and past events`,
       bare: networkBare,
     },
     {
