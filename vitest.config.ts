@@ -25,7 +25,10 @@ export default defineConfig({
         extends: true as const,
         test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], setupFiles: ["tests/setup-i18n.ts"] },
       },
-      { extends: true, test: { ...shared, name: "pglite", env: { TEST_ENGINE: "pglite" } } },
+      {
+        extends: true,
+        test: { ...shared, name: "pglite", env: { TEST_ENGINE: "pglite" }, globalSetup: ["tests/integration/pglite-template.ts"] },
+      },
       ...(postgresUrl
         ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { TEST_ENGINE: "postgres" } } }]
         : []),

@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { migrateToLatest, useDatabase, type DB } from "../../db/db.server";
 import type { Database } from "../../db/schema";
 
-// Each test file gets its own empty database: a fresh in-memory PGlite, or a fresh schema on PostgreSQL.
+// Each test file gets its own empty database: a fresh in-memory PGlite (a copy of the one migrated by
+// tests/integration/pglite-template.ts), or a fresh schema on PostgreSQL.
 let instance: DB;
 let schema: string | undefined;
 
@@ -26,7 +28,8 @@ beforeAll(async () => {
       }),
     });
   } else {
-    instance = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) });
+    const template = new Blob([await readFile(inject("pgliteTemplate"))]);
+    instance = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite({ loadDataDir: template })) });
   }
   await migrateToLatest(instance, schema);
   useDatabase(instance);
