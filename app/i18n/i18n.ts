@@ -39,7 +39,9 @@ export function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale] ?? anyDictionary();
   if (!dictionary) throw new Error("No dictionary loaded: call loadDictionary first");
   return (key, vars) => {
-    const text = dictionary[key] ?? key;
+    // A count of exactly one takes the key's singular form where the dictionary has one ("1 les").
+    const singular = vars?.count === 1 ? dictionary[`${key}.one` as MessageKey] : undefined;
+    const text = singular ?? dictionary[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
   };
 }

@@ -59,11 +59,7 @@ export default function EventRegistrations() {
       <p className="lead">{t("eventRegistrations.intro", { event: event.title, when })}</p>
       {sent !== null ? (
         <p className="flash" role="status">
-          {sent === 0
-            ? t("eventRegistrations.message.sentNone")
-            : sent === 1
-            ? t("eventRegistrations.message.sentOne")
-            : t("eventRegistrations.message.sent", { count: sent })}
+          {sent === 0 ? t("eventRegistrations.message.sentNone") : t("eventRegistrations.message.sent", { count: sent })}
         </p>
       ) : null}
       {deleted ? (

@@ -28,4 +28,5 @@ export const digest: Record<keyof typeof nl, string> = {
   "digest.events": "Events",
   "digest.events.none": "No events in this period.",
   "digest.events.registered": "{count} registrations",
+  "digest.events.registered.one": "{count} registration",
 };

@@ -44,7 +44,7 @@ export const eventRegistrations: Record<keyof typeof nl, string> = {
   "eventRegistrations.message.recipients.registeredAndWaiting": "Those registered and those on the waiting list ({count})",
   "eventRegistrations.message.submit": "Send message",
   "eventRegistrations.message.sent": "The message was sent to {count} registrants.",
-  "eventRegistrations.message.sentOne": "The message was sent to 1 registrant.",
+  "eventRegistrations.message.sent.one": "The message was sent to {count} registrant.",
   "eventRegistrations.message.sentNone": "Nobody was on the chosen list, so no message was sent.",
   "eventRegistrations.message.footer":
     "You receive this message because you registered for {event} on {when} in {place}. It comes from the organisers: {organiser}.",

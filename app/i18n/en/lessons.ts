@@ -8,6 +8,7 @@ export const lessons: Record<keyof typeof nl, string> = {
   "lessons.noneFiltered": "No lessons found with these filters.",
   "lessons.firstOne": "Record your team's first lesson.",
   "lessons.count": "{count} lessons",
+  "lessons.count.one": "{count} lesson",
   "lesson.field.statement": "The lesson",
   "lesson.field.statementHint": "One or two sentences, at most 280 characters. For example: “Get to know each other first, make plans after.”",
   "lesson.field.explanation": "Explanation",

@@ -27,6 +27,7 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.compare.none": "No lessons about this theme shared with the network.",
   "programme.compare.by": "by {name}",
   "programme.compare.count": "{count} lessons",
+  "programme.compare.count.one": "{count} lesson",
   "programme.nav.exportLessons": "Lessons (CSV)",
   "programme.nav.exportMilestones": "Milestones (CSV)",
   "programme.export.col.coalition": "Coalition",

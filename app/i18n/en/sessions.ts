@@ -11,6 +11,7 @@ export const sessions: Record<keyof typeof nl, string> = {
   "sessions.timeOpen": "Time not chosen yet",
   "sessions.methodLine": "Method: {method}",
   "sessions.participants": "{count} participants",
+  "sessions.participants.one": "{count} participant",
   "sessions.youLead": "You are the facilitator",
   "sessions.yourRsvp.pending": "You are invited",
   "sessions.yourRsvp.yes": "You are coming",

@@ -4,6 +4,7 @@ export const teams: Record<keyof typeof nl, string> = {
   "teams.title": "Coalitions",
   "teams.intro": "The coalitions in the learning programme: residents' initiatives and welfare organisations learning to work together.",
   "teams.members": "{count} participants",
+  "teams.members.one": "{count} participant",
   "teams.partners": "Partners",
   "teams.yours": "Your coalition",
   "teams.none": "There are no coalitions yet.",

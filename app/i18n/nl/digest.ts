@@ -27,4 +27,5 @@ export const digest = {
   "digest.events": "Bijeenkomsten",
   "digest.events.none": "Geen bijeenkomsten in deze periode.",
   "digest.events.registered": "{count} aanmeldingen",
+  "digest.events.registered.one": "{count} aanmelding",
 };

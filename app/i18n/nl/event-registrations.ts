@@ -43,7 +43,7 @@ export const eventRegistrations = {
   "eventRegistrations.message.recipients.registeredAndWaiting": "Wie aangemeld is en wie op de wachtlijst staat ({count})",
   "eventRegistrations.message.submit": "Bericht versturen",
   "eventRegistrations.message.sent": "Het bericht is verstuurd naar {count} aanmelders.",
-  "eventRegistrations.message.sentOne": "Het bericht is verstuurd naar 1 aanmelder.",
+  "eventRegistrations.message.sent.one": "Het bericht is verstuurd naar {count} aanmelder.",
   "eventRegistrations.message.sentNone": "Er stond niemand op de gekozen lijst, dus er is geen bericht verstuurd.",
   "eventRegistrations.message.footer":
     "U krijgt dit bericht omdat u zich heeft aangemeld voor {event} op {when} in {place}. Het bericht komt van de organisatoren: {organiser}.",

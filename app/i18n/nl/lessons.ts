@@ -6,6 +6,7 @@ export const lessons = {
   "lessons.noneFiltered": "Geen lessen gevonden met deze filters.",
   "lessons.firstOne": "Leg de eerste les van uw team vast.",
   "lessons.count": "{count} lessen",
+  "lessons.count.one": "{count} les",
   "lesson.field.statement": "De les",
   "lesson.field.statementHint": "Eén of twee zinnen, hoogstens 280 tekens. Bijvoorbeeld: “Eerst elkaar leren kennen, dan pas plannen maken.”",
   "lesson.field.explanation": "Toelichting",

@@ -26,6 +26,7 @@ export const programme = {
   "programme.compare.none": "Geen lessen over dit thema gedeeld met het netwerk.",
   "programme.compare.by": "door {name}",
   "programme.compare.count": "{count} lessen",
+  "programme.compare.count.one": "{count} les",
   "programme.nav.exportLessons": "Lessen (CSV)",
   "programme.nav.exportMilestones": "Mijlpalen (CSV)",
   "programme.export.col.coalition": "Coalitie",

@@ -9,6 +9,7 @@ export const sessions = {
   "sessions.timeOpen": "Tijdstip nog niet gekozen",
   "sessions.methodLine": "Methode: {method}",
   "sessions.participants": "{count} deelnemers",
+  "sessions.participants.one": "{count} deelnemer",
   "sessions.youLead": "U bent gespreksleider",
   "sessions.yourRsvp.pending": "U bent uitgenodigd",
   "sessions.yourRsvp.yes": "U komt",

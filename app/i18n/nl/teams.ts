@@ -2,6 +2,7 @@ export const teams = {
   "teams.title": "Coalities",
   "teams.intro": "De coalities in het leerprogramma: bewonersinitiatieven en welzijnsorganisaties die samen leren samenwerken.",
   "teams.members": "{count} deelnemers",
+  "teams.members.one": "{count} deelnemer",
   "teams.partners": "Partners",
   "teams.yours": "Uw coalitie",
   "teams.none": "Er zijn nog geen coalities.",
