@@ -4,9 +4,9 @@ import { requireUser } from "~/auth/permissions.server";
 import { networkEvents } from "~/domain/event-listings.server";
 import { listNetwork, listNetworkCoalitions, parseNetworkFilters } from "~/domain/network.server";
 import { listThemes } from "~/domain/themes.server";
-import { perspectives } from "~/domain/vocabulary";
 import { EventList } from "~/ui/EventList";
 import { useT } from "~/ui/i18n";
+import { PerspectiveFilter } from "~/ui/PerspectiveFilter";
 import { NetworkItem } from "~/ui/NetworkItem";
 import { Pagination } from "~/ui/Pagination";
 import { ThemeFilter } from "~/ui/ThemeChoice";
@@ -66,17 +66,7 @@ export default function Network() {
           </select>
         </div>
         <ThemeFilter themes={themes} value={filters.theme} label={t("network.filter.theme")} anyLabel={t("network.filter.any")} />
-        <div className="field">
-          <label htmlFor="filter-perspective">{t("network.filter.perspective")}</label>
-          <select id="filter-perspective" name="perspective" defaultValue={filters.perspective ?? ""}>
-            <option value="">{t("network.filter.any")}</option>
-            {perspectives.map((p) => (
-              <option key={p} value={p}>
-                {t(`perspective.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PerspectiveFilter id="filter-perspective" value={filters.perspective} label={t("network.filter.perspective")} anyLabel={t("network.filter.any")} />
         <div className="actions">
           <button type="submit" className="button button-secondary">
             {t("network.filter.apply")}

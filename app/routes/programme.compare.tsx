@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireFunder, requireUser } from "~/auth/permissions.server";
 import { compareTheme, parseCompareFilters } from "~/domain/programme.server";
 import { listThemes } from "~/domain/themes.server";
-import { perspectives } from "~/domain/vocabulary";
 import { useLocale, useT } from "~/ui/i18n";
+import { PerspectiveFilter } from "~/ui/PerspectiveFilter";
 
 export const meta: MetaFunction = () => [{ title: "Lessen vergelijken · Leernetwerk" }];
 
@@ -46,17 +46,7 @@ export default function ProgrammeCompare() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="compare-perspective">{t("programme.compare.perspective")}</label>
-          <select id="compare-perspective" name="perspective" defaultValue={filters.perspective ?? ""}>
-            <option value="">{t("programme.compare.anyPerspective")}</option>
-            {perspectives.map((p) => (
-              <option key={p} value={p}>
-                {t(`perspective.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PerspectiveFilter id="compare-perspective" value={filters.perspective} label={t("programme.compare.perspective")} anyLabel={t("programme.compare.anyPerspective")} />
         <div className="actions">
           <button type="submit" className="button button-secondary">
             {t("programme.compare.show")}
