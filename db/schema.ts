@@ -18,6 +18,9 @@ export interface PersonTable {
   language: ColumnType<Language, Language | undefined, Language>;
   deactivated_at: Timestamp | null;
   created_at: CreatedAt;
+  /** An erased account or a stand-in ("former member"): no name, no address, no password. */
+  erased_at: Timestamp | null;
+  last_login_at: Timestamp | null;
 }
 
 export interface AuthSessionTable {
@@ -383,6 +386,43 @@ export interface EventRegistrationAttemptTable {
   attempted_at: CreatedAt;
 }
 
+export type DepartedMembership = {
+  coalitionId: string;
+  role: TeamRole;
+  perspective: Perspective;
+  organisationId: string | null;
+};
+
+export interface DepartureTable {
+  id: Generated<string>;
+  person_id: string;
+  /** Null when the whole account goes. */
+  coalition_id: string | null;
+  /** The stand-in that holds what the person kept for the team(s). */
+  former_id: string;
+  memberships: ColumnType<DepartedMembership[], string | undefined, never>;
+  requested_by: string | null;
+  requested_at: CreatedAt;
+  final_at: Timestamp;
+  restore_token_hash: string | null;
+  restored_at: Timestamp | null;
+  finalised_at: Timestamp | null;
+}
+
+export type DepartureItemKind = "reflection" | "lesson" | "milestone" | "comment";
+
+export interface DepartureItemTable {
+  departure_id: string;
+  kind: DepartureItemKind;
+  item_id: string;
+}
+
+export interface InstallationSettingTable {
+  name: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   person: PersonTable;
   auth_session: AuthSessionTable;
@@ -419,4 +459,7 @@ export interface Database {
   event_answer: EventAnswerTable;
   event_presented: EventPresentedTable;
   event_registration_attempt: EventRegistrationAttemptTable;
+  departure: DepartureTable;
+  departure_item: DepartureItemTable;
+  installation_setting: InstallationSettingTable;
 }

@@ -8,6 +8,7 @@ import * as m0006 from "./0006_reflection_indexes";
 import * as m0007 from "./0007_network_indexes";
 import * as m0008 from "./0008_activity_indexes";
 import * as m0009 from "./0009_events";
+import * as m0010 from "./0010_privacy";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0007_network_indexes": m0007,
   "0008_activity_indexes": m0008,
   "0009_events": m0009,
+  "0010_privacy": m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,7 +13,13 @@ export type AuditKind =
   | "role_change"
   | "member_removed"
   | "deactivation"
-  | "reactivation";
+  | "reactivation"
+  | "export"
+  | "left_coalition"
+  | "account_deletion_requested"
+  | "departure_restored"
+  | "departure_finalised"
+  | "account_anonymised";
 
 export type AuditEvent = {
   kind: AuditKind;

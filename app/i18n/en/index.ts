@@ -1,7 +1,10 @@
 import type { MessageKey } from "../nl";
 import { account } from "./account";
 import { admin } from "./admin";
+import { audit } from "./audit";
 import { common } from "./common";
+import { dataExport } from "./data-export";
+import { departures } from "./departures";
 import { digest } from "./digest";
 import { eventPublic } from "./event-public";
 import { eventRegistrations } from "./event-registrations";
@@ -13,6 +16,7 @@ import { milestones } from "./milestones";
 import { network } from "./network";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
+import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
 import { sessions } from "./sessions";
@@ -23,7 +27,10 @@ import { teams } from "./teams";
 export const en: Record<MessageKey, string> = {
   ...account,
   ...admin,
+  ...audit,
   ...common,
+  ...dataExport,
+  ...departures,
   ...digest,
   ...eventPublic,
   ...eventRegistrations,
@@ -35,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   ...network,
   ...programme,
   ...programmeMilestones,
+  ...readers,
   ...reflections,
   ...richtext,
   ...sessions,

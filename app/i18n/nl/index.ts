@@ -1,7 +1,10 @@
 // Every Dutch string of the app: the source of truth. Only one language is sent to a browser.
 import { account } from "./account";
 import { admin } from "./admin";
+import { audit } from "./audit";
 import { common } from "./common";
+import { dataExport } from "./data-export";
+import { departures } from "./departures";
 import { digest } from "./digest";
 import { eventPublic } from "./event-public";
 import { eventRegistrations } from "./event-registrations";
@@ -13,6 +16,7 @@ import { milestones } from "./milestones";
 import { network } from "./network";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
+import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
 import { sessions } from "./sessions";
@@ -22,7 +26,10 @@ import { teams } from "./teams";
 export const nl = {
   ...account,
   ...admin,
+  ...audit,
   ...common,
+  ...dataExport,
+  ...departures,
   ...digest,
   ...eventPublic,
   ...eventRegistrations,
@@ -34,6 +41,7 @@ export const nl = {
   ...network,
   ...programme,
   ...programmeMilestones,
+  ...readers,
   ...reflections,
   ...richtext,
   ...sessions,

@@ -1,0 +1,5 @@
+import type { audit as nl } from "../nl/audit";
+
+export const audit: Record<keyof typeof nl, string> = {
+  "audit.title": "Audit log",
+};
