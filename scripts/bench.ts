@@ -231,7 +231,7 @@ async function benchRoutes() {
       (async () => {
         const [page] = await Promise.all([
           run(sql`select r.id, r.title, to_char(r.happened_on, 'YYYY-MM-DD'), r.visibility, r.author_id, p.name,
-              left(r.body_text, 240), (select count(*) from reflection_comment rc where rc.reflection_id = r.id)
+              left(r.body_text, 240), (select count(*) from reflection_comment rc where rc.reflection_id = r.id and rc.deleted_at is null)
             from reflection r join person p on p.id = r.author_id where ${matching}
             order by r.happened_on desc, r.created_at desc limit 20 offset 0`),
           run(sql`select count(*) from reflection r where ${matching}`),
@@ -473,6 +473,29 @@ async function benchRoutes() {
     console.log(`  ${"".padEnd(48)} bare SQL: ${item.bareLabel}`);
     console.log(`  ${"".padEnd(48)} statements: route ${statements.route}, bare ${statements.bare}${same}`);
   }
+
+  // The personal data export of the busiest author, streamed as a browser would take it: its size, how long
+  // it takes, and how far the heap grows meanwhile (it should stay flat, however large the account).
+  const author = await db()
+    .selectFrom("reflection")
+    .groupBy("author_id")
+    .select(["author_id as id", sql<string>`count(*)`.as("reflections")])
+    .orderBy(sql`count(*)`, "desc")
+    .executeTakeFirstOrThrow();
+  const dataZip = await import("../app/routes/settings_.data[.zip]");
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  let bytes = 0;
+  const started = performance.now();
+  const request = new Request(`${BASE}/settings/data.zip`, { headers: { Cookie: await cookieFor(author.id) } });
+  const response = await dataZip.loader({ request, params: {}, context: {} });
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  }
+  console.log(
+    `\n/settings/data.zip of the busiest author (${author.reflections} reflections): ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s; heap grew at most ${((heapPeak - heapBefore) / 1e6).toFixed(1)} MB while streaming`,
+  );
   await db().destroy();
 }
 

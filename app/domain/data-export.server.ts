@@ -1,0 +1,834 @@
+import { Readable } from "node:stream";
+import { sql, type SqlBool } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { createElement as h, Fragment, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { ZipFile } from "yazl";
+import { db } from "../../db/db.server";
+import type { MilestoneStatus, Visibility } from "../../db/schema";
+import { milestoneReadableBy, sessionRole, type User } from "../auth/permissions.server";
+import { formatDate, formatDateTime, formatDay } from "../i18n/dates";
+import { translator } from "../i18n/dictionaries.server";
+import type { MessageKey, Translate } from "../i18n/i18n";
+import { RichText } from "../richtext/RichText";
+import type { RichTextState } from "../richtext/schema";
+import { methodBySlug } from "./intervision-methods";
+import { methodName } from "./sessions.server";
+
+// "Download everything the network holds about me" (/settings/data.zip): one ZIP with a JSON file per kind,
+// the person's texts as standalone HTML pages and an index.html in their language.
+//
+// What is theirs: what they wrote or did (author, creator, actor) and what is about them (profile,
+// memberships, invitations, their registrations, audit entries about them). Of what others wrote only the
+// notes of intervision sessions in which they are still a participant (sessionRole, the rule, once): a comment
+// or a status change names the item it belongs to by id, a milestone they own but did not write shows no text.
+// Items moved to a "former member" stand-in carry the stand-in's id, so they are no longer found here.
+//
+// The ZIP is a stream: every entry is fed by an async generator that reads the database a page at a time
+// (keyset on id, PAGE_SIZE rows per query), and yazl pulls the next chunk only when the download has taken the
+// last one, so memory stays flat however large the account.
+
+export const PAGE_SIZE = 200;
+
+type Page<Row> = AsyncGenerator<Row[], void, undefined>;
+
+/** Rows after the given id, in id order: the next page of a keyset pagination (no offset to count past). */
+function afterId(column: string, after: string | null) {
+  return after === null ? sql<SqlBool>`true` : sql<SqlBool>`${sql.ref(column)} > ${after}`;
+}
+
+async function* keyset<Row extends { id: string }>(query: (after: string | null) => Promise<Row[]>): Page<Row> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await query(after);
+    if (rows.length > 0) yield rows;
+    if (rows.length < PAGE_SIZE) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/** For the kinds a person has only a handful of (memberships, a feed): one query is one page. */
+async function* onePage<Row>(rows: Promise<Row[]>): Page<Row> {
+  yield await rows;
+}
+
+/** A date column as 'YYYY-MM-DD' (the drivers would make it a Date at midnight in some time zone). */
+const isoDay = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+const isoDayOrNull = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+const themeSlugs = (themes: { slug: string }[]) => themes.map((theme) => theme.slug);
+const textPath = (kind: string, id: string) => `texts/${kind}/${id}.html`;
+
+// ---------------------------------------------------------------------------------------------------------
+// The rows, kind by kind
+
+function reflectionPages(user: User) {
+  return keyset((after) =>
+    db()
+      .selectFrom("reflection")
+      .innerJoin("coalition", "coalition.id", "reflection.coalition_id")
+      .where("reflection.author_id", "=", user.id)
+      .where(afterId("reflection.id", after))
+      .select((eb) => [
+        "reflection.id",
+        "coalition.slug as coalition",
+        "coalition.name as coalitionName",
+        "reflection.title",
+        isoDay("reflection.happened_on").as("happenedOn"),
+        "reflection.visibility",
+        "reflection.body",
+        "reflection.body_text as text",
+        "reflection.session_id as sessionId",
+        "reflection.created_at as createdAt",
+        "reflection.updated_at as updatedAt",
+        "reflection.deleted_at as deletedAt",
+        jsonArrayFrom(
+          eb
+            .selectFrom("reflection_theme")
+            .innerJoin("theme", "theme.id", "reflection_theme.theme_id")
+            .whereRef("reflection_theme.reflection_id", "=", "reflection.id")
+            .select("theme.slug"),
+        ).as("themes"),
+      ])
+      .orderBy("reflection.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}
+
+/** The person's comments; the reflection they belong to is someone else's text, so only its id. */
+function commentPages(user: User) {
+  return keyset((after) =>
+    db()
+      .selectFrom("reflection_comment")
+      .where("reflection_comment.author_id", "=", user.id)
+      .where(afterId("reflection_comment.id", after))
+      .select([
+        "reflection_comment.id",
+        "reflection_comment.reflection_id as reflectionId",
+        "reflection_comment.body as text",
+        "reflection_comment.created_at as createdAt",
+        "reflection_comment.deleted_at as deletedAt",
+      ])
+      .orderBy("reflection_comment.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}
+
+function lessonPages(user: User) {
+  return keyset((after) =>
+    db()
+      .selectFrom("lesson")
+      .innerJoin("coalition", "coalition.id", "lesson.coalition_id")
+      .where("lesson.author_id", "=", user.id)
+      .where(afterId("lesson.id", after))
+      .select((eb) => [
+        "lesson.id",
+        "coalition.slug as coalition",
+        "coalition.name as coalitionName",
+        "lesson.statement",
+        "lesson.visibility",
+        "lesson.explanation",
+        "lesson.explanation_text as text",
+        "lesson.created_at as createdAt",
+        "lesson.updated_at as updatedAt",
+        "lesson.deleted_at as deletedAt",
+        jsonArrayFrom(
+          eb
+            .selectFrom("lesson_theme")
+            .innerJoin("theme", "theme.id", "lesson_theme.theme_id")
+            .whereRef("lesson_theme.lesson_id", "=", "lesson.id")
+            .select("theme.slug"),
+        ).as("themes"),
+      ])
+      .orderBy("lesson.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}
+
+/** Milestones the person created, and those they own while they may still read them. */
+function milestonePages(user: User) {
+  return keyset((after) =>
+    db()
+      .selectFrom("milestone")
+      .innerJoin("coalition", "coalition.id", "milestone.coalition_id")
+      .where((eb) =>
+        eb.or([
+          eb("milestone.created_by", "=", user.id),
+          eb.and([eb("milestone.owner_id", "=", user.id), milestoneReadableBy(user, "milestone")]),
+        ]),
+      )
+      .where(afterId("milestone.id", after))
+      .select([
+        "milestone.id",
+        "coalition.slug as coalition",
+        "coalition.name as coalitionName",
+        "milestone.title",
+        "milestone.description",
+        "milestone.description_text as text",
+        isoDay("milestone.planned_date").as("plannedDate"),
+        isoDay("milestone.target_date").as("targetDate"),
+        "milestone.status",
+        "milestone.visibility",
+        "milestone.created_by as createdBy",
+        "milestone.owner_id as ownerId",
+        "milestone.created_at as createdAt",
+        "milestone.updated_at as updatedAt",
+        "milestone.deleted_at as deletedAt",
+      ])
+      .orderBy("milestone.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}
+
+function milestoneChangePages(user: User) {
+  return keyset((after) =>
+    db()
+      .selectFrom("milestone_status_change")
+      .innerJoin("milestone", "milestone.id", "milestone_status_change.milestone_id")
+      .where("milestone_status_change.changed_by", "=", user.id)
+      .where(afterId("milestone_status_change.id", after))
+      .select([
+        "milestone_status_change.id",
+        "milestone_status_change.milestone_id as milestoneId",
+        // The title only of a milestone the person created: another's is the team's text.
+        sql<string | null>`case when ${sql.ref("milestone.created_by")} = ${user.id} then ${sql.ref("milestone.title")} end`.as("milestoneTitle"),
+        "milestone_status_change.from_status as fromStatus",
+        "milestone_status_change.to_status as toStatus",
+        "milestone_status_change.reason",
+        isoDayOrNull("milestone_status_change.previous_target_date").as("previousTargetDate"),
+        isoDayOrNull("milestone_status_change.new_target_date").as("newTargetDate"),
+        "milestone_status_change.changed_at as changedAt",
+      ])
+      .orderBy("milestone_status_change.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}
+
+type SessionNote = { phase: number; body: unknown; text: string };
+
+/**
+ * Sessions the person was invited to or led, each with their own answers, evaluation and actions; the notes
+ * and take-away only where sessionRole still makes them a participant. Four more queries per page, never per row.
+ */
+async function* sessionPages(user: User) {
+  const pages = keyset((after) =>
+    db()
+      .selectFrom("intervision_session as s")
+      .innerJoin("coalition", "coalition.id", "s.coalition_id")
+      .leftJoin("session_invitee as i", (join) => join.onRef("i.session_id", "=", "s.id").on("i.person_id", "=", user.id))
+      .where((eb) => eb.or([eb("s.facilitator_id", "=", user.id), eb("i.person_id", "is not", null)]))
+      .where(afterId("s.id", after))
+      .select([
+        "s.id",
+        "s.coalition_id as coalitionId",
+        "coalition.slug as coalition",
+        "coalition.name as coalitionName",
+        "s.title",
+        "s.method",
+        "s.status",
+        "s.place",
+        "s.starts_at as startsAt",
+        "s.ends_at as endsAt",
+        "s.facilitator_id as facilitatorId",
+        "s.case_bringer_id as caseBringerId",
+        "s.takeaway",
+        "s.takeaway_text as takeawayText",
+        "i.rsvp",
+        "i.volunteers_case as volunteersCase",
+      ])
+      .orderBy("s.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+  for await (const sessions of pages) {
+    const ids = sessions.map((session) => session.id);
+    const participantIn = new Set(
+      sessions
+        .filter((session) => sessionRole(user, session, session.rsvp ? { rsvp: session.rsvp } : null) === "participant")
+        .map((session) => session.id),
+    );
+    const [votes, evaluations, actions, notes] = await Promise.all([
+      db()
+        .selectFrom("slot_vote")
+        .innerJoin("session_slot", "session_slot.id", "slot_vote.slot_id")
+        .where("slot_vote.person_id", "=", user.id)
+        .where("session_slot.session_id", "in", ids)
+        .select(["session_slot.session_id as sessionId", "session_slot.starts_at as startsAt", "session_slot.ends_at as endsAt", "slot_vote.answer"])
+        .orderBy("session_slot.starts_at")
+        .execute(),
+      db()
+        .selectFrom("session_evaluation")
+        .where("person_id", "=", user.id)
+        .where("session_id", "in", ids)
+        .select(["session_id as sessionId", "score", "comment", "updated_at as updatedAt"])
+        .execute(),
+      db()
+        .selectFrom("session_action")
+        .where("session_id", "in", ids)
+        .where((eb) => eb.or([eb("owner_id", "=", user.id), eb("created_by", "=", user.id)]))
+        .select(["id", "session_id as sessionId", "what", isoDayOrNull("session_action.due_on").as("dueOn"), "done_at as doneAt", "owner_id as ownerId", "created_at as createdAt"])
+        .orderBy("created_at")
+        .execute(),
+      participantIn.size === 0
+        ? Promise.resolve([])
+        : db()
+            .selectFrom("session_note")
+            .where("session_id", "in", [...participantIn])
+            .select(["session_id as sessionId", "phase", "body", "body_text as text"])
+            .orderBy("phase")
+            .execute(),
+    ]);
+    const of = <Row extends { sessionId: string }>(rows: Row[], id: string) => rows.filter((row) => row.sessionId === id);
+    yield sessions.map((session) => {
+      const participant = participantIn.has(session.id);
+      return {
+        ...session,
+        participant,
+        votes: of(votes, session.id),
+        evaluation: of(evaluations, session.id)[0] ?? null,
+        actions: of(actions, session.id),
+        notes: participant ? (of(notes, session.id) as SessionNote[]) : null,
+      };
+    });
+  }
+}
+
+function eventPages(user: User) {
+  return keyset((after) =>
+    db()
+      .selectFrom("event")
+      .leftJoin("coalition", "coalition.id", "event.coalition_id")
+      .where("event.created_by", "=", user.id)
+      .where(afterId("event.id", after))
+      .select([
+        "event.id",
+        "coalition.slug as coalition",
+        "coalition.name as coalitionName",
+        "event.slug",
+        "event.title",
+        "event.audience",
+        "event.place",
+        "event.address",
+        "event.starts_at as startsAt",
+        "event.ends_at as endsAt",
+        "event.capacity",
+        "event.registration_deadline as registrationDeadline",
+        "event.description",
+        "event.description_text as text",
+        "event.report",
+        "event.report_text as reportText",
+        "event.created_at as createdAt",
+      ])
+      .orderBy("event.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}
+
+/** Registrations made with the person's account or with their e-mail address (never the token behind the link). */
+async function* registrationPages(user: User) {
+  const pages = keyset((after) =>
+    db()
+      .selectFrom("event_registration as r")
+      .innerJoin("event", "event.id", "r.event_id")
+      .where((eb) => eb.or([eb("r.person_id", "=", user.id), eb(sql`lower(${sql.ref("r.email")})`, "=", user.email.toLowerCase())]))
+      .where(afterId("r.id", after))
+      .select([
+        "r.id",
+        "event.slug as event",
+        "event.title as eventTitle",
+        "event.starts_at as eventStartsAt",
+        "r.status",
+        "r.name",
+        "r.email",
+        "r.organisation",
+        "r.dietary",
+        "r.created_at as createdAt",
+        "r.updated_at as updatedAt",
+        "r.moved_up_at as movedUpAt",
+        "r.cancelled_at as cancelledAt",
+      ])
+      .orderBy("r.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+  for await (const registrations of pages) {
+    const answers = await db()
+      .selectFrom("event_answer")
+      .innerJoin("event_question", "event_question.id", "event_answer.question_id")
+      .where(
+        "event_answer.registration_id",
+        "in",
+        registrations.map((registration) => registration.id),
+      )
+      .select(["event_answer.registration_id as registrationId", "event_question.label as question", "event_answer.answer"])
+      .orderBy("event_question.position")
+      .execute();
+    yield registrations.map((registration) => ({
+      ...registration,
+      answers: answers.filter((answer) => answer.registrationId === registration.id).map(({ question, answer }) => ({ question, answer })),
+    }));
+  }
+}
+
+function invitationPages(user: User) {
+  return keyset((after) =>
+    db()
+      .selectFrom("invitation")
+      .leftJoin("coalition", "coalition.id", "invitation.coalition_id")
+      .where(sql`lower(${sql.ref("invitation.email")})`, "=", user.email.toLowerCase())
+      .where(afterId("invitation.id", after))
+      .select([
+        "invitation.id",
+        "invitation.email",
+        "invitation.account_role as accountRole",
+        "coalition.name as coalition",
+        "invitation.role",
+        "invitation.created_at as createdAt",
+        "invitation.expires_at as expiresAt",
+        "invitation.accepted_at as acceptedAt",
+        "invitation.revoked_at as revokedAt",
+      ])
+      .orderBy("invitation.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}
+
+/** Entries where the person acted or was acted upon; the network address only of their own actions. */
+function auditPages(user: User) {
+  return keyset((after) =>
+    db()
+      .selectFrom("audit_event")
+      .leftJoin("coalition", "coalition.id", "audit_event.coalition_id")
+      .where((eb) => eb.or([eb("audit_event.actor_id", "=", user.id), eb("audit_event.subject_id", "=", user.id)]))
+      .where(afterId("audit_event.id", after))
+      .select([
+        // bigserial: text, so that both drivers give the same string (and JSON has no bigint).
+        sql<string>`${sql.ref("audit_event.id")}::text`.as("id"),
+        "audit_event.at",
+        "audit_event.kind",
+        "audit_event.actor_id as actorId",
+        "audit_event.subject_id as subjectId",
+        "coalition.name as coalition",
+        "audit_event.address",
+        "audit_event.detail",
+      ])
+      .orderBy("audit_event.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The JSON files
+
+/** A JSON array written a page at a time: one row per line, one chunk per page. */
+async function* jsonArray<Row>(pages: AsyncIterable<Row[]>, shape: (row: Row) => unknown): AsyncGenerator<string> {
+  let first = true;
+  yield "[";
+  for await (const rows of pages) {
+    yield rows.map((row, index) => (first && index === 0 ? "\n" : ",\n") + JSON.stringify(shape(row))).join("");
+    first = false;
+  }
+  yield first ? "]\n" : "\n]\n";
+}
+
+async function* profileJson(user: User): AsyncGenerator<string> {
+  const person = await db()
+    .selectFrom("person")
+    .where("id", "=", user.id)
+    .select(["id", "name", "email", "language", "account_role as role", "created_at as createdAt", "last_login_at as lastLoginAt"])
+    .executeTakeFirst();
+  yield `${JSON.stringify(person ?? null, null, 2)}\n`;
+}
+
+async function* calendarFeedJson(user: User): AsyncGenerator<string> {
+  const feed = await db().selectFrom("calendar_feed").where("person_id", "=", user.id).select("created_at").executeTakeFirst();
+  yield `${JSON.stringify({ exists: feed !== undefined, createdAt: feed?.created_at ?? null }, null, 2)}\n`;
+}
+
+type JsonFile = { name: string; description: MessageKey; chunks: () => AsyncIterable<string> };
+
+function jsonFiles(user: User): JsonFile[] {
+  return [
+    { name: "profile.json", description: "dataExport.file.profile", chunks: () => profileJson(user) },
+    {
+      name: "memberships.json",
+      description: "dataExport.file.memberships",
+      chunks: () =>
+        jsonArray(
+          onePage(
+            db()
+              .selectFrom("membership")
+              .innerJoin("coalition", "coalition.id", "membership.coalition_id")
+              .leftJoin("organisation", "organisation.id", "membership.organisation_id")
+              .where("membership.person_id", "=", user.id)
+              .select([
+                "coalition.slug as coalition",
+                "coalition.name as coalitionName",
+                "membership.role",
+                "membership.perspective",
+                "organisation.name as organisation",
+                "membership.created_at as since",
+              ])
+              .orderBy("coalition.name")
+              .execute(),
+          ),
+          (row) => row,
+        ),
+    },
+    {
+      name: "reflections.json",
+      description: "dataExport.file.reflections",
+      chunks: () =>
+        jsonArray(reflectionPages(user), ({ body, themes, ...row }) => ({
+          ...row,
+          themes: themeSlugs(themes),
+          richText: body,
+          htmlFile: textPath("reflections", row.id),
+        })),
+    },
+    { name: "comments.json", description: "dataExport.file.comments", chunks: () => jsonArray(commentPages(user), (row) => row) },
+    {
+      name: "lessons.json",
+      description: "dataExport.file.lessons",
+      chunks: () =>
+        jsonArray(lessonPages(user), ({ explanation, themes, ...row }) => ({
+          ...row,
+          themes: themeSlugs(themes),
+          richText: explanation,
+          htmlFile: textPath("lessons", row.id),
+        })),
+    },
+    {
+      name: "milestones.json",
+      description: "dataExport.file.milestones",
+      chunks: () =>
+        jsonArray(milestonePages(user), ({ description, text, createdBy, ownerId, ...row }) => {
+          const createdByMe = createdBy === user.id;
+          if (createdByMe) {
+            return { ...row, createdByMe, ownedByMe: ownerId === user.id, text, richText: description, htmlFile: textPath("milestones", row.id) };
+          }
+          // A milestone someone else wrote is the team's text: the person owns the commitment, not the words.
+          const { id, coalition, status, targetDate } = row;
+          return { id, coalition, status, targetDate, createdByMe, ownedByMe: true };
+        }),
+    },
+    {
+      name: "milestone-status-changes.json",
+      description: "dataExport.file.milestoneChanges",
+      chunks: () => jsonArray(milestoneChangePages(user), (row) => row),
+    },
+    {
+      name: "intervision-sessions.json",
+      description: "dataExport.file.sessions",
+      chunks: () =>
+        jsonArray(sessionPages(user), (session) => ({
+          id: session.id,
+          coalition: session.coalition,
+          title: session.title,
+          method: methodName(session.method, user.language),
+          status: session.status,
+          place: session.place,
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+          youLed: session.facilitatorId === user.id,
+          youBroughtTheCase: session.caseBringerId === user.id,
+          rsvp: session.rsvp,
+          volunteeredCase: session.volunteersCase,
+          pollAnswers: session.votes.map(({ startsAt, endsAt, answer }) => ({ startsAt, endsAt, answer })),
+          evaluation: session.evaluation && { score: session.evaluation.score, comment: session.evaluation.comment, at: session.evaluation.updatedAt },
+          actions: session.actions.map(({ sessionId: _, ownerId, ...action }) => ({ ...action, yours: ownerId === user.id })),
+          ...(session.notes
+            ? {
+                notes: session.notes.map((note) => ({ phase: phaseName(session.method, note.phase, user), text: note.text })),
+                takeaway: session.takeawayText,
+                htmlFile: hasNotesPage(session) ? textPath("intervision", session.id) : null,
+              }
+            : {}),
+        })),
+    },
+    {
+      name: "events.json",
+      description: "dataExport.file.events",
+      chunks: () =>
+        jsonArray(eventPages(user), ({ description, report, ...row }) => ({
+          ...row,
+          richText: description,
+          reportRichText: report,
+          htmlFile: textPath("events", row.id),
+        })),
+    },
+    { name: "event-registrations.json", description: "dataExport.file.registrations", chunks: () => jsonArray(registrationPages(user), (row) => row) },
+    { name: "invitations.json", description: "dataExport.file.invitations", chunks: () => jsonArray(invitationPages(user), (row) => row) },
+    { name: "calendar-feed.json", description: "dataExport.file.calendarFeed", chunks: () => calendarFeedJson(user) },
+    {
+      name: "audit-log.json",
+      description: "dataExport.file.auditLog",
+      chunks: () =>
+        jsonArray(auditPages(user), ({ id, actorId, subjectId, address, ...row }) => ({
+          id,
+          ...row,
+          you: actorId === user.id ? (subjectId === user.id ? "actor and subject" : "actor") : "subject",
+          address: actorId === user.id ? address : null,
+        })),
+    },
+  ];
+}
+
+/** A page of the session's notes only where there is something on it. */
+function hasNotesPage(session: { notes: SessionNote[] | null; takeaway: unknown }): boolean {
+  return session.notes !== null && (session.notes.length > 0 || session.takeaway !== null);
+}
+
+function phaseName(method: string, phase: number, user: User): string {
+  return methodBySlug(method)?.phases[phase]?.name[user.language] ?? `${phase + 1}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The texts as HTML
+
+const markup = (element: ReactNode) => renderToStaticMarkup(h(Fragment, null, element));
+
+/** A page that opens on its own in any browser: the server's rich text renderer, so React escapes every text. */
+function standalonePage(user: User, title: string, body: ReactNode): string {
+  return `<!doctype html>\n${renderToStaticMarkup(
+    h(
+      "html",
+      { lang: user.language },
+      h("head", null, h("meta", { charSet: "utf-8" }), h("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }), h("title", null, title)),
+      h("body", null, body),
+    ),
+  )}\n`;
+}
+
+type TextSection = { heading?: string; state: unknown };
+
+function textPage(user: User, title: string, facts: (string | null)[], sections: TextSection[]): string {
+  return standalonePage(
+    user,
+    title,
+    h(
+      Fragment,
+      null,
+      h("h1", null, title),
+      h("p", null, facts.filter((fact) => fact !== null).join(" · ")),
+      ...sections.map((section, index) =>
+        h(
+          "section",
+          { key: index },
+          section.heading ? h("h2", null, section.heading) : null,
+          h(RichText, { state: section.state as RichTextState | null }),
+        ),
+      ),
+    ),
+  );
+}
+
+type TextFile = { path: string; title: string; day: string; render: () => string };
+type TextSource = { heading: MessageKey; pages: () => AsyncIterable<TextFile[]> };
+
+async function* mapPages<Row, Out>(pages: AsyncIterable<Row[]>, map: (row: Row) => Out | null): Page<Out> {
+  for await (const rows of pages) {
+    const out = rows.map(map).filter((item): item is Out => item !== null);
+    if (out.length > 0) yield out;
+  }
+}
+
+function textSources(user: User, t: Translate): TextSource[] {
+  const locale = user.language;
+  // Thousands of texts fall on a few hundred days; a date format is costly to set up each time.
+  const days = new Map<string, string>();
+  const day = (isoDay: string) => days.get(isoDay) ?? days.set(isoDay, formatDay(isoDay, locale)).get(isoDay)!;
+  const visibility = (value: Visibility) => t("dataExport.text.visibility", { visibility: t(`dataExport.visibility.${value}`) });
+  const deleted = (at: Date | null) => (at ? t("dataExport.text.deleted", { date: formatDate(at, locale) }) : null);
+  const coalition = (name: string | null) => (name ? t("dataExport.text.coalition", { name }) : null);
+  return [
+    {
+      heading: "dataExport.texts.reflections",
+      pages: () =>
+        mapPages(reflectionPages(user), (row) => ({
+          path: textPath("reflections", row.id),
+          title: row.title,
+          day: day(row.happenedOn),
+          render: () =>
+            textPage(user, row.title, [coalition(row.coalitionName), day(row.happenedOn), visibility(row.visibility), deleted(row.deletedAt)], [
+              { state: row.body },
+            ]),
+        })),
+    },
+    {
+      heading: "dataExport.texts.lessons",
+      pages: () =>
+        mapPages(lessonPages(user), (row) => {
+          const written = formatDate(row.createdAt, locale);
+          return {
+            path: textPath("lessons", row.id),
+            title: row.statement,
+            day: written,
+            render: () =>
+              textPage(user, row.statement, [coalition(row.coalitionName), written, visibility(row.visibility), deleted(row.deletedAt)], [
+                { state: row.explanation },
+              ]),
+          };
+        }),
+    },
+    {
+      heading: "dataExport.texts.milestones",
+      pages: () =>
+        mapPages(milestonePages(user), (row) =>
+          row.createdBy !== user.id
+            ? null
+            : {
+                path: textPath("milestones", row.id),
+                title: row.title,
+                day: day(row.targetDate),
+                render: () =>
+                  textPage(
+                    user,
+                    row.title,
+                    [coalition(row.coalitionName), day(row.targetDate), t(`status.${row.status as MilestoneStatus}`), visibility(row.visibility), deleted(row.deletedAt)],
+                    [{ state: row.description }],
+                  ),
+              },
+        ),
+    },
+    {
+      heading: "dataExport.texts.sessions",
+      pages: () =>
+        mapPages(sessionPages(user), (session) =>
+          !hasNotesPage(session)
+            ? null
+            : {
+                path: textPath("intervision", session.id),
+                title: session.title,
+                day: session.startsAt ? formatDateTime(session.startsAt, locale) : "",
+                render: () =>
+                  textPage(
+                    user,
+                    session.title,
+                    [coalition(session.coalitionName), methodName(session.method, locale), session.startsAt ? formatDateTime(session.startsAt, locale) : null],
+                    [
+                      ...(session.notes ?? []).map((note) => ({ heading: phaseName(session.method, note.phase, user), state: note.body })),
+                      ...(session.takeaway ? [{ heading: t("dataExport.text.takeaway"), state: session.takeaway }] : []),
+                    ],
+                  ),
+              },
+        ),
+    },
+    {
+      heading: "dataExport.texts.events",
+      pages: () =>
+        mapPages(eventPages(user), (event) => ({
+          path: textPath("events", event.id),
+          title: event.title,
+          day: formatDate(event.startsAt, locale),
+          render: () =>
+            textPage(
+              user,
+              event.title,
+              [coalition(event.coalitionName), formatDateTime(event.startsAt, locale), event.place],
+              [{ state: event.description }, ...(event.report ? [{ heading: t("dataExport.text.report"), state: event.report }] : [])],
+            ),
+        })),
+    },
+  ];
+}
+
+/**
+ * index.html, written as it goes: the head and each list are opened as plain tags so that the list of texts
+ * can follow page by page; every text in it is rendered (and escaped) by React.
+ */
+async function* indexPage(user: User, t: Translate, files: JsonFile[], sources: TextSource[]): AsyncGenerator<string> {
+  const title = t("dataExport.index.title", { name: user.name });
+  yield `<!doctype html>\n<html lang="${user.language === "en" ? "en" : "nl"}"><head><meta charset="utf-8"/>${markup(h("title", null, title))}</head><body>`;
+  yield markup(
+    h(
+      Fragment,
+      null,
+      h("h1", null, title),
+      h("p", null, t("dataExport.index.intro")),
+      h("p", null, t("dataExport.index.made", { date: formatDate(new Date(), user.language) })),
+      h("h2", null, t("dataExport.index.files")),
+      h(
+        "dl",
+        null,
+        ...files.map((file) =>
+          h(Fragment, { key: file.name }, h("dt", null, h("a", { href: file.name }, file.name)), h("dd", null, t(file.description))),
+        ),
+      ),
+      h("h2", null, t("dataExport.index.texts")),
+    ),
+  );
+  for (const source of sources) {
+    yield markup(h("h3", null, t(source.heading)));
+    let count = 0;
+    for await (const texts of source.pages()) {
+      yield (count === 0 ? "<ul>" : "") + texts.map((text) => markup(h("li", null, h("a", { href: text.path }, text.title), text.day ? ` (${text.day})` : ""))).join("");
+      count += texts.length;
+    }
+    yield count === 0 ? markup(h("p", null, t("dataExport.index.none"))) : "</ul>";
+  }
+  yield "</body></html>\n";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The ZIP
+
+/**
+ * Adds the text pages a database page at a time. yazl asks for an entry's stream only when it reaches that
+ * entry, so the next page is read once it has reached the last of this one: at most one page waits in memory.
+ */
+async function addTextFiles(zip: ZipFile, sources: TextSource[], closed: Promise<void>, fail: (error: unknown) => void): Promise<boolean> {
+  let open = true;
+  void closed.then(() => (open = false));
+  for (const source of sources) {
+    for await (const texts of source.pages()) {
+      const reachedLast = new Promise<void>((resolve) => {
+        texts.forEach((text, index) =>
+          zip.addReadStreamLazy(text.path, (callback) => {
+            if (index === texts.length - 1) resolve();
+            callback(null, entryStream([text.render()], fail));
+          }),
+        );
+      });
+      await Promise.race([reachedLast, closed]);
+      if (!open) return false;
+    }
+  }
+  return true;
+}
+
+function entryStream(chunks: Iterable<string> | AsyncIterable<string>, fail: (error: unknown) => void): Readable {
+  // yazl does not listen for errors on the streams it is given: a failed query ends the download instead.
+  return Readable.from(chunks, { objectMode: false }).on("error", fail);
+}
+
+/** Everything the network holds about the signed-in person, as a ZIP stream (nothing is read before it is pulled). */
+export function personalDataZip(user: User): Readable {
+  const t = translator(user.language);
+  const zip = new ZipFile();
+  // yazl's outputStream is a PassThrough; its type says only "ReadableStream".
+  const output = zip.outputStream as Readable;
+  const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
+  const closed = new Promise<void>((resolve) => output.once("close", () => resolve()));
+  const files = jsonFiles(user);
+  const sources = textSources(user, t);
+  zip.addReadStream(entryStream(indexPage(user, t, files, sources), fail), "index.html");
+  for (const file of files) zip.addReadStream(entryStream(file.chunks(), fail), file.name);
+  addTextFiles(zip, sources, closed, fail).then((complete) => {
+    if (complete) zip.end();
+  }, fail);
+  return output;
+}
+
+/** The download's file name: the day it was made, in Amsterdam. */
+export function personalDataFileName(today: string): string {
+  return `leernetwerk-gegevens-${today}.zip`;
+}

@@ -1,0 +1,46 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { requireUser } from "~/auth/permissions.server";
+import { useT } from "~/ui/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Mijn gegevens · Leernetwerk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
+}
+
+export default function SettingsData() {
+  const t = useT();
+  return (
+    <section className="page-narrow">
+      <p>
+        <Link to="/settings">{t("dataExport.back")}</Link>
+      </p>
+      <h1>{t("dataExport.title")}</h1>
+      <p className="lead">{t("dataExport.intro")}</p>
+
+      <h2>{t("dataExport.contents")}</h2>
+      <ul>
+        <li>{t("dataExport.contents.profile")}</li>
+        <li>{t("dataExport.contents.memberships")}</li>
+        <li>{t("dataExport.contents.writing")}</li>
+        <li>{t("dataExport.contents.sessions")}</li>
+        <li>{t("dataExport.contents.events")}</li>
+        <li>{t("dataExport.contents.account")}</li>
+      </ul>
+      <p>{t("dataExport.format")}</p>
+      <p>{t("dataExport.notIncluded")}</p>
+
+      {/* A plain link, not a Remix <Link>: the browser itself downloads the file. */}
+      <p>
+        <a href="/settings/data.zip" className="button button-primary" download aria-describedby="data-download-hint">
+          {t("dataExport.download")}
+        </a>
+      </p>
+      <p className="muted" id="data-download-hint">
+        {t("dataExport.downloadHint")}
+      </p>
+    </section>
+  );
+}
