@@ -152,6 +152,7 @@ export interface ReflectionCommentTable {
   author_id: string;
   body: string;
   created_at: CreatedAt;
+  deleted_at: Timestamp | null;
 }
 
 export type MilestoneStatus = "planned" | "in_progress" | "achieved" | "adjusted" | "dropped";

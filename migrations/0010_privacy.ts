@@ -9,6 +9,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("person").addColumn("erased_at", "timestamptz").execute();
   await db.schema.alterTable("person").addColumn("last_login_at", "timestamptz").execute();
 
+  // A departing person's comments can go too, with the same 30 days to change their mind.
+  await db.schema.alterTable("reflection_comment").addColumn("deleted_at", "timestamptz").execute();
+
   await db.schema
     .createTable("departure")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -77,6 +80,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ["installation_setting", "departure_item", "departure"]) {
     await db.schema.dropTable(table).execute();
   }
+  await db.schema.alterTable("reflection_comment").dropColumn("deleted_at").execute();
   await db.schema.alterTable("person").dropColumn("last_login_at").execute();
   await db.schema.alterTable("person").dropColumn("erased_at").execute();
 }

@@ -183,6 +183,8 @@ export async function listAccounts(user: User): Promise<AccountRow[]> {
   const [people, memberships] = await Promise.all([
     db()
       .selectFrom("person")
+      // Erased accounts and the stand-ins for former members are nobody's account any more.
+      .where("erased_at", "is", null)
       .select(["id", "name", "email", "account_role", "deactivated_at"])
       .orderBy("name")
       .orderBy("email")
@@ -241,6 +243,11 @@ export async function reactivateAccount(user: User, personId: string): Promise<v
   const person = await db()
     .selectFrom("person")
     .where("id", "=", rowIdOrNotFound(personId))
+    .where("erased_at", "is", null)
+    // An account whose owner deleted it comes back only through the owner's own restore link.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("departure").whereRef("departure.person_id", "=", "person.id").where("departure.coalition_id", "is", null).where("departure.restored_at", "is", null))),
+    )
     .select("id")
     .executeTakeFirst();
   if (!person) throw notFound();

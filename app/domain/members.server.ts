@@ -4,7 +4,9 @@ import type { Database, Perspective, TeamRole } from "../../db/schema";
 import { membershipIn, notFound, rowIdOrNotFound, type Team, type User } from "../auth/permissions.server";
 import type { MessageKey } from "../i18n/i18n";
 import { normaliseEmail } from "./accounts.server";
+import { lastLoginOf } from "./audit-log.server";
 import { recordAudit } from "./audit.server";
+import { removeFromCoalition } from "./departures.server";
 import { canJoinTeam, createInvitation } from "./invitations.server";
 
 // Managing a coalition's people is the facilitators' job (DESIGN.md §2). Every function here checks
@@ -20,6 +22,11 @@ export type TeamMemberRow = {
   perspective: Perspective;
   organisation: string | null;
   deactivated: boolean;
+  /** The last login we know of (null: none since they joined, or none recorded). */
+  lastLoginAt: Date | null;
+  memberSince: Date;
+  /** No login in the past 6 months, or never since joining more than 6 months ago. */
+  inactive: boolean;
 };
 
 export type OpenInvitationRow = { id: string; email: string; role: TeamRole; expiresAt: Date; invitedBy: string | null };
@@ -48,6 +55,9 @@ export function listTeamMembersForFacilitator(user: User, team: Team): Promise<T
       "membership.perspective",
       "organisation.name as organisation",
       sql<boolean>`person.deactivated_at is not null`.as("deactivated"),
+      lastLoginOf("person").as("lastLoginAt"),
+      "membership.created_at as memberSince",
+      sql<boolean>`coalesce(${lastLoginOf("person")}, membership.created_at) < now() - interval '6 months'`.as("inactive"),
     ])
     .orderBy("membership.role") // "facilitator" sorts before "member"
     .orderBy("person.name")
@@ -212,7 +222,8 @@ export async function removeMember(user: User, team: Team, membershipId: string)
     if (isLastFacilitator(target, facilitators)) {
       return { ok: false as const, message: "members.lastFacilitator.remove" as const };
     }
-    await trx.deleteFrom("membership").where("id", "=", target.id).execute();
+    // What they shared stays with the team under "former member" (their private items stay theirs).
+    await removeFromCoalition(trx, target.person_id, team.id, user.id);
     return { ok: true as const, target };
   });
   if (!outcome.ok) return outcome;

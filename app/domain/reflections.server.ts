@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "../../db/db.server";
 import { knownThemeIds } from "./themes.server";
 import type { Visibility } from "../../db/schema";
-import { membershipIn, notFound, readableBy, rowIdOrNotFound, type Team, type User } from "../auth/permissions.server";
+import { canRead, membershipIn, notFound, readableBy, rowIdOrNotFound, type Team, type User } from "../auth/permissions.server";
 import { plainTextOf } from "../richtext/plain-text.server";
 import type { RichTextState } from "../richtext/schema";
 import { sessionOrigins, sessionToLink } from "./session-notes.server";
@@ -74,13 +74,14 @@ async function themesOf(reflectionIds: string[]) {
   return byReflection;
 }
 
+/** A team's reflections, not in the trash, before any reader's rule: what every read here starts from. */
+function rowsInTeam(team: Team) {
+  return db().selectFrom("reflection").where("reflection.coalition_id", "=", team.id).where("reflection.deleted_at", "is", null);
+}
+
 /** A team's reflections that this reader may read. */
 function readableRowsInTeam(user: User, team: Team) {
-  return db()
-    .selectFrom("reflection")
-    .where("reflection.coalition_id", "=", team.id)
-    .where("reflection.deleted_at", "is", null)
-    .where(readableBy(user, "reflection"));
+  return rowsInTeam(team).where(readableBy(user, "reflection"));
 }
 
 /** A team's reflections that this reader may read, joined with their authors: the base of every read here. */
@@ -127,6 +128,7 @@ export async function listReflections(user: User, team: Team, filters: Reflectio
           eb
             .selectFrom("reflection_comment")
             .whereRef("reflection_comment.reflection_id", "=", "reflection.id")
+            .where("reflection_comment.deleted_at", "is", null)
             .select(({ fn }) => fn.countAll<string>().as("n"))
             .as("comments"),
       ])
@@ -186,9 +188,13 @@ export async function hasWrittenReflection(user: User, team: Team): Promise<bool
   return Boolean(row);
 }
 
-/** One reflection, if this reader may read it and it belongs to this team; otherwise 404. */
+/**
+ * One reflection, if this reader may read it and it belongs to this team; otherwise 404. The rule is asked
+ * as canRead (not its SQL copy readableBy), the same function "who can read this" asks (readers.server.ts).
+ */
 export async function getReflection(user: User, team: Team, id: string | undefined) {
-  const row = await readableInTeam(user, team)
+  const row = await rowsInTeam(team)
+    .innerJoin("person", "person.id", "reflection.author_id")
     .where("reflection.id", "=", rowIdOrNotFound(id))
     .select([
       "reflection.id",
@@ -203,7 +209,7 @@ export async function getReflection(user: User, team: Team, id: string | undefin
       "person.name as authorName",
     ])
     .executeTakeFirst();
-  if (!row) throw notFound();
+  if (!row || !canRead(user, { authorId: row.authorId, coalitionId: team.id, visibility: row.visibility })) throw notFound();
   const { sessionId, ...reflection } = row;
   const [themes, origins] = await Promise.all([
     db()
@@ -335,6 +341,7 @@ export function listComments(reflection: { id: string }) {
     .selectFrom("reflection_comment")
     .innerJoin("person", "person.id", "reflection_comment.author_id")
     .where("reflection_comment.reflection_id", "=", reflection.id)
+    .where("reflection_comment.deleted_at", "is", null)
     .select([
       "reflection_comment.id",
       "reflection_comment.body",
