@@ -5,6 +5,7 @@ import { knownThemeIds } from "./themes.server";
 import type { Database, SharedVisibility } from "../../db/schema";
 import {
   canEditLesson,
+  canRead,
   isRowId,
   notFound,
   readableBy,
@@ -68,14 +69,18 @@ async function themesOf(lessonIds: string[]): Promise<Map<string, ThemeRef[]>> {
   return byLesson;
 }
 
-/** A team's lessons that this reader may read, joined with their authors: the base of every read here. */
-function readableInTeam(user: User, team: Team) {
+/** A team's lessons, not in the trash, joined with their authors, before any reader's rule: the base of every read here. */
+function inTeam(team: Team) {
   return db()
     .selectFrom("lesson")
     .innerJoin("person", "person.id", "lesson.author_id")
     .where("lesson.coalition_id", "=", team.id)
-    .where("lesson.deleted_at", "is", null)
-    .where(readableBy(user, "lesson"));
+    .where("lesson.deleted_at", "is", null);
+}
+
+/** A team's lessons that this reader may read, joined with their authors. */
+function readableInTeam(user: User, team: Team) {
+  return inTeam(team).where(readableBy(user, "lesson"));
 }
 
 /**
@@ -156,9 +161,12 @@ async function sessionsOf(user: User, lessonId: string) {
   return sessionOrigins(user, links.map((link) => link.session_id));
 }
 
-/** One lesson, if this reader may read it and it belongs to this team; otherwise 404. */
+/**
+ * One lesson, if this reader may read it and it belongs to this team; otherwise 404. The rule is asked as
+ * canRead (not its SQL copy readableBy), the same function "who can read this" asks (readers.server.ts).
+ */
 export async function getLesson(user: User, team: Team, id: string | undefined) {
-  const row = await readableInTeam(user, team)
+  const row = await inTeam(team)
     .where("lesson.id", "=", rowIdOrNotFound(id))
     .select([
       "lesson.id",
@@ -174,7 +182,7 @@ export async function getLesson(user: User, team: Team, id: string | undefined) 
       "person.name as authorName",
     ])
     .executeTakeFirst();
-  if (!row) throw notFound();
+  if (!row || !canRead(user, row)) throw notFound();
   const [themes, sources, fromSessions] = await Promise.all([
     themesOf([row.id]),
     readableSourcesOf(user, team, row.id),

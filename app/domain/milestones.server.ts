@@ -4,6 +4,7 @@ import { db } from "../../db/db.server";
 import type { MilestoneStatus, SharedVisibility } from "../../db/schema";
 import {
   canEditMilestone,
+  canReadMilestone,
   canUpdateMilestoneStatus,
   membershipIn,
   milestoneReadableBy,
@@ -60,13 +61,14 @@ function overdueOn(today: string): Expression<SqlBool> {
   return sql<SqlBool>`(milestone.target_date < ${today}::date and milestone.status in (${sql.join([...openMilestoneStatuses])}))`;
 }
 
-/** A team's milestones that this reader may read: the base of every read here. */
+/** A team's milestones, not in the trash, before any reader's rule: the base of every read here. */
+function inTeam(team: Team) {
+  return db().selectFrom("milestone").where("milestone.coalition_id", "=", team.id).where("milestone.deleted_at", "is", null);
+}
+
+/** A team's milestones that this reader may read. */
 function readableInTeam(user: User, team: Team) {
-  return db()
-    .selectFrom("milestone")
-    .where("milestone.coalition_id", "=", team.id)
-    .where("milestone.deleted_at", "is", null)
-    .where(milestoneReadableBy(user, "milestone"));
+  return inTeam(team).where(milestoneReadableBy(user, "milestone"));
 }
 
 /** Adding milestones is for the team's own members and facilitators; the funder and the admin only read. */
@@ -136,9 +138,12 @@ export function recentMilestoneChanges(user: User, team: Team, limit = 5) {
     .execute();
 }
 
-/** One milestone, if this reader may read it and it belongs to this team; otherwise 404. */
+/**
+ * One milestone, if this reader may read it and it belongs to this team; otherwise 404. The rule is asked as
+ * canReadMilestone (not its SQL copy), the same function "who can read this" asks (readers.server.ts).
+ */
 export async function getMilestone(user: User, team: Team, id: string | undefined, today = todayInAmsterdam()) {
-  const row = await readableInTeam(user, team)
+  const row = await inTeam(team)
     .leftJoin("person as owner", "owner.id", "milestone.owner_id")
     .innerJoin("person as creator", "creator.id", "milestone.created_by")
     .where("milestone.id", "=", rowIdOrNotFound(id))
@@ -160,7 +165,7 @@ export async function getMilestone(user: User, team: Team, id: string | undefine
       sql<boolean>`${overdueOn(today)}`.as("overdue"),
     ])
     .executeTakeFirst();
-  if (!row) throw notFound();
+  if (!row || !canReadMilestone(user, row)) throw notFound();
   return {
     ...row,
     description: row.description as RichTextState,

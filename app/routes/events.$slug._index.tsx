@@ -6,12 +6,14 @@ import { getUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/email.server";
 import { registrationSchema, type RegistrationInput } from "~/domain/event-registration-form";
 import { publicEventPage, registerForEvent } from "~/domain/event-registration.server";
+import { readersOf } from "~/domain/readers.server";
 import { amsterdamDayAndTime, formatDateTime, formatTimeSpan } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
 import type { RichTextState } from "~/richtext/schema";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FieldErrors, FormErrors } from "~/ui/Field";
 import { useLocale, useT } from "~/ui/i18n";
+import { Readers } from "~/ui/Readers";
 
 // /events/:slug — an event's public page: for anyone with the link (a network event: signed-in people),
 // on a phone and without JavaScript. Registering answers on the same page.
@@ -20,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return json(await publicEventPage(user, params.slug));
+  const page = await publicEventPage(user, params.slug);
+  return json({ ...page, readers: await readersOf({ kind: "event", slug: page.event.slug }, user) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -44,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EventPage() {
   const t = useT();
   const locale = useLocale();
-  const { event, placesLeft, form, afterwards } = useLoaderData<typeof loader>();
+  const { event, placesLeft, form, afterwards, readers } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <article className="event-page">
@@ -52,6 +55,7 @@ export default function EventPage() {
       <p className="lead">
         {event.coalitionName ? t("eventPublic.organiser", { name: event.coalitionName }) : t("eventPublic.organiserProgramme")}
       </p>
+      <Readers readers={readers} />
       {reply?.done ? (
         <p className="flash" role="status">
           {t(reply.done === "registered" ? "eventPublic.done.registered" : "eventPublic.done.waiting")}

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireContentReader, requireUser } from "~/auth/permissions.server";
 import { deleteLesson, getLesson } from "~/domain/lessons.server";
+import { readersOf } from "~/domain/readers.server";
 import { formatDate, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
 import { SubmitButton } from "~/ui/Button";
@@ -9,14 +10,18 @@ import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { ThemeBadges } from "~/ui/ThemeChoice";
 import { SessionOrigin } from "~/ui/SessionOrigin";
+import { Readers } from "~/ui/Readers";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.statement ?? ""} · Leernetwerk` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireContentReader(user, params.team);
-  return json({ team, lesson: await getLesson(user, team, params.id) });
+  const lesson = await getLesson(user, team, params.id);
+  const readers = await readersOf({ kind: "lesson", authorId: lesson.authorId, coalitionId: team.id, visibility: lesson.visibility }, user);
+  return json({ team, lesson, readers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,8 +35,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LessonPage() {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
-  const { team, lesson } = useLoaderData<typeof loader>();
+  const { team, lesson, readers } = useLoaderData<typeof loader>();
   return (
     <article>
       <p>
@@ -40,12 +46,13 @@ export default function LessonPage() {
       <h1>{lesson.statement}</h1>
       <p className="meta">
         <VisibilityBadge visibility={lesson.visibility} />
-        <span>{t("lesson.proposedBy", { name: lesson.authorName, date: formatDate(lesson.createdAt, locale) })}</span>
+        <span>{t("lesson.proposedBy", { name: personName(lesson.authorName), date: formatDate(lesson.createdAt, locale) })}</span>
         {lesson.fromSessions.map((origin, index) => (
           <SessionOrigin key={index} origin={origin} />
         ))}
         <ThemeBadges themes={lesson.themes} />
       </p>
+      <Readers readers={readers} />
       {lesson.hasExplanation ? <RichText state={lesson.explanation} /> : null}
 
       <section aria-labelledby="sources">

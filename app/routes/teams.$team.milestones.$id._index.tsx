@@ -4,12 +4,15 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireContentReader, requireUser } from "~/auth/permissions.server";
 import { statusChangeSchema } from "~/domain/milestone-form";
 import { changeMilestoneStatus, getMilestone, getMilestoneForStatusChange, milestoneHistory } from "~/domain/milestones.server";
+import { readersOf } from "~/domain/readers.server";
 import type { MilestoneStatus } from "../../db/schema";
 import { RichText } from "~/richtext/RichText";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 import { Day, MilestoneStatusBadge, MilestoneTimeline, OverdueBadge, StatusChangeForm } from "~/ui/MilestoneStatus";
+import { Readers } from "~/ui/Readers";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.milestone.title ?? ""} · Leernetwerk` }];
 
@@ -17,7 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireContentReader(user, params.team);
   const milestone = await getMilestone(user, team, params.id);
-  return json({ team, milestone, history: await milestoneHistory(milestone) });
+  const [history, readers] = await Promise.all([
+    milestoneHistory(milestone),
+    readersOf({ kind: "milestone", coalitionId: team.id, visibility: milestone.visibility }, user),
+  ]);
+  return json({ team, milestone, history, readers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MilestonePage() {
   const t = useT();
-  const { team, milestone, history } = useLoaderData<typeof loader>();
+  const personName = usePersonName();
+  const { team, milestone, history, readers } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <article>
@@ -55,6 +63,7 @@ export default function MilestonePage() {
         {milestone.overdue ? <OverdueBadge /> : null}
         <VisibilityBadge visibility={milestone.visibility} />
       </p>
+      <Readers readers={readers} />
       <dl className="milestone-facts" aria-label={t("milestone.facts")}>
         <div>
           <dt>{t("milestone.plannedDate")}</dt>
@@ -70,11 +79,11 @@ export default function MilestonePage() {
         </div>
         <div>
           <dt>{t("milestone.owner")}</dt>
-          <dd>{milestone.ownerName ?? t("milestones.noOwner")}</dd>
+          <dd>{milestone.ownerName ? personName(milestone.ownerName) : t("milestones.noOwner")}</dd>
         </div>
         <div>
           <dt>{t("milestone.createdBy")}</dt>
-          <dd>{milestone.createdByName}</dd>
+          <dd>{personName(milestone.createdByName)}</dd>
         </div>
       </dl>
       <RichText state={milestone.description} />

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
+import { readersOf } from "~/domain/readers.server";
 import { addComment, commentSchema, deleteReflection, getReflection, listComments } from "~/domain/reflections.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
@@ -12,7 +13,9 @@ import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { ThemeBadges } from "~/ui/ThemeChoice";
 import { SessionOrigin } from "~/ui/SessionOrigin";
+import { Readers } from "~/ui/Readers";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reflection.title ?? ""} · Leernetwerk` }];
 
@@ -20,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireContentReader(user, params.team);
   const reflection = await getReflection(user, team, params.id);
-  return json({ team, reflection, comments: await listComments(reflection), canWrite: Boolean(membershipIn(user, team.id)) });
+  const [comments, readers] = await Promise.all([
+    listComments(reflection),
+    readersOf({ kind: "reflection", authorId: reflection.authorId, coalitionId: team.id, visibility: reflection.visibility }, user),
+  ]);
+  return json({ team, reflection, comments, readers, canWrite: Boolean(membershipIn(user, team.id)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,8 +47,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReflectionPage() {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
-  const { team, reflection, comments, canWrite } = useLoaderData<typeof loader>();
+  const { team, reflection, comments, readers, canWrite } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "comment", lastResult, shouldRevalidate: "onSubmit" });
   return (
@@ -52,10 +60,11 @@ export default function ReflectionPage() {
       <h1>{reflection.title}</h1>
       <p className="meta">
         <VisibilityBadge visibility={reflection.visibility} />
-        <span>{t("reflection.writtenBy", { name: reflection.authorName, date: formatDay(reflection.happenedOn, locale) })}</span>
+        <span>{t("reflection.writtenBy", { name: personName(reflection.authorName), date: formatDay(reflection.happenedOn, locale) })}</span>
         {reflection.fromSession ? <SessionOrigin origin={reflection.fromSession} /> : null}
         <ThemeBadges themes={reflection.themes} />
       </p>
+      <Readers readers={readers} />
       <RichText state={reflection.body} />
       {canWrite ? (
         <p>
@@ -83,7 +92,7 @@ export default function ReflectionPage() {
         {comments.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
         {comments.map((comment) => (
           <div key={comment.id} className="comment">
-            <p className="meta">{t("comments.by", { name: comment.authorName, time: formatDateTime(comment.createdAt, locale) })}</p>
+            <p className="meta">{t("comments.by", { name: personName(comment.authorName), time: formatDateTime(comment.createdAt, locale) })}</p>
             <p>{comment.body}</p>
           </div>
         ))}

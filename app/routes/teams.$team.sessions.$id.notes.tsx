@@ -22,6 +22,7 @@ import {
   saveNote,
   saveTakeaway,
 } from "~/domain/session-notes.server";
+import { readersOf } from "~/domain/readers.server";
 import { EVALUATION_COMMENT_MAX, SESSION_ACTION_MAX, evaluationScores } from "~/domain/vocabulary";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import type { MessageKey } from "~/i18n/i18n";
@@ -34,6 +35,8 @@ import { ConflictView } from "~/ui/ConflictView";
 import { Field, FieldErrors, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
+import { Readers } from "~/ui/Readers";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? ""} · Leernetwerk` }];
 
@@ -41,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireTeamReader(user, params.team);
   const notes = await getSessionNotes(user, team, params.id);
-  return json({ team, me: user.id, ...notes });
+  const readers = await readersOf({ kind: "sessionNotes", sessionId: notes.session.id }, user);
+  return json({ team, me: user.id, ...notes, readers });
 }
 
 type PhaseNoteView = { body: RichTextState; version: number; updatedByName: string; updatedAt: Date };
@@ -136,6 +140,7 @@ type TakeawayReply = Extract<ActionReply, { intent: "takeaway" }>;
 
 export default function SessionNotes() {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -157,6 +162,7 @@ export default function SessionNotes() {
         <span>{caseBringer ? t("notes.caseBringer", { name: caseBringer }) : t("notes.caseBringerNone")}</span>
       </p>
       <p className="confidential-note">{t("notes.confidential")}</p>
+      <Readers readers={data.readers} />
       {session.status === "cancelled" ? <p className="form-error">{t("notes.cancelled")}</p> : null}
       {session.status === "polling" ? <p className="muted">{t("notes.notConfirmed")}</p> : null}
 
@@ -165,7 +171,7 @@ export default function SessionNotes() {
         <ul className="inline-list">
           {data.participants.map((person) => (
             <li key={person.id}>
-              {person.name}
+              {personName(person.name, "participant")}
               {person.id === me ? ` ${t("notes.you")}` : null}
             </li>
           ))}
@@ -206,6 +212,7 @@ function PhaseNotes({
   sessionId: string;
 }) {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   const answer = reply;
   const [form, fields] = useForm({ id: `note-${phase.index}-${version}`, lastResult: answer?.result });
@@ -242,7 +249,7 @@ function PhaseNotes({
       {phase.what[locale] ? <p>{phase.what[locale]}</p> : null}
       {phase.note && !conflict ? (
         <p className="meta">
-          {t("notes.phase.updated", { name: phase.note.updatedByName, time: formatDateTime(phase.note.updatedAt, locale) })}
+          {t("notes.phase.updated", { name: personName(phase.note.updatedByName, "participant"), time: formatDateTime(phase.note.updatedAt, locale) })}
         </p>
       ) : null}
       {conflict ? (
@@ -353,6 +360,7 @@ function TakeawayForm({
 /** Follow-up actions: who (a participant), what, by when; ticked off by any participant. */
 function Actions({ data, reply }: { data: Data; reply?: SubmissionResult<string[]> }) {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   const { actions, participants, me } = data;
   return (
@@ -376,7 +384,7 @@ function Actions({ data, reply }: { data: Data; reply?: SubmissionResult<string[
                 <tr key={item.id} className={item.doneAt ? "action-done" : undefined}>
                   <th scope="row">{item.what}</th>
                   <td>
-                    {item.ownerName}
+                    {personName(item.ownerName, "participant")}
                     {item.ownerId === me ? ` ${t("notes.you")}` : null}
                   </td>
                   <td>
@@ -424,7 +432,7 @@ function AddAction({
       <FormErrors errors={form.errors} />
       <Field field={fields.owner} label={t("notes.actions.field.owner")}>
         <select {...getSelectProps(fields.owner)}>
-          {participants.map((person) => (
+          {participants.filter((person) => person.name !== "").map((person) => (
             <option key={person.id} value={person.id}>
               {person.name}
             </option>
@@ -447,6 +455,7 @@ function AddAction({
 /** The closing evaluation: each participant's score and sentence, visible to all participants. */
 function Evaluation({ data, reply }: { data: Data; reply?: SubmissionResult<string[]> }) {
   const t = useT();
+  const personName = usePersonName();
   const { evaluations, participants, myEvaluation } = data;
   return (
     <section id="evaluation" aria-labelledby="evaluation-heading">
@@ -461,7 +470,7 @@ function Evaluation({ data, reply }: { data: Data; reply?: SubmissionResult<stri
           <ul className="plain-list evaluations">
             {evaluations.map((evaluation) => (
               <li key={evaluation.personId}>
-                <strong>{evaluation.name}</strong> <span className="badge">{t("notes.evaluation.scoreOf", { score: evaluation.score })}</span>{" "}
+                <strong>{personName(evaluation.name, "participant")}</strong> <span className="badge">{t("notes.evaluation.scoreOf", { score: evaluation.score })}</span>{" "}
                 {evaluation.comment}
               </li>
             ))}

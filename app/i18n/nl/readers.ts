@@ -1,4 +1,21 @@
 // "Who can read this" on every written item.
 export const readers = {
   "readers.toggle": "Wie kan dit lezen?",
+  "readers.anyone": "Iedereen met de link, ook zonder account.",
+  "readers.signedIn": "Iedereen die is ingelogd: {people}.",
+  "readers.programme": "Iedereen in het programma: {coalitions} en het fonds, samen {people}.",
+  "readers.programme.noFunder": "Iedereen in het programma: {coalitions}, samen {people}.",
+  "readers.coalitions": "alle {count} coalities",
+  "readers.coalitions.one": "de coalitie",
+  "readers.people": "{count} mensen",
+  "readers.people.one": "1 persoon",
+  "readers.onlyYou": "Alleen u.",
+  "readers.nobody": "Niemand.",
+  "readers.participants": "Alleen de deelnemers aan deze sessie ({people}): niet de rest van het team, niet het fonds.",
+  "readers.listed": "Deze {people}:",
+  "readers.group.participants": "Deelnemers aan deze sessie",
+  "readers.group.funder": "Het fonds",
+  "readers.group.admin": "Beheer",
+  "readers.group.unattached": "Zonder coalitie",
+  "readers.you": "(u)",
 };
