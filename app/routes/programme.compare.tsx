@@ -5,6 +5,7 @@ import { compareTheme, parseCompareFilters } from "~/domain/programme.server";
 import { listThemes } from "~/domain/themes.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { PerspectiveFilter } from "~/ui/PerspectiveFilter";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction = () => [{ title: "Lessen vergelijken · Leernetwerk" }];
 
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProgrammeCompare() {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   const { themes, filters, comparison } = useLoaderData<typeof loader>();
   // Every lesson of a long column, with the same filters, on the network page.
@@ -75,7 +77,7 @@ export default function ProgrammeCompare() {
                       </h3>
                       <p className="meta">
                         <span>
-                          {t("programme.compare.by", { name: lesson.authorName })}
+                          {t("programme.compare.by", { name: personName(lesson.authorName) })}
                           {lesson.perspective ? ` (${t(`perspective.${lesson.perspective}`)})` : null}
                         </span>
                       </p>

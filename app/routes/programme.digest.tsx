@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireFunder, requireUser } from "~/auth/permissions.server";
+import { clientAddressOf, recordExport } from "~/domain/audit.server";
 import { parseDigestPeriod, type DigestFieldErrors } from "~/domain/digest-form";
 import { programmeDigest, type CoalitionDigest } from "~/domain/digest.server";
 import { formatDay } from "~/i18n/dates";
@@ -10,13 +11,14 @@ import { useLocale, useT } from "~/ui/i18n";
 import { ThemeBadges } from "~/ui/ThemeChoice";
 import { Day } from "~/ui/MilestoneStatus";
 import { TableScroll } from "~/ui/TableScroll";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   // The title names the period: a browser offers it as the file name when saving as PDF.
   { title: data?.period ? `Programmadigest ${data.period.from} – ${data.period.to} · Leernetwerk` : "Programmadigest · Leernetwerk" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requireFunder(user);
   const input = parseDigestPeriod(new URL(request.url).searchParams);
@@ -24,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({ period: null, values: input.values, errors: input.errors, coalitions: [] as CoalitionDigest[] }, { status: 400 });
   }
   const coalitions = await programmeDigest(user, input.period);
+  // A compilation made to be printed or saved as PDF: recorded in the audit log like a download, with its period.
+  await recordExport({ actorId: user.id, what: "digest", period: input.period, address: clientAddressOf(context) });
   return json({ period: input.period, values: input.period, errors: {} as DigestFieldErrors, coalitions });
 }
 
@@ -99,6 +103,7 @@ export default function ProgrammeDigest() {
 
 function CoalitionSection({ coalition }: { coalition: CoalitionDigest }) {
   const t = useT();
+  const personName = usePersonName();
   const headingId = `digest-${coalition.slug}`;
   const nothing =
     coalition.shared.length === 0 && coalition.milestoneChanges.length === 0 && coalition.sessions.length === 0 && coalition.events.length === 0;
@@ -122,7 +127,7 @@ function CoalitionSection({ coalition }: { coalition: CoalitionDigest }) {
                   <p className="meta">
                     <span className="badge">{t(`network.kind.${item.kind}`)}</span>
                     <Day value={item.day} />
-                    <span>{t("digest.by", { name: item.authorName })}</span>
+                    <span>{t("digest.by", { name: personName(item.authorName) })}</span>
                     <ThemeBadges themes={item.themes} />
                   </p>
                   {item.excerpt ? <p>{item.excerpt}</p> : null}

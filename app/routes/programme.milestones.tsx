@@ -6,6 +6,7 @@ import { milestoneStatuses } from "~/domain/vocabulary";
 import { formatDateTime } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { Day, MilestoneStatusBadge, OverdueBadge } from "~/ui/MilestoneStatus";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction = () => [{ title: "Mijlpalen · Programma · Leernetwerk" }];
 
@@ -18,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProgrammeMilestones() {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   const { coalitions, options, total, filters } = useLoaderData<typeof loader>();
   const filtered = Boolean(filters.coalition || filters.status);
@@ -131,7 +133,7 @@ export default function ProgrammeMilestones() {
                                 </p>
                                 <p className="meta">
                                   <time dateTime={adjustment.changedAt}>{formatDateTime(adjustment.changedAt, locale)}</time>{" "}
-                                  {t("programmeMilestones.adjustment.by", { name: adjustment.changedByName })}
+                                  {t("programmeMilestones.adjustment.by", { name: personName(adjustment.changedByName) })}
                                 </p>
                               </li>
                             ))}

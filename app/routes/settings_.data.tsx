@@ -1,17 +1,22 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
+import { openDepartures } from "~/domain/departures.server";
+import { DepartureSection } from "~/ui/DepartureSection";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Mijn gegevens · Leernetwerk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return json({});
+  const user = await requireUser(request);
+  const open = await openDepartures(user);
+  const teams = user.memberships.map(({ slug, name }) => ({ slug, name }));
+  return json({ teams, open });
 }
 
 export default function SettingsData() {
   const t = useT();
+  const { teams, open } = useLoaderData<typeof loader>();
   return (
     <section className="page-narrow">
       <p>
@@ -41,6 +46,8 @@ export default function SettingsData() {
       <p className="muted" id="data-download-hint">
         {t("dataExport.downloadHint")}
       </p>
+
+      <DepartureSection teams={teams} open={open} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";
 import { ThemeFilter, ThemeBadges } from "~/ui/ThemeChoice";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
 
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Lessons() {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   const { team, page, themes, filters, canWrite } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
@@ -73,7 +75,7 @@ export default function Lessons() {
               <p className="meta">
                 <VisibilityBadge visibility={item.visibility} />
                 <span>{formatDate(item.createdAt, locale)}</span>
-                <span>{t("reflections.by", { name: item.authorName })}</span>
+                <span>{t("reflections.by", { name: personName(item.authorName) })}</span>
                 <ThemeBadges themes={item.themes} />
               </p>
               {item.excerpt ? <p>{item.excerpt}</p> : null}

@@ -7,6 +7,7 @@ import { SubmitButton } from "~/ui/Button";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { usePersonName } from "~/ui/PersonName";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,6 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LessonTrash() {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   const { team, items } = useLoaderData<typeof loader>();
   return (
@@ -40,7 +42,7 @@ export default function LessonTrash() {
             <h2>{item.statement}</h2>
             <p className="meta">
               <VisibilityBadge visibility={item.visibility} />
-              <span>{t("lesson.trash.by", { name: item.authorName })}</span>
+              <span>{t("lesson.trash.by", { name: personName(item.authorName) })}</span>
               <span>{t("trash.deletedAt", { date: formatDateTime(item.deletedAt!, locale) })}</span>
             </p>
             <Form method="post">

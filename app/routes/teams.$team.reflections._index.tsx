@@ -9,6 +9,7 @@ import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";
 import { ThemeFilter, ThemeBadges } from "~/ui/ThemeChoice";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
 
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ReflectionLog() {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   const { team, page, authors, themes, filters, canWrite } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
@@ -57,7 +59,7 @@ export default function ReflectionLog() {
             <option value="">{t("reflections.filter.any")}</option>
             {authors.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {personName(a.name)}
               </option>
             ))}
           </select>
@@ -108,7 +110,7 @@ export default function ReflectionLog() {
               <p className="meta">
                 <VisibilityBadge visibility={item.visibility} />
                 <span>{formatDay(item.happenedOn, locale)}</span>
-                <span>{t("reflections.by", { name: item.authorName })}</span>
+                <span>{t("reflections.by", { name: personName(item.authorName) })}</span>
                 {item.comments > 0 ? <span>{t("reflections.comments", { count: item.comments })}</span> : null}
                 <ThemeBadges themes={item.themes} />
               </p>

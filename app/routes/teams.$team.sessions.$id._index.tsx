@@ -40,6 +40,7 @@ import { Field, FieldErrors, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { methodPath, SessionStatusBadge, SessionWhen } from "~/ui/SessionFacts";
+import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.facts.title ?? ""} · Leernetwerk` }];
 
@@ -390,6 +391,7 @@ function VolunteerForm({ page, lastResult }: { page: Invited; lastResult?: Submi
 
 function CaseBringerForm({ page, lastResult }: { page: Invited; lastResult?: SubmissionResult<string[]> }) {
   const t = useT();
+  const personName = usePersonName();
   const [form, fields] = useForm({ id: "case-bringer", lastResult, defaultValue: { caseBringer: page.caseBringer?.id ?? "" } });
   return (
     <section aria-labelledby="case-bringer-heading">
@@ -411,7 +413,7 @@ function CaseBringerForm({ page, lastResult }: { page: Invited; lastResult?: Sub
                   value={candidate.id}
                   defaultChecked={page.caseBringer?.id === candidate.id}
                 />
-                {candidate.name}
+                {personName(candidate.name, "participant")}
                 {candidate.volunteersCase ? <span className="badge"> {t("session.caseBringer.volunteered")}</span> : null}
               </label>
             ))}
@@ -432,6 +434,7 @@ function CaseBringerForm({ page, lastResult }: { page: Invited; lastResult?: Sub
 
 function Invitees({ page }: { page: Invited }) {
   const t = useT();
+  const personName = usePersonName();
   const confirmed = page.facts.status !== "polling";
   return (
     <section aria-labelledby="invitees-heading">
@@ -439,7 +442,7 @@ function Invitees({ page }: { page: Invited }) {
       <ul className="plain-list">
         {page.invitees.map((invitee) => (
           <li key={invitee.id}>
-            {invitee.name}
+            {personName(invitee.name, "participant")}
             {confirmed ? <span className="muted"> — {t(`session.rsvpState.${invitee.rsvp}`)}</span> : null}
           </li>
         ))}

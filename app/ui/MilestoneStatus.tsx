@@ -6,6 +6,7 @@ import { formatDateTime, formatDay } from "../i18n/dates";
 import { SubmitButton } from "./Button";
 import { Field, FormErrors } from "./Field";
 import { useLocale, useT } from "./i18n";
+import { usePersonName } from "./PersonName";
 
 export function MilestoneStatusBadge({ status }: { status: MilestoneStatus }) {
   const t = useT();
@@ -37,6 +38,7 @@ export type TimelineEntry = {
 /** Plan versus reality: every status change, oldest first, who made it and why. */
 export function MilestoneTimeline({ entries }: { entries: TimelineEntry[] }) {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   if (entries.length === 0) return <p className="muted">{t("milestone.timeline.none")}</p>;
   return (
@@ -50,7 +52,7 @@ export function MilestoneTimeline({ entries }: { entries: TimelineEntry[] }) {
           </p>
           <p className="meta">
             <time dateTime={entry.changedAt}>{formatDateTime(entry.changedAt, locale)}</time>
-            <span>{t("milestone.timeline.by", { name: entry.changedByName })}</span>
+            <span>{t("milestone.timeline.by", { name: personName(entry.changedByName) })}</span>
           </p>
           <p className="timeline-reason">
             <span className="visually-hidden">{t("milestone.timeline.reason")} </span>

@@ -4,6 +4,7 @@ import type { Perspective } from "../../db/schema";
 import { formatDay } from "../i18n/dates";
 import { useLocale, useT } from "./i18n";
 import { ThemeBadges } from "./ThemeChoice";
+import { usePersonName } from "./PersonName";
 
 export type NetworkItemView = {
   kind: "lesson" | "reflection";
@@ -20,6 +21,7 @@ export type NetworkItemView = {
 /** One lesson or reflection shared with the network, as the network list and its search show it. */
 export function NetworkItem({ item, children }: { item: NetworkItemView; children?: ReactNode }) {
   const t = useT();
+  const personName = usePersonName();
   const locale = useLocale();
   return (
     <li className="log-item">
@@ -33,7 +35,7 @@ export function NetworkItem({ item, children }: { item: NetworkItemView; childre
         <span>{formatDay(item.day, locale)}</span>
         <Link to={`/teams/${item.coalitionSlug}`}>{item.coalitionName}</Link>
         <span>
-          {t("network.by", { name: item.authorName })}
+          {t("network.by", { name: personName(item.authorName) })}
           {item.perspective ? ` (${t(`perspective.${item.perspective}`)})` : null}
         </span>
         <ThemeBadges themes={item.themes} />
