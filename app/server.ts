@@ -9,6 +9,8 @@ import { sql } from "kysely";
 import { db, isEmbedded, migrateToLatest } from "../db/db.server";
 import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "../db/demo";
 import { purgeEventPersonalData } from "./domain/event-retention.server";
+import { anonymiseInactiveAccounts } from "./domain/retention.server";
+import { finaliseDepartures } from "./domain/departures.server";
 
 const port = Number(process.env.PORT ?? 3000);
 const production = process.env.NODE_ENV === "production";
@@ -20,6 +22,18 @@ if (isEmbedded() && !(await demoIsSeeded())) await seedDemo();
 const purgeEvents = () => purgeEventPersonalData().catch((error) => console.error("[retention] event clean-up failed", error));
 await purgeEvents();
 setInterval(purgeEvents, 3600_000).unref();
+
+// Accounts unused for longer than the admin's retention period are anonymised; with the setting off (the default)
+// nothing happens. Not awaited: a first run over many accounts must not hold up serving.
+const anonymiseInactive = () =>
+  anonymiseInactiveAccounts().catch((error) => console.error("[retention] anonymising inactive accounts failed", error));
+void anonymiseInactive();
+setInterval(anonymiseInactive, 3600_000).unref();
+
+// Leaving and account deletions become final 30 days after they were asked for.
+const finalise = () => finaliseDepartures().catch((error) => console.error("[retention] finalising departures failed", error));
+void finalise();
+setInterval(finalise, 3600_000).unref();
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

@@ -1,4 +1,5 @@
 import { db } from "../../db/db.server";
+import type { ExportName } from "./audit-kinds";
 
 export type AuditKind =
   | "login"
@@ -19,7 +20,8 @@ export type AuditKind =
   | "account_deletion_requested"
   | "departure_restored"
   | "departure_finalised"
-  | "account_anonymised";
+  | "account_anonymised"
+  | "retention_changed";
 
 export type AuditEvent = {
   kind: AuditKind;
@@ -43,4 +45,35 @@ export async function recordAudit(event: AuditEvent): Promise<void> {
       detail: JSON.stringify(event.detail ?? {}),
     })
     .execute();
+}
+
+/**
+ * Records that someone took data out of the network: what (a fixed name), and at most which event or which
+ * period, so the log can say "lessons.csv" without holding anything the file held.
+ */
+export async function recordExport(input: {
+  actorId: string;
+  what: ExportName;
+  address?: string | null;
+  coalitionId?: string | null;
+  eventId?: string;
+  period?: { from: string; to: string };
+}): Promise<void> {
+  await recordAudit({
+    kind: "export",
+    actorId: input.actorId,
+    coalitionId: input.coalitionId ?? null,
+    address: input.address ?? null,
+    detail: {
+      what: input.what,
+      ...(input.eventId ? { eventId: input.eventId } : {}),
+      ...(input.period ? { from: input.period.from, to: input.period.to } : {}),
+    },
+  });
+}
+
+/** The client address Remix's load context carries (app/server.ts), for the log. */
+export function clientAddressOf(context: unknown): string | null {
+  const address = (context as { clientAddress?: unknown } | undefined)?.clientAddress;
+  return typeof address === "string" ? address : null;
 }

@@ -67,6 +67,17 @@ export default function AdminOverview() {
         <Link to="/admin/accounts">{t("admin.accounts.link")}</Link>
       </p>
 
+      <h2>{t("audit.title")}</h2>
+      <p>{t("audit.summary")}</p>
+      <p>
+        <Link to="/admin/audit">{t("audit.link")}</Link>
+      </p>
+
+      <h2>{t("audit.retention.title")}</h2>
+      <p>
+        <Link to="/admin/retention">{t("audit.retention.link")}</Link>
+      </p>
+
       {outbox ? (
         <>
           <h2>{t("admin.outbox.title")}</h2>

@@ -1,24 +1,29 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changePasswordSchema, profileSchema } from "~/auth/account-forms";
 import { requireUser } from "~/auth/permissions.server";
 import { endAllSessions, endSession } from "~/auth/session.server";
 import { changePassword, checkPassword, updateProfile } from "~/domain/accounts.server";
 import { recordAudit } from "~/domain/audit.server";
+import { pageNumber } from "~/domain/audit-form";
+import { readOwnActivity } from "~/domain/audit-log.server";
 import { publicUrl } from "~/domain/email.server";
 import { calendarFeedToken, renewCalendarFeed } from "~/domain/sessions.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
+import { AuditTable } from "~/ui/AuditTable";
+import { Pagination } from "~/ui/Pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const feedToken = await calendarFeedToken(user);
   const calendarFeed = feedToken ? `${publicUrl(request)}/calendar/${feedToken}.ics` : null;
-  return json({ name: user.name, email: user.email, language: user.language, calendarFeed });
+  const activity = await readOwnActivity(user, pageNumber(new URL(request.url).searchParams.get("activity")));
+  return json({ id: user.id, name: user.name, email: user.email, language: user.language, calendarFeed, activity });
 }
 
 type Reply = { intent: "profile" | "password"; result: SubmissionResult<string[]> };
@@ -162,12 +167,34 @@ export default function Settings() {
         </Form>
       )}
 
+      <h2 id="my-data">{t("dataExport.title")}</h2>
+      <p>
+        {t("dataExport.settingsIntro")} <Link to="/settings/data">{t("dataExport.settingsLink")}</Link>
+      </p>
+
       <h2>{t("settings.sessions")}</h2>
       <p>{t("settings.sessionsIntro")}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="logout-everywhere" />
         <SubmitButton variant="danger">{t("settings.logoutEverywhere")}</SubmitButton>
       </Form>
+
+      <h2 id="activity">{t("audit.own.title")}</h2>
+      <p>{t("audit.own.intro")}</p>
+      {profile.activity.entries.length === 0 ? (
+        <p className="muted">{t("audit.own.none")}</p>
+      ) : (
+        <>
+          <AuditTable entries={profile.activity.entries} caption={t("audit.own.caption")} me={profile.id} />
+          <Pagination
+            page={profile.activity.page}
+            total={profile.activity.total}
+            pageSize={profile.activity.pageSize}
+            param="activity"
+            anchor="activity"
+          />
+        </>
+      )}
     </section>
   );
 }

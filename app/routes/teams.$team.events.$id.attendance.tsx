@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireUser } from "~/auth/permissions.server";
+import { clientAddressOf, recordExport } from "~/domain/audit.server";
 import { attendanceList } from "~/domain/event-registrations.server";
 import { formatTimeSpan } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
@@ -16,13 +17,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** The page's data, for this route and the programme-wide one. */
-export async function attendancePage(request: Request, teamSlug: string | null, id: string | undefined) {
+export async function attendancePage(request: Request, teamSlug: string | null, id: string | undefined, context?: unknown) {
   const user = await requireUser(request);
-  return json(await attendanceList(user, teamSlug, id));
+  const list = await attendanceList(user, teamSlug, id);
+  // A list of names and organisations to print: recorded in the audit log like a download.
+  await recordExport({ actorId: user.id, what: "attendance", eventId: list.event.id, address: clientAddressOf(context) });
+  return json(list);
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  return attendancePage(request, params.team ?? "", params.id);
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  return attendancePage(request, params.team ?? "", params.id, context);
 }
 
 /** window.print() needs JavaScript, so the button only appears once it runs; the browser's own print works anyway. */

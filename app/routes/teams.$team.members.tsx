@@ -113,6 +113,7 @@ export default function Members() {
     defaultValue: { role: "member" },
   });
   const removeRefusal = reply?.intent === "remove" ? (reply.result.error?.[""] ?? undefined) : undefined;
+  const inactive = members.filter((m) => m.inactive);
 
   return (
     <section>
@@ -133,6 +134,7 @@ export default function Members() {
               <th scope="col">{t("members.role")}</th>
               <th scope="col">{t("members.perspective")}</th>
               <th scope="col">{t("members.organisation")}</th>
+              <th scope="col">{t("audit.members.lastLogin")}</th>
               <th scope="col">{t("members.remove")}</th>
             </tr>
           </thead>
@@ -154,24 +156,33 @@ export default function Members() {
                 <td>{t(`perspective.${m.perspective}`)}</td>
                 <td>{m.organisation ?? <span className="muted">{t("members.noOrganisation")}</span>}</td>
                 <td>
-                  <details className="confirm">
-                    <summary>
-                      {t("members.remove")}
-                      <span className="visually-hidden"> {m.name}</span>
-                    </summary>
-                    <Form method="post" className="stack">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="membershipId" value={m.membershipId} />
-                      <p>{t(m.personId === me ? "members.remove.confirmSelf" : "members.remove.confirm", { name: m.name })}</p>
-                      <SubmitButton variant="danger">{t("members.remove.submit")}</SubmitButton>
-                    </Form>
-                  </details>
+                  <LastLogin member={m} />
+                </td>
+                <td>
+                  <RemoveMember member={m} self={m.personId === me} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+
+      <h2 id="inactive">{t("audit.members.inactive.title")}</h2>
+      {inactive.length === 0 ? (
+        <p className="muted">{t("audit.members.inactive.none")}</p>
+      ) : (
+        <>
+          <p>{t("audit.members.inactive.intro")}</p>
+          <ul className="plain-list stack" aria-labelledby="inactive">
+            {inactive.map((m) => (
+              <li key={m.membershipId}>
+                <strong>{m.name}</strong> · <LastLogin member={m} />
+                <RemoveMember member={m} self={m.personId === me} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       <h2>{t("members.invite.title")}</h2>
       <p>{t("members.invite.intro", { days: invitationDays })}</p>
@@ -232,6 +243,39 @@ export default function Members() {
         </div>
       )}
     </section>
+  );
+}
+
+/** When the member last logged in; only facilitators see this page, so only they see it. */
+function LastLogin({ member }: { member: { lastLoginAt: string | null; memberSince: string; inactive: boolean } }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      {member.lastLoginAt
+        ? formatDate(member.lastLoginAt, locale)
+        : t("audit.members.noLogin", { date: formatDate(member.memberSince, locale) })}
+      {member.inactive ? <span className="badge badge-off"> {t("audit.members.inactiveBadge")}</span> : null}
+    </>
+  );
+}
+
+/** Takes a member out of the coalition after a confirmation; the account stays. */
+function RemoveMember({ member, self }: { member: { membershipId: string; name: string }; self: boolean }) {
+  const t = useT();
+  return (
+    <details className="confirm">
+      <summary>
+        {t("members.remove")}
+        <span className="visually-hidden"> {member.name}</span>
+      </summary>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name="membershipId" value={member.membershipId} />
+        <p>{t(self ? "members.remove.confirmSelf" : "members.remove.confirm", { name: member.name })}</p>
+        <SubmitButton variant="danger">{t("members.remove.submit")}</SubmitButton>
+      </Form>
+    </details>
   );
 }
 
