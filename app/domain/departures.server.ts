@@ -467,7 +467,7 @@ async function restore(trx: Trx, departure: DepartureRow): Promise<void> {
 
 /** Deletes for good what the departure deleted, and for an account deletion empties the person row. */
 async function finaliseDeparture(departureId: string): Promise<void> {
-  await db()
+  const finalised = await db()
     .transaction()
     .execute(async (trx) => {
       const departure = await trx
@@ -478,7 +478,7 @@ async function finaliseDeparture(departureId: string): Promise<void> {
         .selectAll()
         .forUpdate()
         .executeTakeFirst();
-      if (!departure) return;
+      if (!departure) return null;
       const items = await trx.selectFrom("departure_item").where("departure_id", "=", departure.id).select(["kind", "item_id"]).execute();
       const ids = (kind: DepartureItemKind) => items.filter((i) => i.kind === kind).map((i) => i.item_id);
       await sql`select set_config('leernetwerk.erasure', 'on', true)`.execute(trx);
@@ -497,8 +497,11 @@ async function finaliseDeparture(departureId: string): Promise<void> {
         .set({ finalised_at: new Date(), restore_token_hash: null })
         .where("id", "=", departure.id)
         .execute();
+      return departure;
     });
-  await recordAudit({ kind: "departure_finalised", detail: { departureId } });
+  if (finalised) {
+    await recordAudit({ kind: "departure_finalised", subjectId: finalised.person_id, coalitionId: finalised.coalition_id });
+  }
 }
 
 /** The account row stays (the audit log and the stand-ins' history point to it) but says nothing about anyone. */

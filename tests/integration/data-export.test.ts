@@ -2,7 +2,7 @@ import type { KyselyPlugin } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import { db, useDatabase } from "../../db/db.server";
-import { PAGE_SIZE } from "../../app/domain/data-export.server";
+import { PAGE_SIZE } from "../../app/domain/personal-data.server";
 import * as zipRoute from "../../app/routes/settings_.data[.zip]";
 import * as pageRoute from "../../app/routes/settings_.data";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor, unique } from "../fixtures";
@@ -313,15 +313,20 @@ describe("/settings/data.zip", () => {
     await db().deleteFrom("audit_event").where("actor_id", "=", me.id).execute();
     await download(cookie);
     const events = await db().selectFrom("audit_event").where("actor_id", "=", me.id).selectAll().execute();
-    expect(events).toEqual([expect.objectContaining({ kind: "export", subject_id: me.id, detail: { what: "personal-data" } })]);
+    expect(events).toEqual([expect.objectContaining({ kind: "export", actor_id: me.id, detail: { what: "personal-data" } })]);
     // The next download lists it among the person's own audit entries.
     const { zip } = await download(cookie);
     expect(json(zip, "audit-log.json").map((entry) => entry.kind)).toContain("export");
   });
 
   it("explains on /settings/data what the download holds and links to it", async () => {
-    const html = await renderPage(pageRoute.default, {});
+    const open = [{ id: "d1", coalitionName: "Oud Team", leftAt: "2026-11-20T10:00:00Z", finalAt: "2026-12-20T10:00:00Z" }];
+    const html = await renderPage(pageRoute.default, { teams: [{ slug: "mijn-team", name: "Mijn Team" }], open });
     expect(html).toContain('href="/settings/data.zip"');
+    // The way out, and back: leave a coalition, delete the account, return to one left less than 30 days ago.
+    expect(html).toContain('href="/settings/leave/mijn-team"');
+    expect(html).toContain('href="/settings/delete"');
+    expect(html).toContain('action="/settings/return/d1"');
     expect(html).toContain('href="/settings"');
     expect(html).toContain("Mijn gegevens");
   });
