@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import { db } from "../../db/db.server";
-import type { Language } from "../../db/schema";
+import type { Database, Language } from "../../db/schema";
 import { isRowId, notFound, requireAdmin, rowIdOrNotFound, type User } from "../auth/permissions.server";
 import { endAllSessions } from "../auth/session.server";
 import type { MessageKey } from "../i18n/i18n";
@@ -177,14 +177,32 @@ export type AccountRow = {
   memberships: { coalition: string; role: "member" | "facilitator" }[];
 };
 
+/**
+ * Erased accounts, the stand-ins for former members, and accounts their owner deleted (final after 30 days,
+ * undone only by the owner's restore link) are nobody's account any more.
+ */
+function isStillAnAccount(eb: ExpressionBuilder<Database, "person">) {
+  const { and, not, exists, selectFrom } = eb;
+  return and([
+    eb("person.erased_at", "is", null),
+    not(
+      exists(
+        selectFrom("departure")
+          .whereRef("departure.person_id", "=", "person.id")
+          .where("departure.coalition_id", "is", null)
+          .where("departure.restored_at", "is", null),
+      ),
+    ),
+  ]);
+}
+
 /** Every account: who it is, what kind of account, in which coalitions, and whether it is active. */
 export async function listAccounts(user: User): Promise<AccountRow[]> {
   requireAdmin(user);
   const [people, memberships] = await Promise.all([
     db()
       .selectFrom("person")
-      // Erased accounts and the stand-ins for former members are nobody's account any more.
-      .where("erased_at", "is", null)
+      .where(isStillAnAccount)
       .select(["id", "name", "email", "account_role", "deactivated_at"])
       .orderBy("name")
       .orderBy("email")
@@ -243,11 +261,8 @@ export async function reactivateAccount(user: User, personId: string): Promise<v
   const person = await db()
     .selectFrom("person")
     .where("id", "=", rowIdOrNotFound(personId))
-    .where("erased_at", "is", null)
     // An account whose owner deleted it comes back only through the owner's own restore link.
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom("departure").whereRef("departure.person_id", "=", "person.id").where("departure.coalition_id", "is", null).where("departure.restored_at", "is", null))),
-    )
+    .where(isStillAnAccount)
     .select("id")
     .executeTakeFirst();
   if (!person) throw notFound();

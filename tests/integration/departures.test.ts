@@ -16,6 +16,7 @@ import * as deleteRoute from "../../app/routes/settings_.delete";
 import * as restoreRoute from "../../app/routes/account.restore.$token";
 import * as returnRoute from "../../app/routes/settings_.return.$id";
 import * as membersRoute from "../../app/routes/teams.$team.members";
+import * as accountsRoute from "../../app/routes/admin.accounts";
 import { authenticate } from "../../app/domain/accounts.server";
 import { finaliseDepartures, GRACE_DAYS } from "../../app/domain/departures.server";
 import { browserRequest, callRoute, createCoalition, createPerson, lastMailTo, linkIn, PASSWORD, sessionFor, unique } from "../fixtures";
@@ -317,6 +318,18 @@ describe("deleting the account", () => {
     for (const item of planted) expect((await itemPage(item, again)).status).toBe(200);
     const used = await callRoute(restoreRoute.action, { request: browserRequest(link, { form: {} }), params: { token } });
     expect(used.status).toBe(404);
+  });
+
+  it("is gone from the admin's accounts at once, and an admin cannot bring it back", async () => {
+    await deleteAccount(choicesForm({ password: PASSWORD }));
+    const admin = await sessionFor(await createPerson({ accountRole: "admin" }));
+    const listed = await callRoute(accountsRoute.loader, { request: browserRequest("/admin/accounts", { cookie: admin }) });
+    expect(await listed.text()).not.toContain(leaver.email);
+    const reactivate = await callRoute(accountsRoute.action, {
+      request: browserRequest("/admin/accounts", { cookie: admin, form: { intent: "reactivate", personId: leaver.id } }),
+    });
+    expect(reactivate.status).toBe(404);
+    expect(await authenticate(leaver.email, PASSWORD, "10.1.1.5")).toMatchObject({ ok: false });
   });
 
   it("after 30 days erases the person: no name, no address, no way back", async () => {
