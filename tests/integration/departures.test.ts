@@ -183,6 +183,19 @@ describe("leaving a coalition, item by item", () => {
     expect(after.lessons).toBe(before.lessons - deleted("lesson"));
   });
 
+  for (const choice of ["delete", "keep"] as const) {
+    it(`${choice === "delete" ? "deletes" : "keeps"} the leaver's comments on a teammate's reflection when asked to`, async () => {
+      const reflection = await writeReflection(teammate.id, team.id, { title: "Van het team", text: "tekst", visibility: "team" });
+      const comment = unique("reactie");
+      await db().insertInto("reflection_comment").values({ reflection_id: reflection, author_id: leaver.id, body: comment }).execute();
+      await leave(choicesForm({ comments: choice }));
+      const item = { kind: "reflection", id: reflection } as Planted;
+      const page = await text(await itemPage(item, cookie.teammate));
+      expect(page.includes(comment)).toBe(choice === "keep");
+      expect(page).not.toContain(leaver.name);
+    });
+  }
+
   it("leaves the intervision notes with the participants under 'former participant'", async () => {
     await leave(choicesForm());
     const response = await callRoute(notesRoute.loader, {
