@@ -27,3 +27,10 @@ export function choicesFrom(formData: FormData): Map<string, "delete" | "keep"> 
   }
   return choices;
 }
+
+/** What the person had chosen, to show again when the form comes back with an error (never the password). */
+export function choicesAsSent(formData: FormData): Record<string, string> {
+  const sent: Record<string, string> = {};
+  for (const [name, value] of formData) if (name === "comments" || CHOICE.test(name)) sent[name] = String(value);
+  return sent;
+}

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { endSession } from "~/auth/session.server";
-import { choicesFrom, deleteAccountSchema } from "~/domain/departure-form";
+import { choicesAsSent, choicesFrom, deleteAccountSchema } from "~/domain/departure-form";
 import { deleteAccount, whatDeparts } from "~/domain/departures.server";
 import { translator } from "~/i18n/dictionaries.server";
 import { DepartureForm } from "~/ui/DepartureForm";
@@ -21,9 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  const chosen = Object.fromEntries(
-    [...formData].filter(([name]) => name !== "confirm" && name !== "password").map(([k, v]) => [k, String(v)]),
-  );
+  const chosen = choicesAsSent(formData);
   const submission = parseWithZod(formData, { schema: deleteAccountSchema });
   const hide = { hideFields: ["password"] };
   if (submission.status !== "success") return json({ result: submission.reply(hide), chosen }, { status: 400 });

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
-import { choicesFrom, leaveSchema } from "~/domain/departure-form";
+import { choicesAsSent, choicesFrom, leaveSchema } from "~/domain/departure-form";
 import { leaveCoalition, whatDeparts } from "~/domain/departures.server";
 import { DepartureForm } from "~/ui/DepartureForm";
 import { setFlash } from "~/ui/flash.server";
@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
   const formData = await request.formData();
-  const chosen = Object.fromEntries([...formData].filter(([name]) => name !== "confirm").map(([k, v]) => [k, String(v)]));
+  const chosen = choicesAsSent(formData);
   const submission = parseWithZod(formData, { schema: leaveSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), chosen }, { status: 400 });
   const outcome = await leaveCoalition(user, team, { items: choicesFrom(formData), comments: submission.value.comments });
