@@ -2,7 +2,11 @@ import type { MessageKey } from "./nl";
 
 export type Locale = "nl" | "en";
 export type { MessageKey };
-export type Dictionary = Record<MessageKey, string>;
+/**
+ * A language's strings. A browser holds those of nl/index.ts (or en/index.ts) only; the server also holds the
+ * server-only ones (e-mails, calendar files, CSV: nl/index.server.ts), so not every key need be present.
+ */
+export type Dictionary = Partial<Record<MessageKey, string>>;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export const locales: readonly Locale[] = ["nl", "en"];

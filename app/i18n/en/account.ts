@@ -23,9 +23,4 @@ export const account: Record<keyof typeof nl, string> = {
   "reset.invalid": "This link no longer works: it has been used or is more than an hour old. Ask for a new one.",
   "reset.again": "Ask for a new link",
   "reset.done": "Your password has been changed. You are logged out on other devices.",
-  "mail.reset.subject": "New password for Leernetwerk",
-  "mail.reset.body": "Dear {name},\n\nYou asked for a new password for Leernetwerk. Choose it through this link (valid for one hour, works once):\n\n{link}\n\nDid you not ask for this? Then you can ignore this e-mail.",
-  "mail.invite.subject": "Invitation to Leernetwerk",
-  "mail.invite.body": "Hello,\n\n{inviter} invites you to Leernetwerk: {where}. Create your account through this link (works once, valid for {days} days):\n\n{link}\n\nDon't know the sender? Then you can ignore this e-mail.",
-  "mail.invite.programme": "the learning programme",
 };

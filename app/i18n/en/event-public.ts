@@ -56,23 +56,5 @@ export const eventPublic: Record<keyof typeof nl, string> = {
   "eventPublic.flash.saved": "Your changes are saved.",
   "eventPublic.flash.cancelled": "Your registration is cancelled.",
 
-  "eventPublic.mail.registered.subject": "Registered: {title}",
-  "eventPublic.mail.registered.body":
-    "Hello {name},\n\nYou are registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nView, change or cancel your registration:\n{link}\n\nYour details are deleted automatically 90 days after the event.",
-  "eventPublic.mail.waiting.subject": "Waiting list: {title}",
-  "eventPublic.mail.waiting.body":
-    "Hello {name},\n\n{title} is full. You are on the waiting list. When a place comes free, you get an e-mail straight away.\n\nWhen: {when}\nWhere: {place}, {address}\n\nView, change or cancel your registration:\n{link}\n\nYour details are deleted automatically 90 days after the event.",
-  "eventPublic.mail.again.subject": "Your registration for {title}",
-  "eventPublic.mail.again.body":
-    "Hello {name},\n\nSomeone (probably you) tried to register this e-mail address again for {title}. You were already registered; no second registration was made.\n\nYour status: {status}\n\nWith this new link you view, change or cancel your registration (earlier links no longer work):\n{link}\n\nDidn't do this yourself? Then you can ignore this e-mail.",
-  "eventPublic.mail.movedUp.subject": "A place has come free: {title}",
-  "eventPublic.mail.movedUp.body":
-    "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through your personal link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
-  "eventPublic.mail.status.registered": "registered, you have a place",
-  "eventPublic.mail.status.waiting": "on the waiting list",
-
-  "eventPublic.ics.address": "Address: {address}",
-  "eventPublic.ics.programme": "Programme:",
-  "eventPublic.ics.page": "More information and registration: {url}",
   "eventPublic.presented": "What we presented",
 };

@@ -46,8 +46,6 @@ export const eventRegistrations: Record<keyof typeof nl, string> = {
   "eventRegistrations.message.sent": "The message was sent to {count} registrants.",
   "eventRegistrations.message.sent.one": "The message was sent to {count} registrant.",
   "eventRegistrations.message.sentNone": "Nobody was on the chosen list, so no message was sent.",
-  "eventRegistrations.message.footer":
-    "You receive this message because you registered for {event} on {when} in {place}. It comes from the organisers: {organiser}.",
   "eventRegistrations.error.subjectLong": "A subject is at most 150 characters.",
   "eventRegistrations.error.textLong": "A message is at most 5000 characters.",
 
@@ -57,6 +55,4 @@ export const eventRegistrations: Record<keyof typeof nl, string> = {
   "eventRegistrations.attendance.back": "Back to the registrations",
   "eventRegistrations.attendance.none": "Nobody has registered yet.",
   "eventRegistrations.attendance.tick": "Tick who is here",
-
-  "eventRegistrations.csv.name": "registrations",
 };

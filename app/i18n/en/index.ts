@@ -1,4 +1,4 @@
-import type { MessageKey } from "../nl";
+import type { BrowserMessageKey } from "../nl";
 import { account } from "./account";
 import { admin } from "./admin";
 import { audit } from "./audit";
@@ -23,8 +23,8 @@ import { sessions } from "./sessions";
 import { settings } from "./settings";
 import { teams } from "./teams";
 
-// Typed against the Dutch keys: a missing English string is a type error.
-export const en: Record<MessageKey, string> = {
+// Typed against the Dutch keys: a missing English string is a type error (server-only ones: index.server.ts).
+export const en: Record<BrowserMessageKey, string> = {
   ...account,
   ...admin,
   ...audit,

@@ -113,19 +113,6 @@ export const sessions: Record<keyof typeof nl, string> = {
   "session.flash.rescheduled": "The session has been moved. Every invitee got an e-mail with the new time.",
   "session.flash.cancelled": "The session has been cancelled. Every invitee got an e-mail.",
 
-  "session.mail.poll.subject": "Intervision: when can you come? – {title}",
-  "session.mail.poll.body":
-    "Dear {name},\n\n{facilitator} is planning an intervision session with {team}: ‘{title}’ (method: {method}).\n\nPlease say for each of the {count} suggested times whether you can come:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
-  "session.mail.confirmed.subject": "Intervision confirmed: {title}",
-  "session.mail.confirmed.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} is confirmed.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Please let us know whether you are coming:\n\n{link}",
-  "session.mail.rescheduled.subject": "Intervision moved: {title}",
-  "session.mail.rescheduled.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",
-  "session.mail.cancelled.subject": "Intervision cancelled: {title}",
-  "session.mail.cancelled.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",
-
   "poll.title": "When can you come?",
   "poll.intro": "Say for each time whether you can come. You can change your answers until the time is confirmed.",
   "poll.closedIntro": "The poll is closed: the time has been chosen.",
@@ -144,10 +131,6 @@ export const sessions: Record<keyof typeof nl, string> = {
   "poll.noAnswers": "Choose an answer for at least one time.",
 
   "calendar.download": "Add to my calendar (.ics)",
-  "calendar.event.method": "Intervision, method: {method}",
-  "calendar.event.video": "Video call: {url}",
-  "calendar.event.page": "More information and your RSVP: {url}",
-  "calendar.feed.name": "Leernetwerk – intervision",
   "calendar.feed.title": "Calendar subscription",
   "calendar.feed.intro": "With a calendar subscription, every intervision session you are invited to shows in your own calendar (for example Outlook, Google Calendar or the calendar on your phone), also when its time changes.",
   "calendar.feed.address": "Your personal calendar address",

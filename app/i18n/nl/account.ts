@@ -21,9 +21,4 @@ export const account = {
   "reset.invalid": "Deze link werkt niet meer: hij is al gebruikt of ouder dan een uur. Vraag een nieuwe aan.",
   "reset.again": "Nieuwe link aanvragen",
   "reset.done": "Uw wachtwoord is gewijzigd. U bent op andere apparaten uitgelogd.",
-  "mail.reset.subject": "Nieuw wachtwoord voor Leernetwerk",
-  "mail.reset.body": "Beste {name},\n\nU heeft gevraagd om een nieuw wachtwoord voor Leernetwerk. Kies het via deze link (één uur geldig, werkt één keer):\n\n{link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.",
-  "mail.invite.subject": "Uitnodiging voor Leernetwerk",
-  "mail.invite.body": "Hallo,\n\n{inviter} nodigt u uit voor Leernetwerk: {where}. Maak uw account aan via deze link (werkt één keer, {days} dagen geldig):\n\n{link}\n\nKent u de afzender niet? Dan kunt u deze e-mail negeren.",
-  "mail.invite.programme": "het leerprogramma",
 } as const;

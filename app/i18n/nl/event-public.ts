@@ -56,23 +56,5 @@ export const eventPublic = {
   "eventPublic.flash.saved": "Je wijzigingen zijn opgeslagen.",
   "eventPublic.flash.cancelled": "Je aanmelding is afgezegd.",
 
-  "eventPublic.mail.registered.subject": "Aangemeld: {title}",
-  "eventPublic.mail.registered.body":
-    "Hallo {name},\n\nJe bent aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nJe aanmelding bekijken, wijzigen of afzeggen:\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
-  "eventPublic.mail.waiting.subject": "Wachtlijst: {title}",
-  "eventPublic.mail.waiting.body":
-    "Hallo {name},\n\n{title} is vol. Je staat op de wachtlijst. Komt er een plek vrij, dan krijg je meteen een e-mail.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nJe aanmelding bekijken, wijzigen of afzeggen:\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
-  "eventPublic.mail.again.subject": "Je aanmelding voor {title}",
-  "eventPublic.mail.again.body":
-    "Hallo {name},\n\nIemand (waarschijnlijk jijzelf) probeerde dit e-mailadres opnieuw aan te melden voor {title}. Je was al aangemeld; er is geen tweede aanmelding gemaakt.\n\nJe status: {status}\n\nMet deze nieuwe link bekijk, wijzig of zeg je je aanmelding af (eerdere links werken niet meer):\n{link}\n\nHeb je dit niet zelf gedaan? Dan kun je deze e-mail negeren.",
-  "eventPublic.mail.movedUp.subject": "Er is een plek vrijgekomen: {title}",
-  "eventPublic.mail.movedUp.body":
-    "Hallo {name},\n\nEr is een plek vrijgekomen. Je stond op de wachtlijst en bent nu aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nKun je toch niet komen? Zeg dan af via je persoonlijke link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
-  "eventPublic.mail.status.registered": "aangemeld, je hebt een plek",
-  "eventPublic.mail.status.waiting": "op de wachtlijst",
-
-  "eventPublic.ics.address": "Adres: {address}",
-  "eventPublic.ics.programme": "Programma:",
-  "eventPublic.ics.page": "Meer informatie en aanmelden: {url}",
   "eventPublic.presented": "Wat we presenteerden",
 } as const;

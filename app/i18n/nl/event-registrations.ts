@@ -45,8 +45,6 @@ export const eventRegistrations = {
   "eventRegistrations.message.sent": "Het bericht is verstuurd naar {count} aanmelders.",
   "eventRegistrations.message.sent.one": "Het bericht is verstuurd naar {count} aanmelder.",
   "eventRegistrations.message.sentNone": "Er stond niemand op de gekozen lijst, dus er is geen bericht verstuurd.",
-  "eventRegistrations.message.footer":
-    "U krijgt dit bericht omdat u zich heeft aangemeld voor {event} op {when} in {place}. Het bericht komt van de organisatoren: {organiser}.",
   "eventRegistrations.error.subjectLong": "Een onderwerp is hoogstens 150 tekens.",
   "eventRegistrations.error.textLong": "Een bericht is hoogstens 5000 tekens.",
 
@@ -56,6 +54,4 @@ export const eventRegistrations = {
   "eventRegistrations.attendance.back": "Terug naar de aanmeldingen",
   "eventRegistrations.attendance.none": "Er heeft zich nog niemand aangemeld.",
   "eventRegistrations.attendance.tick": "Vink aan wie er is",
-
-  "eventRegistrations.csv.name": "aanmeldingen",
 };

@@ -1,4 +1,6 @@
-// Every Dutch string of the app: the source of truth. Only one language is sent to a browser.
+// Every Dutch string a page can show: the source of truth, and what a Dutch browser downloads before hydration.
+// Strings only the server writes (e-mails, calendar files, CSV) are in index.server.ts; MessageKey covers both.
+import type { nlServer } from "./index.server";
 import { account } from "./account";
 import { admin } from "./admin";
 import { audit } from "./audit";
@@ -48,4 +50,5 @@ export const nl = {
   ...settings,
   ...teams,
 };
-export type MessageKey = keyof typeof nl;
+export type BrowserMessageKey = keyof typeof nl;
+export type MessageKey = BrowserMessageKey | keyof typeof nlServer;

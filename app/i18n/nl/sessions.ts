@@ -111,19 +111,6 @@ export const sessions = {
   "session.flash.rescheduled": "De intervisie is verzet. Alle genodigden hebben een e-mail met het nieuwe tijdstip gekregen.",
   "session.flash.cancelled": "De intervisie is geannuleerd. Alle genodigden hebben een e-mail gekregen.",
 
-  "session.mail.poll.subject": "Intervisie: wanneer kunt u? – {title}",
-  "session.mail.poll.body":
-    "Beste {name},\n\n{facilitator} plant een intervisie met {team}: ‘{title}’ (methode: {method}).\n\nGeef bij de {count} voorgestelde tijdstippen aan of u kunt:\n\n{link}\n\nAls het tijdstip vastligt, krijgt u een e-mail met een agendabestand.",
-  "session.mail.confirmed.subject": "Intervisie vastgelegd: {title}",
-  "session.mail.confirmed.body":
-    "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is vastgelegd.\n\nWanneer: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage zet de afspraak in uw agenda. Laat via deze link weten of u komt:\n\n{link}",
-  "session.mail.rescheduled.subject": "Intervisie verzet: {title}",
-  "session.mail.rescheduled.body":
-    "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is verzet.\n\nNieuw tijdstip: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage werkt de afspraak in uw agenda bij. Kunt u nu wel of niet? Laat het weten via:\n\n{link}",
-  "session.mail.cancelled.subject": "Intervisie geannuleerd: {title}",
-  "session.mail.cancelled.body":
-    "Beste {name},\n\nDe intervisie ‘{title}’ van {team} op {when} gaat niet door.\n\nHet agendabestand in de bijlage haalt de afspraak uit uw agenda.\n\n{link}",
-
   "poll.title": "Wanneer kunt u?",
   "poll.intro": "Geef bij elk tijdstip aan of u kunt. U kunt uw antwoorden aanpassen tot het tijdstip is vastgelegd.",
   "poll.closedIntro": "De peiling is gesloten: het tijdstip is gekozen.",
@@ -142,10 +129,6 @@ export const sessions = {
   "poll.noAnswers": "Kies bij ten minste één tijdstip een antwoord.",
 
   "calendar.download": "Zet in mijn agenda (.ics)",
-  "calendar.event.method": "Intervisie, methode: {method}",
-  "calendar.event.video": "Videoverbinding: {url}",
-  "calendar.event.page": "Meer informatie en uw aanmelding: {url}",
-  "calendar.feed.name": "Leernetwerk – intervisie",
   "calendar.feed.title": "Agenda-abonnement",
   "calendar.feed.intro": "Met een agenda-abonnement ziet u elke intervisie waarvoor u bent uitgenodigd in uw eigen agenda (bijvoorbeeld Outlook, Google Agenda of de agenda op uw telefoon), ook als het tijdstip verandert.",
   "calendar.feed.address": "Uw persoonlijke agenda-adres",

@@ -1,0 +1,40 @@
+import type { mail as nl } from "../nl/mail.server";
+
+export const mail: Record<keyof typeof nl, string> = {
+  "mail.reset.subject": "New password for Leernetwerk",
+  "mail.reset.body": "Dear {name},\n\nYou asked for a new password for Leernetwerk. Choose it through this link (valid for one hour, works once):\n\n{link}\n\nDid you not ask for this? Then you can ignore this e-mail.",
+  "mail.invite.subject": "Invitation to Leernetwerk",
+  "mail.invite.body": "Hello,\n\n{inviter} invites you to Leernetwerk: {where}. Create your account through this link (works once, valid for {days} days):\n\n{link}\n\nDon't know the sender? Then you can ignore this e-mail.",
+  "mail.invite.programme": "the learning programme",
+
+  "eventPublic.mail.registered.subject": "Registered: {title}",
+  "eventPublic.mail.registered.body":
+    "Hello {name},\n\nYou are registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nView, change or cancel your registration:\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.waiting.subject": "Waiting list: {title}",
+  "eventPublic.mail.waiting.body":
+    "Hello {name},\n\n{title} is full. You are on the waiting list. When a place comes free, you get an e-mail straight away.\n\nWhen: {when}\nWhere: {place}, {address}\n\nView, change or cancel your registration:\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.again.subject": "Your registration for {title}",
+  "eventPublic.mail.again.body":
+    "Hello {name},\n\nSomeone (probably you) tried to register this e-mail address again for {title}. You were already registered; no second registration was made.\n\nYour status: {status}\n\nWith this new link you view, change or cancel your registration (earlier links no longer work):\n{link}\n\nDidn't do this yourself? Then you can ignore this e-mail.",
+  "eventPublic.mail.movedUp.subject": "A place has come free: {title}",
+  "eventPublic.mail.movedUp.body":
+    "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through your personal link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.status.registered": "registered, you have a place",
+  "eventPublic.mail.status.waiting": "on the waiting list",
+
+  "eventRegistrations.message.footer":
+    "You receive this message because you registered for {event} on {when} in {place}. It comes from the organisers: {organiser}.",
+
+  "session.mail.poll.subject": "Intervision: when can you come? – {title}",
+  "session.mail.poll.body":
+    "Dear {name},\n\n{facilitator} is planning an intervision session with {team}: ‘{title}’ (method: {method}).\n\nPlease say for each of the {count} suggested times whether you can come:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
+  "session.mail.confirmed.subject": "Intervision confirmed: {title}",
+  "session.mail.confirmed.body":
+    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} is confirmed.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Please let us know whether you are coming:\n\n{link}",
+  "session.mail.rescheduled.subject": "Intervision moved: {title}",
+  "session.mail.rescheduled.body":
+    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",
+  "session.mail.cancelled.subject": "Intervision cancelled: {title}",
+  "session.mail.cancelled.body":
+    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",
+};

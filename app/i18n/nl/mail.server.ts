@@ -1,0 +1,40 @@
+// E-mails (subjects and bodies): written on the server in the recipient's language, never rendered in a browser.
+// Kept out of the browser dictionary (nl/index.ts); the server registers it (dictionaries.server.ts).
+export const mail = {
+  "mail.reset.subject": "Nieuw wachtwoord voor Leernetwerk",
+  "mail.reset.body": "Beste {name},\n\nU heeft gevraagd om een nieuw wachtwoord voor Leernetwerk. Kies het via deze link (één uur geldig, werkt één keer):\n\n{link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.",
+  "mail.invite.subject": "Uitnodiging voor Leernetwerk",
+  "mail.invite.body": "Hallo,\n\n{inviter} nodigt u uit voor Leernetwerk: {where}. Maak uw account aan via deze link (werkt één keer, {days} dagen geldig):\n\n{link}\n\nKent u de afzender niet? Dan kunt u deze e-mail negeren.",
+  "mail.invite.programme": "het leerprogramma",
+
+  "eventPublic.mail.registered.subject": "Aangemeld: {title}",
+  "eventPublic.mail.registered.body":
+    "Hallo {name},\n\nJe bent aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nJe aanmelding bekijken, wijzigen of afzeggen:\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.waiting.subject": "Wachtlijst: {title}",
+  "eventPublic.mail.waiting.body":
+    "Hallo {name},\n\n{title} is vol. Je staat op de wachtlijst. Komt er een plek vrij, dan krijg je meteen een e-mail.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nJe aanmelding bekijken, wijzigen of afzeggen:\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.again.subject": "Je aanmelding voor {title}",
+  "eventPublic.mail.again.body":
+    "Hallo {name},\n\nIemand (waarschijnlijk jijzelf) probeerde dit e-mailadres opnieuw aan te melden voor {title}. Je was al aangemeld; er is geen tweede aanmelding gemaakt.\n\nJe status: {status}\n\nMet deze nieuwe link bekijk, wijzig of zeg je je aanmelding af (eerdere links werken niet meer):\n{link}\n\nHeb je dit niet zelf gedaan? Dan kun je deze e-mail negeren.",
+  "eventPublic.mail.movedUp.subject": "Er is een plek vrijgekomen: {title}",
+  "eventPublic.mail.movedUp.body":
+    "Hallo {name},\n\nEr is een plek vrijgekomen. Je stond op de wachtlijst en bent nu aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nKun je toch niet komen? Zeg dan af via je persoonlijke link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.status.registered": "aangemeld, je hebt een plek",
+  "eventPublic.mail.status.waiting": "op de wachtlijst",
+
+  "eventRegistrations.message.footer":
+    "U krijgt dit bericht omdat u zich heeft aangemeld voor {event} op {when} in {place}. Het bericht komt van de organisatoren: {organiser}.",
+
+  "session.mail.poll.subject": "Intervisie: wanneer kunt u? – {title}",
+  "session.mail.poll.body":
+    "Beste {name},\n\n{facilitator} plant een intervisie met {team}: ‘{title}’ (methode: {method}).\n\nGeef bij de {count} voorgestelde tijdstippen aan of u kunt:\n\n{link}\n\nAls het tijdstip vastligt, krijgt u een e-mail met een agendabestand.",
+  "session.mail.confirmed.subject": "Intervisie vastgelegd: {title}",
+  "session.mail.confirmed.body":
+    "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is vastgelegd.\n\nWanneer: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage zet de afspraak in uw agenda. Laat via deze link weten of u komt:\n\n{link}",
+  "session.mail.rescheduled.subject": "Intervisie verzet: {title}",
+  "session.mail.rescheduled.body":
+    "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is verzet.\n\nNieuw tijdstip: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage werkt de afspraak in uw agenda bij. Kunt u nu wel of niet? Laat het weten via:\n\n{link}",
+  "session.mail.cancelled.subject": "Intervisie geannuleerd: {title}",
+  "session.mail.cancelled.body":
+    "Beste {name},\n\nDe intervisie ‘{title}’ van {team} op {when} gaat niet door.\n\nHet agendabestand in de bijlage haalt de afspraak uit uw agenda.\n\n{link}",
+} as const;
