@@ -9,7 +9,7 @@ import { useT } from "~/ui/i18n";
 import { PerspectiveFilter } from "~/ui/PerspectiveFilter";
 import { NetworkItem } from "~/ui/NetworkItem";
 import { Pagination } from "~/ui/Pagination";
-import { ThemeFilter } from "~/ui/ThemeChoice";
+import { ThemeFilter } from "~/ui/Themes";
 
 export const meta: MetaFunction = () => [{ title: "Netwerk · Leernetwerk" }];
 

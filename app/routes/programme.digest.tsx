@@ -8,7 +8,7 @@ import { programmeDigest, type CoalitionDigest } from "~/domain/digest.server";
 import { formatDay } from "~/i18n/dates";
 import { Field, type FieldState } from "~/ui/Field";
 import { useLocale, useT } from "~/ui/i18n";
-import { ThemeBadges } from "~/ui/ThemeChoice";
+import { ThemeBadges } from "~/ui/Themes";
 import { Day } from "~/ui/MilestoneStatus";
 import { TableScroll } from "~/ui/TableScroll";
 import { usePersonName } from "~/ui/PersonName";

@@ -8,7 +8,7 @@ import { RichText } from "~/richtext/RichText";
 import { SubmitButton } from "~/ui/Button";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
-import { ThemeBadges } from "~/ui/ThemeChoice";
+import { ThemeBadges } from "~/ui/Themes";
 import { SessionOrigin } from "~/ui/SessionOrigin";
 import { Readers } from "~/ui/Readers";
 import { VisibilityBadge } from "~/ui/Visibility";

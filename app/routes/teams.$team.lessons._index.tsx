@@ -6,7 +6,7 @@ import { listThemes } from "~/domain/themes.server";
 import { formatDate } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";
-import { ThemeFilter, ThemeBadges } from "~/ui/ThemeChoice";
+import { ThemeFilter, ThemeBadges } from "~/ui/Themes";
 import { VisibilityBadge } from "~/ui/Visibility";
 import { usePersonName } from "~/ui/PersonName";
 

@@ -1,4 +1,3 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,11 +10,12 @@ import { SubmitButton } from "~/ui/Button";
 import { Field } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
-import { ThemeBadges } from "~/ui/ThemeChoice";
+import { ThemeBadges } from "~/ui/Themes";
 import { SessionOrigin } from "~/ui/SessionOrigin";
 import { Readers } from "~/ui/Readers";
 import { VisibilityBadge } from "~/ui/Visibility";
 import { usePersonName } from "~/ui/PersonName";
+import { controlProps, serverFields } from "~/ui/ServerFields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reflection.title ?? ""} · Leernetwerk` }];
 
@@ -51,7 +51,8 @@ export default function ReflectionPage() {
   const locale = useLocale();
   const { team, reflection, comments, readers, canWrite } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "comment", lastResult, shouldRevalidate: "onSubmit" });
+  const { field } = serverFields("comment", lastResult);
+  const comment = field("comment");
   return (
     <article>
       <p>
@@ -96,10 +97,11 @@ export default function ReflectionPage() {
             <p>{comment.body}</p>
           </div>
         ))}
-        <Form method="post" className="stack" {...getFormProps(form)}>
+        {/* A new key after each comment empties the field. */}
+        <Form method="post" className="stack" id="comment" key={comments.length}>
           <input type="hidden" name="intent" value="comment" />
-          <Field field={fields.comment} label={t("comments.field")}>
-            <textarea {...getTextareaProps(fields.comment)} rows={3} maxLength={4000} />
+          <Field field={comment} label={t("comments.field")}>
+            <textarea {...controlProps(comment)} rows={3} maxLength={4000} />
           </Field>
           <div className="actions">
             <SubmitButton>{t("comments.submit")}</SubmitButton>

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { MilestoneStatus } from "../../db/schema";
 import { MAX_REASON_LENGTH, milestoneStatuses } from "../domain/vocabulary";
@@ -7,6 +7,7 @@ import { SubmitButton } from "./Button";
 import { Field, FormErrors } from "./Field";
 import { useLocale, useT } from "./i18n";
 import { usePersonName } from "./PersonName";
+import { controlProps, serverFields } from "./ServerFields";
 
 export function MilestoneStatusBadge({ status }: { status: MilestoneStatus }) {
   const t = useT();
@@ -84,15 +85,16 @@ export function StatusChangeForm({
 }) {
   const t = useT();
   const locale = useLocale();
-  const [form, fields] = useForm({ id: "status-change", lastResult, shouldRevalidate: "onSubmit" });
+  const { field, formErrors } = serverFields("status-change", lastResult);
+  const [status, reason, newTargetDate] = [field("status"), field("reason"), field("newTargetDate")];
   // Staying in the same status says nothing, except for a second adjustment to yet another date.
   const choices = milestoneStatuses.filter((status) => status !== current || status === "adjusted");
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+    <Form method="post" className="stack" id="status-change" key={version}>
+      <FormErrors errors={formErrors} />
       <input type="hidden" name="version" value={version} />
-      <Field field={fields.status} label={t("milestone.field.status")}>
-        <select {...getSelectProps(fields.status)}>
+      <Field field={status} label={t("milestone.field.status")}>
+        <select {...controlProps(status)}>
           <option value="">{t("milestone.field.statusChoose")}</option>
           {choices.map((status) => (
             <option key={status} value={status}>
@@ -101,19 +103,15 @@ export function StatusChangeForm({
           ))}
         </select>
       </Field>
-      <Field field={fields.reason} label={t("milestone.field.reason")} hint={t("milestone.field.reasonHint")}>
-        <textarea
-          {...getTextareaProps(fields.reason, { ariaDescribedBy: fields.reason.descriptionId })}
-          rows={3}
-          maxLength={MAX_REASON_LENGTH}
-        />
+      <Field field={reason} label={t("milestone.field.reason")} hint={t("milestone.field.reasonHint")}>
+        <textarea {...controlProps(reason, { hint: true })} rows={3} maxLength={MAX_REASON_LENGTH} />
       </Field>
       <Field
-        field={fields.newTargetDate}
+        field={newTargetDate}
         label={t("milestone.field.newTargetDate")}
         hint={t("milestone.field.newTargetDateHint", { date: formatDay(targetDate, locale) })}
       >
-        <input {...getInputProps(fields.newTargetDate, { type: "date", ariaDescribedBy: fields.newTargetDate.descriptionId })} />
+        <input type="date" {...controlProps(newTargetDate, { hint: true })} />
       </Field>
       <div className="actions">
         <SubmitButton>{t("milestone.statusForm.submit")}</SubmitButton>

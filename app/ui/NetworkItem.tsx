@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { Perspective } from "../../db/schema";
 import { formatDay } from "../i18n/dates";
 import { useLocale, useT } from "./i18n";
-import { ThemeBadges } from "./ThemeChoice";
+import { ThemeBadges } from "./Themes";
 import { usePersonName } from "./PersonName";
 
 export type NetworkItemView = {

@@ -49,7 +49,4 @@ export const departures: Record<keyof typeof nl, string> = {
   "departures.restore.submit": "Restore my account",
   "departures.restore.invalid": "This link no longer works: it has been used, or the 30 days are over.",
   "departures.restore.done": "Your account is back. Sign in with your e-mail address and password.",
-  "departures.mail.subject": "Your Leernetwerk account has been deleted",
-  "departures.mail.body":
-    "Hello {name},\n\nYou deleted your Leernetwerk account. Nobody reads what you deleted any more, and you can no longer sign in.\n\nWas this a mistake? Until {date} this link puts everything back as it was:\n{link}\n\nAfter that it is final: your name and e-mail address are erased.\n",
 };

@@ -1,11 +1,13 @@
 import type { ServerMessageKey } from "../nl/index.server";
 import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
+import { dataExportFiles } from "./data-export.server";
 import { mail } from "./mail.server";
 
 // Typed against the Dutch server-only keys: a missing English string is a type error.
 export const enServer: Record<ServerMessageKey, string> = {
   ...calendar,
   ...csv,
+  ...dataExportFiles,
   ...mail,
 };

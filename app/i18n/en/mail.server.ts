@@ -37,4 +37,7 @@ export const mail: Record<keyof typeof nl, string> = {
   "session.mail.cancelled.subject": "Intervision cancelled: {title}",
   "session.mail.cancelled.body":
     "Dear {name},\n\nThe intervision session ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",
+  "departures.mail.subject": "Your Leernetwerk account has been deleted",
+  "departures.mail.body":
+    "Hello {name},\n\nYou deleted your Leernetwerk account. Nobody reads what you deleted any more, and you can no longer sign in.\n\nWas this a mistake? Until {date} this link puts everything back as it was:\n{link}\n\nAfter that it is final: your name and e-mail address are erased.\n",
 };

@@ -50,7 +50,4 @@ export const departures = {
   "departures.restore.submit": "Mijn account terugzetten",
   "departures.restore.invalid": "Deze link werkt niet meer: hij is al gebruikt, of de 30 dagen zijn voorbij.",
   "departures.restore.done": "Uw account is terug. Log in met uw e-mailadres en wachtwoord.",
-  "departures.mail.subject": "Uw account bij Leernetwerk is verwijderd",
-  "departures.mail.body":
-    "Beste {name},\n\nU heeft uw account bij Leernetwerk verwijderd. Niemand leest nog wat u verwijderde, en u kunt niet meer inloggen.\n\nWas dit een vergissing? Tot {date} zet u met deze link alles terug zoals het was:\n{link}\n\nDaarna is het definitief: uw naam en e-mailadres worden gewist.\n",
 };

@@ -5,11 +5,13 @@
 import type { BrowserMessageKey } from "./index";
 import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
+import { dataExportFiles } from "./data-export.server";
 import { mail } from "./mail.server";
 
 export const nlServer = {
   ...calendar,
   ...csv,
+  ...dataExportFiles,
   ...mail,
 };
 export type ServerMessageKey = keyof typeof nlServer;

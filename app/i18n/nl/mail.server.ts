@@ -37,4 +37,7 @@ export const mail = {
   "session.mail.cancelled.subject": "Intervisie geannuleerd: {title}",
   "session.mail.cancelled.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} op {when} gaat niet door.\n\nHet agendabestand in de bijlage haalt de afspraak uit uw agenda.\n\n{link}",
+  "departures.mail.subject": "Uw account bij Leernetwerk is verwijderd",
+  "departures.mail.body":
+    "Beste {name},\n\nU heeft uw account bij Leernetwerk verwijderd. Niemand leest nog wat u verwijderde, en u kunt niet meer inloggen.\n\nWas dit een vergissing? Tot {date} zet u met deze link alles terug zoals het was:\n{link}\n\nDaarna is het definitief: uw naam en e-mailadres worden gewist.\n",
 } as const;

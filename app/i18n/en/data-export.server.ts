@@ -1,0 +1,38 @@
+import type { dataExportFiles as nl } from "../nl/data-export.server";
+
+export const dataExportFiles: Record<keyof typeof nl, string> = {
+  "dataExport.index.title": "Data of {name} in the learning network",
+  "dataExport.index.made": "Put together on {date}.",
+  "dataExport.index.intro":
+    "This is everything the learning network holds about you. Each kind of data is in a JSON file (for computers to read); your texts are below as web pages too.",
+  "dataExport.index.files": "Files",
+  "dataExport.index.texts": "Your texts",
+  "dataExport.index.none": "None.",
+  "dataExport.file.profile": "Your profile: name, e-mail address, language, role, created, last signed in.",
+  "dataExport.file.memberships": "Your memberships: coalition, role, perspective, organisation.",
+  "dataExport.file.reflections": "Your reflections, including private ones and those in the bin (with the date they were deleted).",
+  "dataExport.file.comments": "Your comments on reflections.",
+  "dataExport.file.lessons": "The lessons you wrote.",
+  "dataExport.file.milestones": "The milestones you created or own.",
+  "dataExport.file.milestoneChanges": "The milestone status changes you made, with your reasons.",
+  "dataExport.file.sessions":
+    "Intervision sessions you were invited to or led: your reply, availability, evaluation and actions, and the notes of sessions you take part in.",
+  "dataExport.file.events": "Events you organised.",
+  "dataExport.file.registrations": "Your registrations for events.",
+  "dataExport.file.invitations": "Invitations to your e-mail address.",
+  "dataExport.file.calendarFeed": "Whether you have a calendar feed (its secret address is not included).",
+  "dataExport.file.auditLog": "Security events about your account: sign-ins, changes, exports.",
+  "dataExport.texts.reflections": "Reflections",
+  "dataExport.texts.lessons": "Lessons",
+  "dataExport.texts.milestones": "Milestones",
+  "dataExport.texts.sessions": "Intervision notes",
+  "dataExport.texts.events": "Events",
+  "dataExport.text.coalition": "Coalition: {name}",
+  "dataExport.text.visibility": "Visible to: {visibility}",
+  "dataExport.text.deleted": "In the bin since {date}",
+  "dataExport.text.takeaway": "What the case bringer takes away",
+  "dataExport.text.report": "Report",
+  "dataExport.visibility.private": "you alone",
+  "dataExport.visibility.team": "the team",
+  "dataExport.visibility.network": "the network",
+};
