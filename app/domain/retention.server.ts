@@ -43,13 +43,24 @@ export async function setRetention(user: User, months: RetentionMonths | null, a
 
 /**
  * Accounts past the period: participants and funders (never an admin, who would lock everyone out), not
- * already erased, whose last login (or, never logged in, whose creation) is longer ago than the period.
+ * already erased or deleted by their owner, whose last login (or, never logged in, whose creation) is longer ago than the period.
  */
 function inactiveAccounts(months: number, now: Date) {
   return db()
     .selectFrom("person")
     .where("person.account_role", "in", ["participant", "funder"])
     .where("person.erased_at", "is", null)
+    // An account its owner deleted is already on its way out (final after 30 days, unless they restore it).
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("departure")
+            .whereRef("departure.person_id", "=", "person.id")
+            .where("departure.coalition_id", "is", null)
+            .where("departure.restored_at", "is", null),
+        ),
+      ),
+    )
     .where(
       sql<Date>`coalesce(${lastLoginOf("person")}, person.created_at)`,
       "<",

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import type { Visibility } from "../../db/schema";
@@ -19,6 +20,7 @@ import * as membersRoute from "../../app/routes/teams.$team.members";
 import * as accountsRoute from "../../app/routes/admin.accounts";
 import { authenticate } from "../../app/domain/accounts.server";
 import { finaliseDepartures, GRACE_DAYS } from "../../app/domain/departures.server";
+import { accountsPastRetention } from "../../app/domain/retention.server";
 import { browserRequest, callRoute, createCoalition, createPerson, lastMailTo, linkIn, PASSWORD, sessionFor, unique } from "../fixtures";
 import { writeLesson } from "../fixtures/lessons";
 import { writeMilestone } from "../fixtures/milestones";
@@ -343,6 +345,22 @@ describe("deleting the account", () => {
     });
     expect(reactivate.status).toBe(404);
     expect(await authenticate(leaver.email, PASSWORD, "10.1.1.5")).toMatchObject({ ok: false });
+  });
+
+  it("is left to its own 30 days by the retention job, so the way back keeps working", async () => {
+    await sql`update person set created_at = now() - interval '3 years' where id = ${leaver.id}`.execute(db());
+    await db()
+      .insertInto("installation_setting")
+      .values({ name: "inactive_account_retention_months", value: "12" })
+      .onConflict((oc) => oc.column("name").doUpdateSet({ value: "12" }))
+      .execute();
+    try {
+      expect(await accountsPastRetention()).toContain(leaver.id);
+      await deleteAccount(choicesForm({ password: PASSWORD }));
+      expect(await accountsPastRetention()).not.toContain(leaver.id);
+    } finally {
+      await db().deleteFrom("installation_setting").where("name", "=", "inactive_account_retention_months").execute();
+    }
   });
 
   it("after 30 days erases the person: no name, no address, no way back", async () => {
