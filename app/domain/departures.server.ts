@@ -444,6 +444,7 @@ async function restore(trx: Trx, departure: DepartureRow): Promise<void> {
     const ids = items.filter((i) => i.kind === kind).map((i) => i.item_id);
     if (ids.length) await trx.updateTable(tableOf[kind]).set({ deleted_at: null }).where("id", "in", ids).execute();
   }
+  await trx.deleteFrom("departure_item").where("departure_id", "=", departure.id).execute();
   const coalitions = await trx.selectFrom("coalition").select("id").execute();
   const existing = new Set(coalitions.map((c) => c.id));
   const memberships = departure.memberships.filter((m) => existing.has(m.coalitionId));

@@ -357,6 +357,10 @@ function trashOf(team: Team) {
     .selectFrom("lesson")
     .where("lesson.coalition_id", "=", team.id)
     .where(inTrash)
+    // What a departing member chose to delete is theirs to bring back, not the team's (departures.server.ts).
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("departure_item").where("departure_item.kind", "=", "lesson").whereRef("departure_item.item_id", "=", "lesson.id"))),
+    )
     .select([
       "lesson.id",
       "lesson.statement",

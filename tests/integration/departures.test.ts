@@ -18,6 +18,7 @@ import * as restoreRoute from "../../app/routes/account.restore.$token";
 import * as returnRoute from "../../app/routes/settings_.return.$id";
 import * as membersRoute from "../../app/routes/teams.$team.members";
 import * as accountsRoute from "../../app/routes/admin.accounts";
+import * as lessonTrashRoute from "../../app/routes/teams.$team.lessons.trash";
 import { authenticate } from "../../app/domain/accounts.server";
 import { finaliseDepartures, GRACE_DAYS } from "../../app/domain/departures.server";
 import { accountsPastRetention } from "../../app/domain/retention.server";
@@ -221,6 +222,16 @@ describe("leaving a coalition, item by item", () => {
     expect(await feed()).toContain("BEGIN:VEVENT");
     await leave(choicesForm());
     expect(await feed()).not.toContain("BEGIN:VEVENT");
+  });
+
+  it("keeps what the leaver deleted out of the team's trash, so only the leaver can bring it back", async () => {
+    await leave(choicesForm());
+    const response = await callRoute(lessonTrashRoute.loader, {
+      request: browserRequest(`/teams/${team.slug}/lessons/trash`, { cookie: cookie.facilitator }),
+      params: { team: team.slug },
+    });
+    const body = await text(response);
+    for (const item of planted.filter((p) => p.kind === "lesson")) expect(body).not.toContain(item.marker);
   });
 
   it("cannot delete another person's item by naming it in the form", async () => {
