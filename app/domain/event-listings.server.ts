@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { db } from "../../db/db.server";
 import type { User } from "../auth/permissions.server";
+import { registeredSubquery } from "./events.server";
 
 // Events where the rest of the network meets them (issue 7): the coming and past evenings on /network, and
 // for the funder the counts on /programme and the events of a period in the digest. Counts only: who
@@ -35,12 +36,7 @@ function listedEvents() {
       "event.audience",
       "event.coalition_id as coalitionId",
       "coalition.name as coalitionName",
-      eb
-        .selectFrom("event_registration")
-        .whereRef("event_registration.event_id", "=", "event.id")
-        .where("event_registration.status", "=", "registered")
-        .select(sql<string>`count(*)`.as("n"))
-        .as("registered"),
+      registeredSubquery(eb).as("registered"),
     ]);
 }
 

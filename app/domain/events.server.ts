@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { sql, type Transaction } from "kysely";
+import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import { db } from "../../db/db.server";
 import type { Database, EventAudience } from "../../db/schema";
 import {
@@ -301,6 +301,15 @@ export type EventListItem = {
   registered: number;
 };
 
+/** How many places an event's registrations take (not the waiting list, not the cancelled), as a subquery. */
+export function registeredSubquery(eb: ExpressionBuilder<Database, "event">) {
+  return eb
+    .selectFrom("event_registration")
+    .whereRef("event_registration.event_id", "=", "event.id")
+    .where("event_registration.status", "=", "registered")
+    .select((inner) => inner.fn.countAll<string>().as("n"));
+}
+
 function eventList(where: { coalitionId: string | null }) {
   return db()
     .selectFrom("event")
@@ -315,12 +324,7 @@ function eventList(where: { coalitionId: string | null }) {
       "event.ends_at as endsAt",
       "event.audience",
       "event.capacity",
-      eb
-        .selectFrom("event_registration")
-        .whereRef("event_registration.event_id", "=", "event.id")
-        .where("event_registration.status", "=", "registered")
-        .select((inner) => inner.fn.countAll<string>().as("n"))
-        .as("registered"),
+      registeredSubquery(eb).as("registered"),
     ])
     .orderBy("event.starts_at", "desc")
     .execute();

@@ -1,4 +1,4 @@
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,7 +11,8 @@ import { amsterdamDayAndTime, formatDateTime, formatTimeSpan } from "~/i18n/date
 import { RichText } from "~/richtext/RichText";
 import type { RichTextState } from "~/richtext/schema";
 import { SubmitButton } from "~/ui/Button";
-import { Field, FieldErrors, FormErrors } from "~/ui/Field";
+import { Field, FormErrors } from "~/ui/Field";
+import { RegistrationExtras } from "~/ui/RegistrationExtras";
 import { useLocale, useT } from "~/ui/i18n";
 import { Readers } from "~/ui/Readers";
 
@@ -150,7 +151,6 @@ function RegistrationForm() {
     lastResult: reply?.result ?? undefined,
     defaultValue: signedIn ? { name: signedIn.name, email: signedIn.email } : undefined,
   });
-  const boxes = getCollectionProps(fields.yes, { type: "checkbox", options: event.questions.map((q) => q.id) });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       {state === "full" ? <p className="form-error">{t("eventPublic.register.full")}</p> : null}
@@ -168,30 +168,13 @@ function RegistrationForm() {
       <Field field={fields.organisation} label={t("eventPublic.field.organisation")}>
         <input {...getInputProps(fields.organisation, { type: "text" })} autoComplete="organization" maxLength={200} />
       </Field>
-      {event.questions.length ? (
-        <fieldset aria-describedby={`${fields.yes.id}-hint`}>
-          <legend>{t("eventPublic.field.questions")}</legend>
-          <p className="field-hint" id={`${fields.yes.id}-hint`}>
-            {t("eventPublic.field.questionsHint")}
-          </p>
-          <ul className="plain-list">
-            {boxes.map((props, index) => (
-              <li key={props.key}>
-                <label className="choice" htmlFor={props.id}>
-                  <input {...props} key={props.key} />
-                  <span>{event.questions[index].label}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-          <FieldErrors id={fields.yes.errorId} errors={fields.yes.errors} />
-        </fieldset>
-      ) : null}
-      {event.asksDietary ? (
-        <Field field={fields.dietary} label={t("eventPublic.field.dietary")}>
-          <textarea {...getTextareaProps(fields.dietary)} rows={2} maxLength={500} />
-        </Field>
-      ) : null}
+      <RegistrationExtras
+        yes={fields.yes}
+        dietary={fields.dietary}
+        questions={event.questions}
+        asksDietary={event.asksDietary}
+        showHint
+      />
       {/* The honeypot: hidden from sight and from screen readers, out of the tab order, never autofilled. */}
       <div className="visually-hidden" aria-hidden="true">
         <label htmlFor="register-website">{t("eventPublic.field.honeypot")}</label>

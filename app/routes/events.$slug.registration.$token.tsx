@@ -1,4 +1,4 @@
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +7,8 @@ import { registrationChangeSchema, type RegistrationChange } from "~/domain/even
 import { cancelRegistration, changeRegistration, registrationPage } from "~/domain/event-registration.server";
 import { formatTimeSpan } from "~/i18n/dates";
 import { SubmitButton } from "~/ui/Button";
-import { Field, FieldErrors, FormErrors } from "~/ui/Field";
+import { Field, FormErrors } from "~/ui/Field";
+import { RegistrationExtras } from "~/ui/RegistrationExtras";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 
@@ -121,7 +122,6 @@ function ChangeForm() {
       yes: registration.answers.filter((a) => a.yes).map((a) => a.id),
     },
   });
-  const boxes = getCollectionProps(fields.yes, { type: "checkbox", options: registration.answers.map((a) => a.id) });
   return (
     <section aria-labelledby="change-heading">
       <h2 id="change-heading">{t("eventPublic.registration.change")}</h2>
@@ -134,27 +134,12 @@ function ChangeForm() {
         <Field field={fields.organisation} label={t("eventPublic.field.organisation")}>
           <input {...getInputProps(fields.organisation, { type: "text" })} autoComplete="organization" maxLength={200} />
         </Field>
-        {registration.answers.length ? (
-          <fieldset>
-            <legend>{t("eventPublic.field.questions")}</legend>
-            <ul className="plain-list">
-              {boxes.map((props, index) => (
-                <li key={props.key}>
-                  <label className="choice" htmlFor={props.id}>
-                    <input {...props} key={props.key} />
-                    <span>{registration.answers[index].label}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <FieldErrors id={fields.yes.errorId} errors={fields.yes.errors} />
-          </fieldset>
-        ) : null}
-        {event.asksDietary ? (
-          <Field field={fields.dietary} label={t("eventPublic.field.dietary")}>
-            <textarea {...getTextareaProps(fields.dietary)} rows={2} maxLength={500} />
-          </Field>
-        ) : null}
+        <RegistrationExtras
+          yes={fields.yes}
+          dietary={fields.dietary}
+          questions={registration.answers}
+          asksDietary={event.asksDietary}
+        />
         <div className="actions">
           <SubmitButton>{t("eventPublic.registration.save")}</SubmitButton>
         </div>
