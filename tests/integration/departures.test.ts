@@ -241,6 +241,19 @@ describe("leaving a coalition, item by item", () => {
     expect(row).toEqual({ deleted_at: null, author_id: teammate.id });
   });
 
+  it("is not there for someone outside the coalition, nor for anyone signed out", async () => {
+    const page = await callRoute(leaveRoute.loader, {
+      request: browserRequest(`/settings/leave/${team.slug}`, { cookie: cookie.outsider }),
+      params: { team: team.slug },
+    });
+    expect(page.status).toBe(404);
+    expect((await leave(choicesForm(), cookie.outsider)).status).toBe(404);
+    const signedOut = await callRoute(deleteRoute.action, { request: browserRequest("/settings/delete", { form: choicesForm({ password: PASSWORD }) }) });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toMatch(/^\/login/);
+    for (const item of planted) expect((await itemPage(item, cookie.leaver)).status).toBe(200);
+  });
+
   it("refuses the coalition's only facilitator", async () => {
     const response = await leave({ confirm: "on" }, cookie.facilitator);
     expect(response.status).toBe(400);
