@@ -79,7 +79,7 @@ test("forgot password sends a link; the link sets a new password and logs in wit
   await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("kort");
   await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("kort");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
-  await expect(page.getByText("minstens 10 tekens")).toBeVisible();
+  await expect(page.getByText("Een wachtwoord heeft minstens 10 tekens.")).toBeVisible();
   await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("de fiets staat bij de Benring");
   await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("de fiets staat bij de Benring");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
