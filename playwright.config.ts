@@ -14,6 +14,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
+    viewport: { width: 1280, height: 800 },
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
     launchOptions: {
