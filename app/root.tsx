@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import { getUser } from "./auth/permissions.server";
 import { localeFromAcceptLanguage, type Locale } from "./i18n/i18n";
+import { UnsavedTextGuard } from "./richtext/UnsavedTextGuard";
 import stylesheet from "./styles.css";
 import { Flash } from "./ui/Flash";
 import { takeFlash } from "./ui/flash.server";
@@ -79,6 +80,7 @@ export default function App() {
         <Flash message={flash} />
         <Outlet />
       </Layout>
+      <UnsavedTextGuard />
     </Document>
   );
 }

@@ -82,6 +82,7 @@ import {
 import { formatDateTime } from "../i18n/dates";
 import type { Locale, Translate } from "../i18n/i18n";
 import { clearDraft, readDraft, saveDraft, type Draft } from "./draft";
+import { markUnsaved } from "./unsaved";
 import { ALLOWED_TEXT_FORMAT, linkFromInput, safeLinkHref } from "./rules";
 
 // The one rich-text editor of the app. RichTextField imports this file lazily, after hydration, so
@@ -506,22 +507,30 @@ function Toolbar({ t, editorId }: { t: Translate; editorId: string }) {
   );
 }
 
-/** Writes every change into the hidden form field and, when there is a draft key, into the local draft. */
-function SaveChanges({ input, draftKey }: { input: RefObject<HTMLInputElement | null>; draftKey?: string }) {
+/**
+ * Writes every change into the hidden form field, marks the page as holding unsaved text while it differs
+ * from what was loaded, and, when there is a draft key, keeps it as the local draft.
+ */
+function SaveChanges({ id, input, draftKey }: { id: string; input: RefObject<HTMLInputElement | null>; draftKey?: string }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     const start = JSON.stringify(editor.getEditorState().toJSON());
     if (input.current) input.current.value = start;
-    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+    const stop = editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // only the selection moved
       const state = editorState.toJSON();
       const json = JSON.stringify(state);
       if (input.current) input.current.value = json;
+      markUnsaved(id, json !== start);
       if (!draftKey) return;
       if (json === start) clearDraft(draftKey);
       else saveDraft(draftKey, state);
     });
-  }, [editor, input, draftKey]);
+    return () => {
+      stop();
+      markUnsaved(id, false);
+    };
+  }, [editor, id, input, draftKey]);
   return null;
 }
 
@@ -639,8 +648,11 @@ export function RichTextEditor({
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
         />
-        <input type="hidden" name={name} ref={input} defaultValue={initialJson ?? ""} />
-        <SaveChanges input={input} draftKey={draftKey} />
+        {/* No value or defaultValue here: React writes defaultValue back into a hidden input whenever the
+            page re-renders (after any other form on it is sent), which would empty this field. SaveChanges
+            alone fills it. */}
+        <input type="hidden" name={name} ref={input} />
+        <SaveChanges id={id} input={input} draftKey={draftKey} />
         {autoFocus ? <AutoFocus /> : null}
       </div>
     </LexicalExtensionComposer>

@@ -28,6 +28,7 @@ export const richtext: Record<keyof typeof nl, string> = {
   "richtext.draftRestore": "Restore",
   "richtext.draftDiscard": "Discard",
   "richtext.draftRestored": "The unsaved version has been restored.",
+  "richtext.leaveUnsaved": "You have text that has not been saved. Leave this page anyway?",
   "richtext.headingAnnounced": "Heading level %s",
   "richtext.headingRemovedAnnounced": "Heading level %s removed",
 };

@@ -26,6 +26,7 @@ export const richtext = {
   "richtext.draftRestore": "Herstellen",
   "richtext.draftDiscard": "Weggooien",
   "richtext.draftRestored": "De niet-opgeslagen versie is teruggezet.",
+  "richtext.leaveUnsaved": "U hebt tekst die nog niet is opgeslagen. Wilt u deze pagina toch verlaten?",
   "richtext.headingAnnounced": "Kop niveau %s",
   "richtext.headingRemovedAnnounced": "Kop niveau %s weggehaald",
 } as const;
