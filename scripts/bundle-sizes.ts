@@ -20,17 +20,27 @@ export function readManifest(): Manifest {
   return JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1)) as Manifest;
 }
 
-function importsOf(url: string): string[] {
+// A browser loads the strings of one language only (the Dutch ones are counted); the English chunk is the alternative.
+const otherLanguage = /\/en-[A-Z0-9]+\.js$/;
+const dutch = /\/nl-[A-Z0-9]+\.js$/;
+
+/** The files `url` imports: at once, or also those it imports lazily with `import()`. */
+function importsOf(url: string, lazy: boolean): string[] {
   const source = readFileSync(path.join(publicDir, url), "utf8");
-  const found = [...source.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const pattern = lazy
+    ? /(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g
+    : /(?:from|import)\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g;
+  const found = [...source.matchAll(pattern)].map((m) => m[1]);
+  if (!lazy) found.push(...[...source.matchAll(/import\(\s*"([^"]+\.js)"/g)].map((m) => m[1]).filter((spec) => dutch.test(spec)));
   return found.map((spec) => (spec.startsWith("/") ? spec : path.posix.join(path.posix.dirname(url), spec)));
 }
 
-// A browser loads the strings of one language only (the Dutch ones are counted); the English chunk is the alternative.
-const otherLanguage = /\/en-[A-Z0-9]+\.js$/;
-
-/** Every JavaScript file a page loads, following imports (static and dynamic) from its modules. */
-export function filesForRoute(manifest: Manifest, routeId: string): string[] {
+/**
+ * Every JavaScript file a page loads, following imports from its modules: with `lazy`, also what it may
+ * import later (the editor, once a rich-text field is on the page). The Dutch strings always count: the
+ * browser loads them before the page comes alive.
+ */
+export function filesForRoute(manifest: Manifest, routeId: string, lazy = true): string[] {
   const start = [manifest.entry.module, ...(manifest.entry.imports ?? [])];
   for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) {
     const route = manifest.routes[id];
@@ -43,9 +53,26 @@ export function filesForRoute(manifest: Manifest, routeId: string): string[] {
     const url = queue.pop()!;
     if (seen.has(url) || otherLanguage.test(url)) continue;
     seen.add(url);
-    queue.push(...importsOf(url));
+    queue.push(...importsOf(url, lazy));
   }
   return [...seen].sort();
+}
+
+export type PageSize = { route: string; kb: number; editing: boolean };
+
+/**
+ * What every page of the build sends, in gzip KB. A page that can load the editor (a rich-text field is on
+ * it) is an editing page and counts the editor; every other page is a reading page, whose budget it is.
+ */
+export function pageSizes(manifest: Manifest): PageSize[] {
+  return Object.keys(manifest.routes)
+    .filter((id) => id !== "root" && !manifest.routes[id].module.includes("[."))
+    .map((route) => {
+      const all = filesForRoute(manifest, route, true);
+      const editing = containsLexical(all);
+      return { route, kb: gzipBytes(editing ? all : filesForRoute(manifest, route, false)) / 1024, editing };
+    })
+    .sort((a, b) => b.kb - a.kb);
 }
 
 export function gzipBytes(files: string[]): number {
@@ -55,14 +82,3 @@ export function gzipBytes(files: string[]): number {
 export function containsLexical(files: string[]): boolean {
   return files.some((url) => /lexical/i.test(readFileSync(path.join(publicDir, url), "utf8")));
 }
-
-/** The pages whose size DESIGN.md §7 budgets: reading pages (no editor) and an editing page. */
-export const measuredPages: { label: string; route: string; reading: boolean }[] = [
-  { label: "reading: a reflection", route: "routes/teams.$team.reflections.$id._index", reading: true },
-  { label: "reading: the reflection log", route: "routes/teams.$team.reflections._index", reading: true },
-  { label: "reading: a team's home", route: "routes/teams.$team._index", reading: true },
-  { label: "reading: a lesson", route: "routes/teams.$team.lessons.$id._index", reading: true },
-  { label: "reading: a milestone", route: "routes/teams.$team.milestones.$id._index", reading: true },
-  { label: "editing: new reflection", route: "routes/teams.$team.reflections.new", reading: false },
-  { label: "editing: edit a reflection", route: "routes/teams.$team.reflections.$id.edit", reading: false },
-];

@@ -4,7 +4,7 @@ import { requireAdmin, type User } from "../auth/permissions.server";
 import { lastLoginOf } from "./audit-log.server";
 import { recordAudit } from "./audit.server";
 import { anonymiseAccount } from "./departures.server";
-import type { RetentionMonths } from "./retention-form";
+import type { RetentionMonths } from "./retention-choices";
 
 // The retention period (issue 8, item 5): the admin may have accounts that nobody has used for 12, 24 or
 // 36 months anonymised, as if the person had deleted the account. Off unless the admin turns it on.

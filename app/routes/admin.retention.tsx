@@ -4,7 +4,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin, requireUser } from "~/auth/permissions.server";
 import { clientAddressOf } from "~/domain/audit.server";
-import { monthsOf, retentionChoices, retentionSchema } from "~/domain/retention-form";
+import { monthsOf, retentionChoices } from "~/domain/retention-choices";
+import { retentionSchema } from "~/domain/retention-form";
 import { readRetention, setRetention } from "~/domain/retention.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field } from "~/ui/Field";

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { listProgrammeEvents } from "~/domain/events.server";
-import { EventList } from "~/ui/EventForm";
+import { EventAgenda } from "~/ui/EventAgenda";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Bijeenkomsten · Programma · Leernetwerk" }];
@@ -22,7 +22,7 @@ export default function ProgrammeEvents() {
       </p>
       <h1>{t("event.list.programmeTitle")}</h1>
       <p className="lead">{t("event.list.programmeIntro")}</p>
-      <EventList coming={coming} past={past} canOrganise={canOrganise} organiserBase="/programme/events" />
+      <EventAgenda coming={coming} past={past} canOrganise={canOrganise} organiserBase="/programme/events" />
     </section>
   );
 }

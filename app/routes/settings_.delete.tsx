@@ -3,7 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { endSession } from "~/auth/session.server";
-import { choicesAsSent, choicesFrom, deleteAccountSchema } from "~/domain/departure-form";
+import { choicesAsSent, choicesFrom } from "~/domain/departure-choices";
+import { deleteAccountSchema } from "~/domain/departure-form";
 import { deleteAccount, whatDeparts } from "~/domain/departures.server";
 import { translator } from "~/i18n/dictionaries.server";
 import { DepartureForm } from "~/ui/DepartureForm";

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { listTeamEvents } from "~/domain/events.server";
-import { EventList } from "~/ui/EventForm";
+import { EventAgenda } from "~/ui/EventAgenda";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bijeenkomsten · ${data?.team.name ?? ""} · Leernetwerk` }];
@@ -23,7 +23,7 @@ export default function TeamEvents() {
       </p>
       <h1>{t("event.list.title")}</h1>
       <p className="lead">{t("event.list.intro", { team: team.name })}</p>
-      <EventList coming={coming} past={past} canOrganise={canOrganise} organiserBase={`/teams/${team.slug}/events`} />
+      <EventAgenda coming={coming} past={past} canOrganise={canOrganise} organiserBase={`/teams/${team.slug}/events`} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { choiceName } from "../domain/departure-form";
+import { choiceName } from "../domain/departure-choices";
 import type { Visibility } from "../../db/schema";
 import { SubmitButton } from "./Button";
 import { Field, FieldErrors, FormErrors } from "./Field";
