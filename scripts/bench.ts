@@ -9,6 +9,7 @@ import {
   type UnknownRow,
 } from "kysely";
 import { pageSizes, readManifest } from "./bundle-sizes";
+import { printLighthouse } from "./lighthouse";
 
 // Budgets of DESIGN.md §7, measured and printed (not asserted by timing tests).
 const READING_BUDGET_KB = 120;
@@ -500,6 +501,7 @@ async function benchRoutes() {
 }
 
 printJsSizes();
+await printLighthouse();
 if (process.env.DATABASE_URL) {
   await benchRoutes();
 } else {
