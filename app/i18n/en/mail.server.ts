@@ -17,8 +17,7 @@ export const mail: Record<keyof typeof nl, string> = {
   "eventPublic.mail.again.body":
     "Hello {name},\n\nSomeone (probably you) tried to register this e-mail address again for {title}. You were already registered; no second registration was made.\n\nYour status: {status}\n\nWith this new link you view, change or cancel your registration (earlier links no longer work):\n{link}\n\nDidn't do this yourself? Then you can ignore this e-mail.",
   "eventPublic.mail.movedUp.subject": "A place has come free: {title}",
-  "eventPublic.mail.movedUp.body":
-    "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through your personal link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.movedUp.body": "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through this link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
   "eventPublic.mail.status.registered": "registered, you have a place",
   "eventPublic.mail.status.waiting": "on the waiting list",
 
@@ -26,8 +25,8 @@ export const mail: Record<keyof typeof nl, string> = {
     "You receive this message because you registered for {event} on {when} in {place}. It comes from the organisers: {organiser}.",
 
   "session.mail.poll.subject": "Intervision: when can you come? – {title}",
-  "session.mail.poll.body":
-    "Dear {name},\n\n{facilitator} is planning an intervision session with {team}: ‘{title}’ (method: {method}).\n\nPlease say for each of the {count} suggested times whether you can come:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
+  "session.mail.poll.body": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say for each of the {count} suggested times whether you can come:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
+  "session.mail.poll.body.one": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say whether you can come at the suggested time:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
   "session.mail.confirmed.subject": "Intervision confirmed: {title}",
   "session.mail.confirmed.body":
     "Dear {name},\n\nThe intervision session ‘{title}’ of {team} is confirmed.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Please let us know whether you are coming:\n\n{link}",
