@@ -64,7 +64,7 @@ export const audit: Record<keyof typeof nl, string> = {
   "audit.export.personal-data": "own data (ZIP)",
 
   "audit.own.title": "My activity",
-  "audit.own.intro": "When your account was logged into (failed attempts too), when your password or role changed and what you downloaded. See something you do not recognise? Change your password and log out everywhere.",
+  "audit.own.intro": "When your account was logged into (failed attempts too), when your password or role changed and what you downloaded. See something you do not recognise? Change your password and sign out everywhere.",
   "audit.own.none": "Nothing recorded yet. This shows when you log in, change your password or download something.",
   "audit.own.caption": "My activity, newest first",
   "audit.own.you": "you",

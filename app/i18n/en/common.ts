@@ -49,7 +49,7 @@ export const common: Record<keyof typeof nl, string> = {
   "perspective.professional": "Professional",
   "role.member": "Member",
   "role.facilitator": "Facilitator",
-  "accountRole.participant": "Participant",
+  "accountRole.participant": "Member",
   "accountRole.funder": "Funder's programme officer",
   "accountRole.admin": "Administrator",
   "orgKind.residents_initiative": "Residents' initiative",

@@ -3,7 +3,7 @@ import type { digest as nl } from "../nl/digest";
 export const digest: Record<keyof typeof nl, string> = {
   "digest.nav": "Digest",
   "digest.title": "Digest",
-  "digest.titlePeriod": "Digest {from} to {to}",
+  "digest.titlePeriod": "Digest from {from} to {to}",
   "digest.intro": "Per coalition: what it shared with the network in this period, how its milestones changed and how many intervisions took place. What coalitions keep to themselves and what is discussed in intervision is not in it.",
   "digest.period": "Period",
   "digest.from": "From",

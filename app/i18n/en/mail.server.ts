@@ -29,13 +29,13 @@ export const mail: Record<keyof typeof nl, string> = {
   "session.mail.poll.body.one": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say whether you can come at the suggested time:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
   "session.mail.confirmed.subject": "Intervision confirmed: {title}",
   "session.mail.confirmed.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} is confirmed.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Please let us know whether you are coming:\n\n{link}",
+    "Dear {name},\n\nThe intervision ‘{title}’ of {team} is confirmed.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Please let us know whether you are coming:\n\n{link}",
   "session.mail.rescheduled.subject": "Intervision moved: {title}",
   "session.mail.rescheduled.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",
+    "Dear {name},\n\nThe intervision ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",
   "session.mail.cancelled.subject": "Intervision cancelled: {title}",
   "session.mail.cancelled.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",
+    "Dear {name},\n\nThe intervision ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",
   "departures.mail.subject": "Your Leernetwerk account has been deleted",
   "departures.mail.body":
     "Hello {name},\n\nYou deleted your Leernetwerk account. Nobody reads what you deleted any more, and you can no longer sign in.\n\nWas this a mistake? Until {date} this link puts everything back as it was:\n{link}\n\nAfter that it is final: your name and e-mail address are erased.\n",

@@ -26,7 +26,7 @@ export const members: Record<keyof typeof nl, string> = {
   "members.invite.email": "E-mail address",
   "members.invite.role": "Role",
   "members.invite.submit": "Send invitation",
-  "members.invite.alreadyMember": "Someone with this e-mail address already takes part in this coalition.",
+  "members.invite.alreadyMember": "Someone with this e-mail address already takes part in this coalition. No new invitation is needed.",
   "members.invite.cannotJoin": "This e-mail address cannot be invited to a coalition. Please contact the Leernetwerk administrator.",
   "members.invitations": "Open invitations",
   "members.invitations.none": "There are no open invitations. Invite someone with the form on this page.",

@@ -43,7 +43,7 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.dashboard.activityCaption": "Activity per month: {name}",
   "programme.dashboard.month": "Month",
   "programme.dashboard.reflections": "Reflections",
-  "programme.dashboard.sessions": "Intervision sessions",
+  "programme.dashboard.sessions": "Intervisions",
   "programme.dashboard.lessons": "Lessons",
   "programme.dashboard.totals": "{reflections}, {sessions}, {lessons}",
   "programme.dashboard.byPerspective": "Written per perspective, last 12 months",

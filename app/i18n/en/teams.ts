@@ -19,7 +19,7 @@ export const teams: Record<keyof typeof nl, string> = {
   "programme.coalition": "Coalition",
   "programme.place": "Place",
   "programme.partners": "Partners",
-  "programme.perspective": "Participants by perspective",
+  "programme.perspective": "Members by perspective",
   "programme.total": "Total",
   "team.firstStep.title": "Welcome to the coalition",
   "team.firstStep.body": "Start with a first reflection: what struck you in working together? You choose who reads it, even only yourself.",

@@ -29,7 +29,7 @@ export const admin = {
   "admin.accounts.deactivate": "Uitschakelen",
   "admin.accounts.reactivate": "Weer inschakelen",
   "admin.accounts.you": "Dit bent u",
-  "admin.accounts.notSelf": "U kunt uw eigen account niet uitschakelen.",
+  "admin.accounts.notSelf": "U kunt uw eigen account niet uitschakelen. Vraag een andere beheerder om dat te doen.",
   "admin.accounts.invalid": "Dit verzoek klopt niet. Laad de pagina opnieuw en probeer het nog eens.",
   "admin.accounts.deactivated": "Het account is uitgeschakeld en die persoon is op alle apparaten uitgelogd.",
   "admin.accounts.reactivated": "Het account is weer ingeschakeld.",

@@ -88,5 +88,5 @@ export const audit = {
   "audit.retention.affected.one": "Bij {months} maanden zonder inloggen zou dit nu één account betreffen.",
   "audit.retention.submit": "Opslaan",
   "audit.retention.saved": "De bewaartermijn is opgeslagen.",
-  "audit.retention.error.choice": "Kies uit, 12, 24 of 36 maanden.",
+  "audit.retention.error.choice": "Kies ‘uit’, 12, 24 of 36 maanden.",
 };

@@ -24,7 +24,7 @@ export const members = {
   "members.invite.email": "E-mailadres",
   "members.invite.role": "Rol",
   "members.invite.submit": "Uitnodiging versturen",
-  "members.invite.alreadyMember": "Iemand met dit e-mailadres doet al mee in deze coalitie.",
+  "members.invite.alreadyMember": "Iemand met dit e-mailadres doet al mee in deze coalitie. Een nieuwe uitnodiging is niet nodig.",
   "members.invite.cannotJoin": "Dit e-mailadres kan niet worden uitgenodigd voor een coalitie. Neem contact op met de beheerder van Leernetwerk.",
   "members.invitations": "Openstaande uitnodigingen",
   "members.invitations.none": "Er staan geen uitnodigingen open. Nodig iemand uit met het formulier op deze pagina.",
