@@ -91,13 +91,14 @@ type DemoCoalition = {
   reflections: DemoReflection[];
 };
 
-// The demo programme of DESIGN.md §1, in words written for the demo.
+// The demo programme of DESIGN.md §1: the coalitions and their partners are real, the descriptions are written
+// for the demo, and the people, their texts and the events are made up (the pages say so: DemoNotice).
 const coalitions: DemoCoalition[] = [
   {
     slug: "apeldoorn",
     name: "Apeldoorn Zuid",
     place: "Apeldoorn",
-    description: "Een gezamenlijk actieteam in De Heeze: actieve bewoners die naar elkaar omkijken, samen met het welzijnswerk.",
+    description: "Bewoners van De Heeze en het welzijnswerk vormen samen een actieteam. Ze zorgen dat buren elkaar kennen en elkaar helpen.",
     partners: [["Reisgenoten Zuid Doet Samen", "residents_initiative"], ["Stimenz", "welfare"]],
     people: [
       { name: "Marloes de Wit", email: "begeleider.apeldoorn", role: "facilitator", perspective: "professional", org: 1 },
@@ -118,7 +119,7 @@ const coalitions: DemoCoalition[] = [
     slug: "horst-aan-de-maas",
     name: "Westenwind",
     place: "Horst aan de Maas",
-    description: "Vijf werkplaatsen over de herinrichting van In de Riet, de Norbertuswijk en de Mussenbuurt: ontmoetingsplekken en sociale en creatieve activiteiten.",
+    description: "Drie buurten, In de Riet, de Norbertuswijk en de Mussenbuurt, denken in vijf avonden mee over hun wijk: waar ontmoeten mensen elkaar, en wat willen ze samen doen?",
     partners: [
       ["Bewonersorganisatie In de Riet", "residents_initiative"],
       ["Bewonersorganisatie Norbertuswijk", "residents_initiative"],
@@ -143,7 +144,7 @@ const coalitions: DemoCoalition[] = [
     slug: "utrecht",
     name: "Kracht van Zuilen",
     place: "Utrecht",
-    description: "Vijf oefenvijvers in Zuilen: een burennetwerk, een informatiepunt in de wijk, ontmoetingsplekken, zeggenschap van bewoners en een beweegvriendelijke buurt.",
+    description: "Bewoners en Dock proberen in Zuilen vijf dingen uit: buren die naar elkaar omkijken, een informatiepunt, plekken om elkaar te ontmoeten, meer zeggenschap voor bewoners en een buurt waar bewegen makkelijk is.",
     partners: [["Kracht van Zuilen", "residents_initiative"], ["Dock", "welfare"]],
     people: [
       { name: "Sanne Bakker", email: "begeleider.utrecht", role: "facilitator", perspective: "professional", org: 1 },
@@ -164,7 +165,7 @@ const coalitions: DemoCoalition[] = [
     slug: "voorst",
     name: "Samen in Voorst",
     place: "Voorst (Twello)",
-    description: "Ouderen wonen langer thuis: sterkere ontmoetingsplekken, een gezamenlijk overleg en een blijvend lerend netwerk.",
+    description: "Ouderen in Twello willen lang thuis blijven wonen. Het welzijnswerk, het Trefpunt en De Benring maken daarom de plekken om elkaar te ontmoeten sterker, overleggen vast met elkaar en blijven samen leren.",
     partners: [
       ["Mens en Welzijn Voorst", "welfare"],
       ["Stichting Duistervoorde (Trefpunt)", "residents_initiative"],
@@ -187,7 +188,7 @@ const coalitions: DemoCoalition[] = [
     slug: "wageningen",
     name: "De Nude samen",
     place: "Wageningen",
-    description: "In De Nude: dagbesteding, leer- en werkplekken en plekken om werkervaring op te doen, met het buurtbedrijf en het welzijnswerk.",
+    description: "In De Nude werken het buurtbedrijf en het welzijnswerk samen aan dagbesteding en aan plekken waar mensen leren en werkervaring opdoen.",
     partners: [["Buurtbedrijf NuDeToekomst", "residents_initiative"], ["Solidez", "welfare"]],
     people: [
       { name: "Pieter van den Berg", email: "begeleider.wageningen", role: "facilitator", perspective: "professional", org: 1 },
