@@ -10,6 +10,7 @@ export const events: Record<keyof typeof nl, string> = {
   "event.list.coming": "Coming events",
   "event.list.past": "Past",
   "event.list.noneComing": "No events are planned. With ‘New event’ you invite the neighbourhood and the network.",
+  "event.list.noneComingReader": "No events are planned. As soon as the organisers announce one, it appears here.",
   "event.list.nonePast": "No events have taken place yet. An event appears here once it is over.",
   "event.list.places": "Places taken: {registered} of {capacity}",
   "event.list.organise": "Manage",

@@ -4,7 +4,7 @@ export const lessons: Record<keyof typeof nl, string> = {
   "lessons.title": "Lessons learned",
   "lessons.intro": "What {team} has learned: said briefly, explained, and with the reflections it came from.",
   "lessons.new": "New lesson",
-  "lessons.none": "There are no lessons you can read yet. Record one with ‘New lesson’, or from a reflection.",
+  "lessons.none": "There are no lessons you can read yet. They appear here as soon as the members record a lesson.",
   "lessons.noneFiltered": "No lessons found with these filters. Clear the filters to see all lessons.",
   "lessons.firstOne": "Record your coalition's first lesson.",
   "lessons.count": "{count} lessons",

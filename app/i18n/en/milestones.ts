@@ -4,7 +4,7 @@ export const milestones: Record<keyof typeof nl, string> = {
   "milestones.title": "Milestones",
   "milestones.intro": "The milestones from the plan of approach of {team}: what was planned, and how it is really going.",
   "milestones.new": "New milestone",
-  "milestones.none": "There are no milestones you can read yet. The coalition adds them from its plan of approach with ‘New milestone’.",
+  "milestones.none": "There are no milestones you can read yet. They appear here as soon as the coalition adds them from its plan of approach.",
   "milestones.noneFiltered": "No milestones found with this filter. Clear the filter to see all milestones.",
   "milestones.firstOne": "Add the first milestone from your plan of approach.",
   "milestones.summary": "Where things stand",

@@ -5,7 +5,7 @@ export const reflections: Record<keyof typeof nl, string> = {
   "reflections.intro": "The reflections of {team}: what you experience and learn, in your own words.",
   "reflections.new": "New reflection",
   "reflections.trash": "Trash",
-  "reflections.none": "There are no reflections you can read yet. Write one with ‘New reflection’.",
+  "reflections.none": "There are no reflections you can read yet. They appear here as soon as the members write them.",
   "reflections.noneFiltered": "No reflections found with these filters. Clear the filters to see all reflections.",
   "reflections.firstOne": "Write your coalition's first reflection.",
   "reflections.filters": "Filter and search",

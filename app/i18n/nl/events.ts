@@ -9,6 +9,7 @@ export const events = {
   "event.list.coming": "Komende bijeenkomsten",
   "event.list.past": "Geweest",
   "event.list.noneComing": "Er staan geen bijeenkomsten gepland. Met ‘Nieuwe bijeenkomst’ nodigt u de buurt en het netwerk uit.",
+  "event.list.noneComingReader": "Er staan geen bijeenkomsten gepland. Zodra de organisatoren er een aankondigen, staat ze hier.",
   "event.list.nonePast": "Er zijn nog geen bijeenkomsten geweest. Een bijeenkomst komt hier te staan zodra ze voorbij is.",
   "event.list.places": "Plaatsen bezet: {registered} van {capacity}",
   "event.list.organise": "Beheren",

@@ -2,7 +2,7 @@ export const lessons = {
   "lessons.title": "Geleerde lessen",
   "lessons.intro": "Wat {team} heeft geleerd: kort gezegd, toegelicht, en met de reflecties waar het uit voortkomt.",
   "lessons.new": "Nieuwe les",
-  "lessons.none": "Er zijn nog geen lessen die u kunt lezen. Een les legt u vast met ‘Nieuwe les’, of vanuit een reflectie.",
+  "lessons.none": "Er zijn nog geen lessen die u kunt lezen. Ze verschijnen hier zodra de deelnemers een les vastleggen.",
   "lessons.noneFiltered": "Geen lessen gevonden met deze filters. Wis de filters om alle lessen te zien.",
   "lessons.firstOne": "Leg de eerste les van uw coalitie vast.",
   "lessons.count": "{count} lessen",

@@ -2,7 +2,7 @@ export const milestones = {
   "milestones.title": "Mijlpalen",
   "milestones.intro": "De mijlpalen uit het plan van aanpak van {team}: wat gepland was, en hoe het werkelijk loopt.",
   "milestones.new": "Nieuwe mijlpaal",
-  "milestones.none": "Er zijn nog geen mijlpalen die u kunt lezen. De coalitie neemt ze op uit haar plan van aanpak met ‘Nieuwe mijlpaal’.",
+  "milestones.none": "Er zijn nog geen mijlpalen die u kunt lezen. Ze verschijnen hier zodra de coalitie ze uit haar plan van aanpak opneemt.",
   "milestones.noneFiltered": "Geen mijlpalen gevonden met dit filter. Wis het filter om alle mijlpalen te zien.",
   "milestones.firstOne": "Neem de eerste mijlpaal uit uw plan van aanpak op.",
   "milestones.summary": "Stand van zaken",

@@ -3,7 +3,7 @@ export const reflections = {
   "reflections.intro": "De reflecties van {team}: wat u meemaakt en leert, in uw eigen woorden.",
   "reflections.new": "Nieuwe reflectie",
   "reflections.trash": "Prullenbak",
-  "reflections.none": "Er zijn nog geen reflecties die u kunt lezen. Schrijf er een met ‘Nieuwe reflectie’.",
+  "reflections.none": "Er zijn nog geen reflecties die u kunt lezen. Ze verschijnen hier zodra de deelnemers ze schrijven.",
   "reflections.noneFiltered": "Geen reflecties gevonden met deze filters. Wis de filters om alle reflecties te zien.",
   "reflections.firstOne": "Schrijf de eerste reflectie van uw coalitie.",
   "reflections.filters": "Filteren en zoeken",
