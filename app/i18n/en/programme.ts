@@ -9,7 +9,7 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.themes.caption": "Number of lessons per theme and coalition",
   "programme.themes.theme": "Theme",
   "programme.themes.cellLink": "{count} lessons, {network} of them shared with the network: compare",
-  "programme.themes.cellLink.one": "{count} lesson, {network} of it shared with the network: compare",
+  "programme.themes.cellLink.one": "{count} lesson ({network} shared with the network): compare",
   "programme.themes.shared": "shared by several coalitions",
   "programme.themes.single": "only in one coalition",
   "programme.themes.none": "There are no themes yet.",
