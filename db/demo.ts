@@ -5,6 +5,7 @@ import { plainTextOf } from "../app/richtext/plain-text.server";
 import { richTextFromPlainText } from "../app/richtext/from-plain-text";
 import type { Database, MilestoneStatus, OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
 import { db } from "./db.server";
+import { DEMO_PROGRAMME_SETTING } from "../app/domain/demo-programme.server";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 const DOMAIN = "demo.test";
@@ -24,7 +25,7 @@ const plans: Record<string, { lessons: DemoLesson[]; milestones: DemoMilestone[]
     ],
     milestones: [
       { title: "Actieteam De Heeze opgericht", text: "Een vaste groep van bewoners en Stimenz die elke maand samenkomt.", planned: "2026-06-01", visibility: "network", owner: 1,
-        changes: [{ to: "in_progress", reason: "Eerste bijeenkomst gehouden.", at: "2026-05-12" }, { to: "achieved", reason: "Twaalf vaste leden, een voorzitter uit de buurt.", at: "2026-06-20" }] },
+        changes: [{ to: "in_progress", reason: "De groep kwam voor het eerst samen.", at: "2026-05-12" }, { to: "achieved", reason: "Twaalf vaste deelnemers, met een voorzitter uit de buurt.", at: "2026-06-20" }] },
       { title: "Maandelijkse buurtkoffie", text: "Elke eerste maandag koffie op het pleintje.", planned: "2026-12-01", visibility: "team", owner: 0,
         changes: [{ to: "in_progress", reason: "Drie keer gehouden, de opkomst groeit.", at: "2026-10-06" }] },
       { title: "Buurtapp voor De Heeze", text: "Een app-groep waarin buren hulp vragen en bieden.", planned: "2026-09-01", visibility: "team", owner: 2,
@@ -90,13 +91,14 @@ type DemoCoalition = {
   reflections: DemoReflection[];
 };
 
-// The demo programme of DESIGN.md §1, in words written for the demo.
+// The demo programme of DESIGN.md §1: the coalitions and their partners are real, the descriptions are written
+// for the demo, and the people, their texts and the events are made up (the pages say so: DemoNotice).
 const coalitions: DemoCoalition[] = [
   {
     slug: "apeldoorn",
     name: "Apeldoorn Zuid",
     place: "Apeldoorn",
-    description: "Een gezamenlijk actieteam in De Heeze: actieve bewoners die naar elkaar omkijken, samen met het welzijnswerk.",
+    description: "Bewoners van De Heeze en het welzijnswerk vormen samen een actieteam. Ze zorgen dat buren elkaar kennen en elkaar helpen.",
     partners: [["Reisgenoten Zuid Doet Samen", "residents_initiative"], ["Stimenz", "welfare"]],
     people: [
       { name: "Marloes de Wit", email: "begeleider.apeldoorn", role: "facilitator", perspective: "professional", org: 1 },
@@ -110,14 +112,14 @@ const coalitions: DemoCoalition[] = [
       { by: 0, title: "Wie is eigenaar van het actieteam?", on: "2026-10-20", visibility: "network", themes: ["rollen-en-eigenaarschap", "gelijkwaardigheid"],
         text: "We merkten dat bewoners steeds naar de professional keken voor besluiten.\n\nWe spraken af dat de voorzitter van het actieteam een bewoner is en dat Stimenz ondersteunt. Dat uitspreken gaf lucht." },
       { by: 2, title: "Mijn eigen twijfel", on: "2026-11-03", visibility: "private", themes: ["vrijwilligers"],
-        text: "Ik vraag me af of ik dit naast mijn werk kan blijven doen. Eerst zelf nadenken voordat ik het in het team inbreng." },
+        text: "Ik vraag me af of ik dit naast mijn werk kan blijven doen. Eerst zelf nadenken voordat ik het in de coalitie inbreng." },
     ],
   },
   {
     slug: "horst-aan-de-maas",
     name: "Westenwind",
     place: "Horst aan de Maas",
-    description: "Vijf werkplaatsen over de herinrichting van In de Riet, de Norbertuswijk en de Mussenbuurt: ontmoetingsplekken en sociale en creatieve activiteiten.",
+    description: "Drie buurten, In de Riet, de Norbertuswijk en de Mussenbuurt, denken in vijf avonden mee over hun wijk: waar ontmoeten mensen elkaar, en wat willen ze samen doen?",
     partners: [
       ["Bewonersorganisatie In de Riet", "residents_initiative"],
       ["Bewonersorganisatie Norbertuswijk", "residents_initiative"],
@@ -142,7 +144,7 @@ const coalitions: DemoCoalition[] = [
     slug: "utrecht",
     name: "Kracht van Zuilen",
     place: "Utrecht",
-    description: "Vijf oefenvijvers in Zuilen: een burennetwerk, een informatiepunt in de wijk, ontmoetingsplekken, zeggenschap van bewoners en een beweegvriendelijke buurt.",
+    description: "Bewoners en Dock proberen in Zuilen vijf dingen uit: buren die naar elkaar omkijken, een informatiepunt, plekken om elkaar te ontmoeten, meer zeggenschap voor bewoners en een buurt waar bewegen makkelijk is.",
     partners: [["Kracht van Zuilen", "residents_initiative"], ["Dock", "welfare"]],
     people: [
       { name: "Sanne Bakker", email: "begeleider.utrecht", role: "facilitator", perspective: "professional", org: 1 },
@@ -163,7 +165,7 @@ const coalitions: DemoCoalition[] = [
     slug: "voorst",
     name: "Samen in Voorst",
     place: "Voorst (Twello)",
-    description: "Ouderen wonen langer thuis: sterkere ontmoetingsplekken, een gezamenlijk overleg en een blijvend lerend netwerk.",
+    description: "Ouderen in Twello willen lang thuis blijven wonen. Het welzijnswerk, het Trefpunt en De Benring maken daarom de plekken om elkaar te ontmoeten sterker, overleggen vast met elkaar en blijven samen leren.",
     partners: [
       ["Mens en Welzijn Voorst", "welfare"],
       ["Stichting Duistervoorde (Trefpunt)", "residents_initiative"],
@@ -179,14 +181,14 @@ const coalitions: DemoCoalition[] = [
       { by: 1, title: "Het Trefpunt op dinsdag", on: "2026-09-30", visibility: "team", themes: ["ontmoetingsplekken"],
         text: "Ouderen die thuis wonen vinden de weg naar het Trefpunt als iemand ze de eerste keer ophaalt. De taxi-afspraak werkt beter dan een folder." },
       { by: 0, title: "Een overleg dat blijft", on: "2026-11-10", visibility: "network", themes: ["financiering-en-continuiteit", "samen-leren"],
-        text: "We willen dat het gezamenlijke overleg ook na de subsidie doorgaat. Daarom rouleert de voorzitter en maken we korte verslagen die iedereen kan lezen." },
+        text: "We willen dat het gezamenlijke overleg ook na de subsidie doorgaat. Daarom rouleert de voorzitter en schrijven we na elk overleg kort op wat we afspraken, zodat iedereen het kan lezen." },
     ],
   },
   {
     slug: "wageningen",
     name: "De Nude samen",
     place: "Wageningen",
-    description: "In De Nude: dagbesteding, leer- en werkplekken en plekken om werkervaring op te doen, met het buurtbedrijf en het welzijnswerk.",
+    description: "In De Nude werken het buurtbedrijf en het welzijnswerk samen aan dagbesteding en aan plekken waar mensen leren en werkervaring opdoen.",
     partners: [["Buurtbedrijf NuDeToekomst", "residents_initiative"], ["Solidez", "welfare"]],
     people: [
       { name: "Pieter van den Berg", email: "begeleider.wageningen", role: "facilitator", perspective: "professional", org: 1 },
@@ -330,10 +332,23 @@ export async function demoIsSeeded(): Promise<boolean> {
   return Boolean(row);
 }
 
+/**
+ * Marks the database as the demo programme, so its pages say that the people and events are made up (the
+ * coalitions are real). Safe to call again; seed-demo.ts calls it for a demo seeded before the mark existed.
+ */
+export async function markDemoProgramme(trx: Transaction<Database> | ReturnType<typeof db> = db()): Promise<void> {
+  await trx
+    .insertInto("installation_setting")
+    .values({ name: DEMO_PROGRAMME_SETTING, value: JSON.stringify(true) })
+    .onConflict((oc) => oc.column("name").doNothing())
+    .execute();
+}
+
 /** Seeds the demo programme: coalitions, partners, people and the demo accounts of DESIGN.md §6. */
 export async function seedDemo(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db().transaction().execute(async (trx) => {
+    await markDemoProgramme(trx);
     await trx
       .insertInto("person")
       .values([

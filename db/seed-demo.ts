@@ -1,8 +1,9 @@
 import { db, migrateToLatest } from "./db.server";
-import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "./demo";
+import { DEMO_PASSWORD, demoIsSeeded, demoLogins, markDemoProgramme, seedDemo } from "./demo";
 
 await migrateToLatest();
 if (await demoIsSeeded()) {
+  await markDemoProgramme();
   console.log("The demo programme is already in this database.");
 } else {
   await seedDemo();

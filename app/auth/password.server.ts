@@ -9,7 +9,7 @@ const common = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()
 export const newPasswordSchema = z
   .string({ error: "error.required" })
   .min(10, "error.passwordShort")
-  .max(200, "error.tooLong")
+  .max(200, "error.tooLong.200")
   .refine((p) => !common.has(p.toLowerCase()), "error.passwordCommon");
 
 export function hashPassword(password: string): Promise<string> {

@@ -8,7 +8,7 @@ export const accountSchema = z.object({
   personId: z.uuid("admin.accounts.invalid"),
 });
 
-const email = z.email({ error: "error.email" }).max(320, "error.tooLong");
+const email = z.email({ error: "error.email" }).max(320, "error.tooLong.320");
 const language = z.enum(["nl", "en"], { error: "error.choose" });
 
 export const facilitatorSchema = z.object({

@@ -5,7 +5,7 @@ import { BLANK_PARTNER_ROWS, MAX_PARTNERS, organisationKinds } from "./vocabular
 
 const partnerRow = z.object({
   partnerId: z.uuid("admin.accounts.invalid").optional(),
-  name: z.string().trim().max(120, "error.tooLong").optional(),
+  name: z.string().trim().max(120, "error.tooLong.120").optional(),
   kind: z.enum(organisationKinds, { error: "error.choose" }).optional(),
   remove: z.boolean().optional(),
 });
@@ -43,14 +43,14 @@ const partnerRows = z
   }));
 
 export const coalitionSchema = z.object({
-  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong"),
+  name: z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong.120"),
   slug: z
     .string({ error: "error.required" })
     .trim()
-    .max(60, "error.tooLong")
+    .max(60, "error.tooLong.60")
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "error.slug"),
-  place: z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong"),
-  description: z.string().trim().max(2000, "error.tooLong").default(""),
+  place: z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong.120"),
+  description: z.string().trim().max(2000, "error.tooLong.2000").default(""),
   partners: partnerRows,
 });
 

@@ -16,8 +16,10 @@ const BLANK_PROGRAMME_ROWS = 8;
 const MAX_PROGRAMME_ROWS = 40;
 const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const text = (max: number) => z.string().trim().max(max, "error.tooLong").optional();
-const required = (max: number) => z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "error.tooLong");
+// The message names the limit ("Hoogstens 200 tekens."): the dictionaries hold one per length used here.
+const tooLong = (max: 200 | 300) => `error.tooLong.${max}` as const;
+const text = (max: 200 | 300) => z.string().trim().max(max, tooLong(max)).optional();
+const required = (max: 200 | 300) => z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, tooLong(max));
 
 const programmeRow = z.object({ time: z.string().trim().optional(), title: text(200) });
 type ProgrammeRow = z.infer<typeof programmeRow>;
@@ -151,7 +153,7 @@ export function parseEventForm(formData: FormData, stored?: unknown) {
 /** "Wat we presenteerden": lessons and reflections shared with the network, and a short report. */
 const rowIds = z
   .array(z.string())
-  .max(200, "error.tooLong")
+  .max(200, "error.tooLong.200")
   .default([])
   // Reported on the whole choice, next to its checkboxes.
   .refine((ids) => ids.every((id) => z.uuid().safeParse(id).success), "event.error.presented");

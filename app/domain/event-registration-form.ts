@@ -3,9 +3,9 @@ import { z } from "zod";
 // The schemas of registering for an event and of changing a registration through the personal link. Only
 // actions import this module, so zod stays out of the browser bundle.
 
-const name = z.string({ error: "eventPublic.error.name" }).trim().min(1, "eventPublic.error.name").max(120, "error.tooLong");
-const organisation = z.string().trim().max(200, "error.tooLong").optional();
-const dietary = z.string().trim().max(500, "error.tooLong").optional();
+const name = z.string({ error: "eventPublic.error.name" }).trim().min(1, "eventPublic.error.name").max(120, "error.tooLong.120");
+const organisation = z.string().trim().max(200, "error.tooLong.200").optional();
+const dietary = z.string().trim().max(500, "error.tooLong.500").optional();
 /** The ids of the yes/no questions ticked; unknown ids are ignored when saving. */
 const yes = z.array(z.string().max(100)).max(50).default([]);
 
@@ -14,7 +14,7 @@ export const registrationSchema = z.object({
   email: z
     .string({ error: "error.required" })
     .trim()
-    .max(320, "error.tooLong")
+    .max(320, "error.tooLong.320")
     .pipe(z.email({ error: "error.email" })),
   organisation,
   yes,

@@ -14,7 +14,7 @@ export const inviteSchema = z.object({
   email: z
     .string({ error: "error.required" })
     .trim()
-    .max(320, "error.tooLong")
+    .max(320, "error.tooLong.320")
     .pipe(z.email({ error: "error.email" })),
   role: roleField,
 });
@@ -22,11 +22,11 @@ export const roleSchema = z.object({ membershipId: z.string({ error: "error.requ
 export const removeSchema = z.object({ membershipId: z.string({ error: "error.required" }) });
 export const withdrawSchema = z.object({ invitationId: z.string({ error: "error.required" }) });
 
-const nameField = z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong");
-const currentPassword = z.string({ error: "error.required" }).max(200, "error.tooLong");
+const nameField = z.string({ error: "error.required" }).trim().min(1, "error.required").max(120, "error.tooLong.120");
+const currentPassword = z.string({ error: "error.required" }).max(200, "error.tooLong.200");
 const teamFields = {
   perspective: z.enum(perspectives, { error: "error.choose" }),
-  organisationId: z.string().max(100, "error.tooLong").optional(),
+  organisationId: z.string().max(100, "error.tooLong.100").optional(),
 };
 
 /** The form depends on the invitation: a new account sets name and password; a team needs a perspective. */

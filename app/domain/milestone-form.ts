@@ -7,7 +7,7 @@ import { MAX_REASON_LENGTH, milestoneStatuses, milestoneVisibilities } from "./v
 // pulling the database into the browser bundle.
 
 const details = {
-  title: z.string({ error: "error.required" }).trim().min(1, "error.required").max(200, "error.tooLong"),
+  title: z.string({ error: "error.required" }).trim().min(1, "error.required").max(200, "error.tooLong.200"),
   description: richTextField(),
   owner: z.uuid({ error: "error.choose" }).optional(),
   visibility: z.enum(milestoneVisibilities, { error: "error.choose" }),
@@ -17,7 +17,7 @@ const details = {
 export const newMilestoneSchema = z.object({
   ...details,
   targetDate: isoDayField,
-  reason: z.string().trim().max(MAX_REASON_LENGTH, "error.tooLong").optional(),
+  reason: z.string().trim().max(MAX_REASON_LENGTH, "milestone.error.reasonTooLong").optional(),
 });
 
 /** Editing the details; the target date moves only through an "adjusted" status change with a reason. */

@@ -353,7 +353,7 @@ export function listComments(reflection: { id: string }) {
 }
 
 export const commentSchema = z.object({
-  comment: z.string({ error: "error.required" }).trim().min(1, "error.required").max(4000, "error.tooLong"),
+  comment: z.string({ error: "error.required" }).trim().min(1, "error.required").max(4000, "error.tooLong.4000"),
 });
 
 /** Anyone who may read a reflection may comment on it. */

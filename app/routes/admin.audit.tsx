@@ -9,7 +9,7 @@ import { Field, type FieldState } from "~/ui/Field";
 import { useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";
 
-export const meta: MetaFunction = () => [{ title: "Auditlog · Leernetwerk" }];
+export const meta: MetaFunction = () => [{ title: "Activiteitenlog · Leernetwerk" }];
 
 // /admin/audit?person=&from=&to=&kind=&page= — the admin's log of security and privacy events (anyone else: 404).
 export async function loader({ request }: LoaderFunctionArgs) {

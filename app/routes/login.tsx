@@ -1,20 +1,22 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { loginSchema } from "~/auth/account-forms";
 import { getUser } from "~/auth/permissions.server";
 import { safeRedirect } from "~/auth/redirect.server";
 import { startSession } from "~/auth/session.server";
 import { authenticate, homePath } from "~/domain/accounts.server";
+import { isDemoProgramme } from "~/domain/demo-programme.server";
 import { SubmitButton } from "~/ui/Button";
+import { DemoNotice } from "~/ui/DemoNotice";
 import { Field, FormErrors } from "~/ui/Field";
 import { useT } from "~/ui/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(homePath(user));
-  return null;
+  return json({ demo: await isDemoProgramme() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,6 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT();
+  const { demo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult });
@@ -41,6 +44,7 @@ export default function Login() {
     <section className="page-narrow">
       <h1>{t("login.title")}</h1>
       <p className="lead">{t("login.intro")}</p>
+      {demo ? <DemoNotice /> : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />

@@ -109,7 +109,14 @@ export default function Programme() {
         </table>
       </TableScroll>
 
-      {programmeEvents.held > 0 ? <p>{t("programme.dashboard.programmeEvents", programmeEvents)}</p> : null}
+      {programmeEvents.held > 0 ? (
+        <p>
+          {t("programme.dashboard.programmeEvents", {
+            held: programmeEvents.held,
+            attendance: t("count.registrations", { count: programmeEvents.attendance }),
+          })}
+        </p>
+      ) : null}
 
       <h2>{t("programme.dashboard.milestones")}</h2>
       <TableScroll label={t("programme.dashboard.milestonesCaption")}>
@@ -154,7 +161,13 @@ export default function Programme() {
         {coalitions.map((c) => (
           <li className="card" key={c.id}>
             <h3>{c.name}</h3>
-            <p>{t("programme.dashboard.totals", c.totals)}</p>
+            <p>
+              {t("programme.dashboard.totals", {
+                reflections: t("count.reflections", { count: c.totals.reflections }),
+                sessions: t("count.intervisions", { count: c.totals.sessions }),
+                lessons: t("count.lessons", { count: c.totals.lessons }),
+              })}
+            </p>
             <ActivityChart activity={c.activity} peak={peak} caption={t("programme.dashboard.activityCaption", { name: c.name })} />
             <h4>{t("programme.dashboard.byPerspective")}</h4>
             <ul className="plain-list">

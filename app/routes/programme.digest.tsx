@@ -15,7 +15,7 @@ import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   // The title names the period: a browser offers it as the file name when saving as PDF.
-  { title: data?.period ? `Programmadigest ${data.period.from} – ${data.period.to} · Leernetwerk` : "Programmadigest · Leernetwerk" },
+  { title: data?.period ? `Overzicht per periode ${data.period.from} – ${data.period.to} · Leernetwerk` : "Overzicht per periode · Leernetwerk" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -2,8 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { membershipIn, requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { listMembers, listPartners, membersByPerspective } from "~/domain/coalitions.server";
+import { isDemoProgramme } from "~/domain/demo-programme.server";
 import { teamHome } from "~/domain/team-home.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
+import { DemoNotice } from "~/ui/DemoNotice";
 import { useLocale, useT } from "~/ui/i18n";
 import { VisibilityBadge } from "~/ui/Visibility";
 
@@ -12,20 +14,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireTeamReader(user, params.team);
-  const [partners, members, home] = await Promise.all([listPartners(team.id), listMembers(team), teamHome(user, team)]);
+  const [partners, members, home, demo] = await Promise.all([
+    listPartners(team.id),
+    listMembers(team),
+    teamHome(user, team),
+    isDemoProgramme(),
+  ]);
   return json({
     team,
     partners,
     groups: membersByPerspective(members),
     role: membershipIn(user, team.id)?.role ?? null,
     home,
+    demo,
   });
 }
 
 export default function TeamHome() {
   const t = useT();
   const locale = useLocale();
-  const { team, partners, groups, role, home } = useLoaderData<typeof loader>();
+  const { team, partners, groups, role, home, demo } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{team.name}</h1>
@@ -34,6 +42,7 @@ export default function TeamHome() {
         {role ? ` · ${t("team.yourRole", { role: t(`role.${role}`) })}` : null}
       </p>
       {team.description ? <p>{team.description}</p> : null}
+      {demo ? <DemoNotice /> : null}
       {role === "facilitator" ? (
         <p>
           <Link to={`/teams/${team.slug}/members`} className="button button-secondary">

@@ -30,7 +30,7 @@ export function EventAgenda({
       ) : null}
       <h2 id="coming">{t("event.list.coming")}</h2>
       {coming.length === 0 ? (
-        <p className="muted">{t("event.list.noneComing")}</p>
+        <p className="muted">{t(canOrganise ? "event.list.noneComing" : "event.list.noneComingReader")}</p>
       ) : (
         <EventItems items={coming} labelledBy="coming" organiserBase={canOrganise ? organiserBase : null} />
       )}

@@ -5,6 +5,8 @@ test("the login page is accessible and refuses a wrong password with a message a
   await page.goto("/");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2F$/);
   await expect(page.getByRole("heading", { name: "Inloggen" })).toBeVisible();
+  // The demo says its people and events are made up, although the coalitions are real.
+  await expect(page.getByRole("note")).toHaveText(/^Dit is een demo\. De coalities bestaan echt, maar de mensen.*verzonnen\.$/);
   await expectAccessible(page);
   await page.getByLabel("E-mailadres").fill("lid.utrecht@demo.test");
   await page.getByLabel("Wachtwoord", { exact: true }).fill("fout-wachtwoord");
@@ -41,6 +43,7 @@ test("a member reads the coalitions and a coalition's page, and gets 404 for the
   await page.getByRole("link", { name: "Westenwind" }).click();
   await expect(page.getByRole("heading", { name: "Partnerorganisaties" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Synthese" }).first()).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("De coalities bestaan echt");
   await expectAccessible(page);
   const admin = await page.goto("/admin");
   expect(admin?.status()).toBe(404);

@@ -58,7 +58,7 @@ test("a facilitator creates an event on a phone and finds it in the team's event
   await expect(page.getByRole("heading", { level: 1, name: "Bijeenkomsten" })).toBeVisible();
   const item = page.locator("li").filter({ has: page.locator(`a[href="${organiserPath}"]`) });
   await expect(item.getByRole("link", { name: "Buurtavond De Benring", exact: true })).toHaveAttribute("href", /^\/events\/buurtavond-de-benring-[0-9a-f]{6}$/);
-  await expect(item).toContainText("0 van 40 plaatsen bezet");
+  await expect(item).toContainText("Plaatsen bezet: 0 van 40");
   await expect(item).toContainText("Alleen het netwerk");
   await expectAccessible(page);
 });

@@ -16,7 +16,7 @@ test("a visitor registers on a phone and cancels through the link in the e-mail"
   await expect(page.getByText("donderdag 21 januari 2027, 17:00–21:00")).toBeVisible();
   await expect(page.getByText("Dorpsstraat 12, 7391 DD Twello")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Inloop met buffet" })).toContainText("17:00");
-  await expect(page.getByText("Nog 60 van de 60 plaatsen vrij")).toBeVisible();
+  await expect(page.getByText("Vrije plaatsen: 60 van 60")).toBeVisible();
   await expect(page.getByText("Je gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Zet in je agenda (.ics)" })).toHaveAttribute("href", `/events/${SLUG}.ics`);
   // Nothing sticks out sideways on a phone.
@@ -30,7 +30,7 @@ test("a visitor registers on a phone and cancels through the link in the e-mail"
   await page.getByLabel("Dieetwensen of allergieën (niet verplicht)").fill("vegetarisch");
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await expect(page.getByRole("status")).toContainText("Je bent aangemeld.");
-  await expect(page.getByText("Nog 59 van de 60 plaatsen vrij")).toBeVisible();
+  await expect(page.getByText("Vrije plaatsen: 59 van 60")).toBeVisible();
 
   const link = await linkFromOutbox(browser, address, `/events/${SLUG}/registration/`);
   await page.goto(link);
@@ -47,7 +47,7 @@ test("a visitor registers on a phone and cancels through the link in the e-mail"
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Naar de pagina van de bijeenkomst" }).click();
-  await expect(page.getByText("Nog 60 van de 60 plaatsen vrij")).toBeVisible();
+  await expect(page.getByText("Vrije plaatsen: 60 van 60")).toBeVisible();
 });
 
 test("without JavaScript a visitor registers and downloads the calendar file", async ({ browser }) => {

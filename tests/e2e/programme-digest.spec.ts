@@ -8,7 +8,7 @@ const AUTUMN = "/programme/digest?from=2026-08-01&to=2026-11-30";
 test("the funder reads a printable digest of a period, per coalition", async ({ page }) => {
   await logIn(page, "programma@demo.test");
   await page.goto(AUTUMN);
-  await expect(page.getByRole("heading", { level: 1, name: "Programmadigest 1 augustus 2026 tot en met 30 november 2026" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Overzicht van 1 augustus 2026 tot en met 30 november 2026" })).toBeVisible();
 
   const apeldoorn = page.getByRole("region", { name: "Apeldoorn Zuid", exact: true });
   await expect(apeldoorn.getByRole("link", { name: "Wie is eigenaar van het actieteam?" })).toBeVisible();
@@ -23,7 +23,7 @@ test("the funder reads a printable digest of a period, per coalition", async ({ 
   await expect(print).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Hoofdmenu" })).toBeHidden();
-  await expect(page.getByRole("button", { name: "Toon digest" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Toon overzicht" })).toBeHidden();
   await expect(print).toBeHidden();
   await expect(apeldoorn).toBeVisible();
 });
@@ -33,7 +33,7 @@ test("a period that runs backwards is refused next to the field, without a diges
   await page.goto(AUTUMN);
   await page.getByLabel("Van", { exact: true }).fill("2026-10-31");
   await page.getByLabel("Tot en met", { exact: true }).fill("2026-10-01");
-  await page.getByRole("button", { name: "Toon digest" }).click();
+  await page.getByRole("button", { name: "Toon overzicht" }).click();
   await expect(page.getByText("Deze datum ligt vóór de begindatum.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Apeldoorn Zuid", exact: true })).toHaveCount(0);
   await expectAccessible(page);

@@ -45,7 +45,7 @@ test("the admin sees the programme's figures on a phone, without any text", asyn
   await page.setViewportSize({ width: 390, height: 844 });
   await logIn(page, "admin@demo.test");
   await page.goto("/programme");
-  await expect(page.getByText("Als beheerder zie je alleen aantallen, geen teksten.")).toBeVisible();
+  await expect(page.getByText("Als beheerder ziet u alleen aantallen, geen teksten.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Laat bewoners het gesprek leiden; de professional ondersteunt." })).toHaveCount(0);
   await expectAccessible(page);
 });

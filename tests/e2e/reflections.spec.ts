@@ -25,7 +25,7 @@ test("a member writes a reflection with a heading, bold text and a list in the e
   await page.keyboard.press("ControlOrMeta+b");
   await page.keyboard.type(".\n- koffie met buren\nafspraken voor volgende week");
   await page.getByLabel("Vertrouwen").check();
-  await page.getByLabel("Team", { exact: true }).check();
+  await page.getByLabel("Coalitie", { exact: true }).check();
   await expect(page.getByText("De deelnemers en procesbegeleiders van Apeldoorn Zuid lezen dit.")).toBeVisible();
   await page.getByRole("button", { name: "Reflectie opslaan" }).click();
 
@@ -122,7 +122,7 @@ test("members of another coalition and the funder read only what a team shared w
   await page.getByLabel("Titel").fill("Alleen voor ons team");
   await editor(page).click();
   await page.keyboard.type("Binnenskamers.");
-  await page.getByLabel("Team", { exact: true }).check();
+  await page.getByLabel("Coalitie", { exact: true }).check();
   await page.getByRole("button", { name: "Reflectie opslaan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Alleen voor ons team" })).toBeVisible();
   const teamOnly = page.url();

@@ -38,7 +38,7 @@ test("a member sees who reads an item, leaves the coalition, and comes back with
 test("an admin filters the audit log by person and sets the retention period", async ({ page }) => {
   await logIn(page, "admin@demo.test");
   await page.goto("/admin/audit");
-  await expect(page.getByRole("heading", { level: 1, name: "Auditlog" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Activiteitenlog" })).toBeVisible();
   await page.getByLabel("Persoon").fill("admin@demo.test");
   await page.getByRole("button", { name: "Toon" }).click();
   await expect(page).toHaveURL(/person=admin%40demo\.test/);

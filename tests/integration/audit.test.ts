@@ -117,7 +117,7 @@ describe("the admin's audit log", () => {
     const page = await html(data, auditRoute.default);
     expect(page).toContain("Mislukte inlogpoging");
     expect(page).toContain("Rol gewijzigd");
-    expect(page).toContain("Lid → Procesbegeleider");
+    expect(page).toContain("Deelnemer → Procesbegeleider");
     expect(page).toContain("lessen (CSV)");
     expect(page).toContain("Uitnodiging gebruikt");
     expect(page).toContain("192.0.2.20");
@@ -213,7 +213,7 @@ describe("the admin's audit log", () => {
     expect(data.errors.kind).toEqual(["audit.error.kind"]);
     expect(data.log.entries).toEqual([]);
     const page = await html(data, auditRoute.default);
-    expect(page).toContain("De einddatum ligt voor de begindatum.");
+    expect(page).toContain("De einddatum ligt vóór de begindatum. Kies een latere einddatum.");
     expect(page).toMatch(/id="audit-to"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="audit-to"/);
 
     const badDay = await (await auditLog(cookie.admin, "?from=2026-02-31")).json();

@@ -297,7 +297,7 @@ describe("the message to everyone registered", () => {
     for (const mail of mails) {
       expect(mail.subject).toBe("Parkeren Bcc: x@evil.example");
       expect(mail.body_text).toContain("Parkeer bij de kerk.");
-      expect(mail.body_text).toContain("U krijgt dit bericht omdat u zich heeft aangemeld voor Twee jaar samen");
+      expect(mail.body_text).toContain("Je krijgt dit bericht omdat je je hebt aangemeld voor Twee jaar samen");
     }
 
     const withWaiting = await callRoute(pageRoute.action, {

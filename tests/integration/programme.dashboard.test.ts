@@ -209,7 +209,7 @@ describe("the programme dashboard, computed by hand", () => {
     const html = await renderPage(route.default, data);
     expect(html).not.toContain("Gedeelde les");
     expect(html).not.toContain("/programme/export/");
-    expect(html).toContain("Als beheerder zie je alleen aantallen, geen teksten.");
+    expect(html).toContain("Als beheerder ziet u alleen aantallen, geen teksten.");
   });
 });
 

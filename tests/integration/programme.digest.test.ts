@@ -230,7 +230,7 @@ describe("the digest of a period", () => {
     expect(status).toBe(200);
     expect(data.period).toEqual({ from: "2026-10-01", to: "2026-10-31" });
     expect(data.coalitions.map((c: { name: string }) => c.name)).toEqual(["Apeldoorn De Heeze", "Voorst Twello"]);
-    expect(html).toContain("<h1>Programmadigest 1 oktober 2026 tot en met 31 oktober 2026</h1>");
+    expect(html).toContain("<h1>Overzicht van 1 oktober 2026 tot en met 31 oktober 2026</h1>");
 
     const [a] = data.coalitions;
     expect(a.shared).toEqual([
@@ -335,7 +335,7 @@ describe("the digest of a period", () => {
 
   it("says so when a coalition has nothing in the period", async () => {
     const { html } = await page(OCTOBER);
-    expect(html).toMatch(/>Voorst Twello<\/h2><p class="muted">Niets in deze periode\.<\/p>/);
+    expect(html).toMatch(/>Voorst Twello<\/h2><p class="muted">Niets in deze periode\. Kies een langere periode om meer te zien\.<\/p>/);
   });
 
   it("renders an empty period with the nothing-text for every coalition", async () => {
@@ -392,14 +392,14 @@ describe("choosing the period", () => {
     expect(html).toContain('<p class="field-error" id="digest-from-error">Vul een geldige datum in.</p>');
     expect(html).toMatch(/id="digest-from"[^>]*aria-invalid="true"/);
     expect(html).toContain('value="2026-02-30"');
-    expect(html).toContain("Kies een geldige periode om de digest te zien.");
+    expect(html).toContain("Kies een geldige periode om het overzicht te zien.");
     expect(html).not.toContain("Apeldoorn De Heeze");
   });
 
   it("says which end is wrong when the period runs backwards", async () => {
     const { status, html } = await page("?from=2026-10-31&to=2026-10-01");
     expect(status).toBe(400);
-    expect(html).toContain('<p class="field-error" id="digest-to-error">Deze datum ligt vóór de begindatum.</p>');
+    expect(html).toContain('<p class="field-error" id="digest-to-error">Deze datum ligt vóór de begindatum. Kies een latere datum.</p>');
     expect(html).not.toContain(marker.lessonIn);
   });
 });

@@ -269,7 +269,7 @@ describe("trying to break it", () => {
     expect(listed(data!.readers)).toEqual(letIn);
     expect(data!.readers.scope !== "anyone" && data!.readers.groups.map((group) => group.kind)).toEqual(["participants"]);
     const page = await renderPage(notesPage.default, data);
-    expect(page).toContain("Alleen de deelnemers aan deze sessie (2 mensen)");
+    expect(page).toContain("Alleen de deelnemers aan deze intervisie (2 mensen)");
     expect(page).not.toContain(html(cast.teammate.name));
   });
 

@@ -6,7 +6,7 @@ export const account: Record<keyof typeof nl, string> = {
   "login.email": "E-mail address",
   "login.password": "Password",
   "login.submit": "Log in",
-  "login.invalid": "This e-mail address and password do not match, or the account is disabled.",
+  "login.invalid": "This e-mail address and password do not match, or the account is deactivated. Check what you typed, or ask for a new password.",
   "login.throttled": "Too many failed attempts. Wait 15 minutes and try again, or ask for a new password.",
   "login.forgot": "Forgot your password?",
   "logout.title": "Log out",

@@ -16,6 +16,6 @@ export const csv: Record<keyof typeof nl, string> = {
   "programme.export.col.adjustments": "Number of adjustments",
   "programme.export.col.month": "Month",
   "programme.export.col.reflections": "Reflections",
-  "programme.export.col.sessions": "Intervision sessions held",
+  "programme.export.col.sessions": "Intervisions held",
   "programme.export.col.lessons": "Lessons",
 };

@@ -2,15 +2,14 @@ import type { departures as nl } from "../nl/departures";
 
 export const departures: Record<keyof typeof nl, string> = {
   "departures.formerMember": "Former member",
-  "departures.formerParticipant": "Former participant",
+  "departures.formerParticipant": "Former member",
   "departures.section.title": "Leave a coalition or delete your account",
   "departures.section.intro":
     "You decide what happens to your work. You then have 30 days to change your mind; only after that is it final.",
   "departures.leaveLink": "Leave {team}",
   "departures.deleteLink": "Delete my account",
   "departures.leave.title": "Leave {team}",
-  "departures.leave.intro":
-    "Your membership ends at once: you no longer read or write in {team}. Within 30 days you can come back, with everything as it was. After that it is final.",
+  "departures.leave.intro": "You stop taking part at once: you no longer read or write in {team}. Within 30 days you can come back, with everything as it was. After that it is final.",
   "departures.leave.confirm": "I want to leave {team}",
   "departures.leave.submit": "Leave the coalition",
   "departures.leave.done": "You have left the coalition. Within 30 days you can come back from Settings.",
@@ -23,10 +22,9 @@ export const departures: Record<keyof typeof nl, string> = {
   "departures.delete.done": "Your account has been deleted. The link in your e-mail undoes this within 30 days.",
   "departures.private": "Your {count} private reflections will be deleted.",
   "departures.private.one": "Your private reflection will be deleted.",
-  "departures.items.legend": "What you shared with the team or the network",
-  "departures.items.intro":
-    "Choose for each: delete it, or keep it for the team. What you keep stays with ‘former member’ as its author: your name is no longer on it.",
-  "departures.items.none": "You have shared nothing with the team or the network here.",
+  "departures.items.legend": "What you shared with the coalition or the network",
+  "departures.items.intro": "Choose for each: delete it, or keep it for the coalition. What you keep stays with ‘former member’ as its author: your name is no longer on it.",
+  "departures.items.none": "You have shared nothing with the coalition or the network here.",
   "departures.choice.keep": "Keep as former member",
   "departures.choice.delete": "Delete",
   "departures.kind.reflection": "Reflection",
@@ -34,7 +32,7 @@ export const departures: Record<keyof typeof nl, string> = {
   "departures.kind.milestone": "Milestone",
   "departures.comments.legend": "Your {count} comments on reflections",
   "departures.comments.legend.one": "Your comment on a reflection",
-  "departures.notes": "Intervision notes you wrote stay with that session's participants, under ‘former participant’.",
+  "departures.notes": "Notes you wrote at an intervision stay with the members of that intervision, under ‘former member’.",
   "departures.confirmRequired": "Tick this to continue.",
   "departures.adminCannotDelete": "An admin account cannot delete itself. Ask another admin to deactivate it.",
   "departures.lastFacilitator": "You are this coalition's only facilitator. Make someone else facilitator first.",
@@ -42,11 +40,10 @@ export const departures: Record<keyof typeof nl, string> = {
   "departures.open.title": "Come back",
   "departures.open.item": "You left {team} on {date}. Until {until} you can come back, with everything as it was.",
   "departures.open.return": "Back to {team}",
-  "departures.returned": "Welcome back: you are a member again, with everything as it was.",
+  "departures.returned": "Welcome back: you take part again, with everything as it was.",
   "departures.restore.title": "Restore account",
-  "departures.restore.intro":
-    "The account {email} has been deleted. If you restore it, everything is as it was: your memberships and everything you wrote.",
+  "departures.restore.intro": "The account {email} has been deleted. If you restore it, everything is as it was: the coalitions you took part in and everything you wrote.",
   "departures.restore.submit": "Restore my account",
-  "departures.restore.invalid": "This link no longer works: it has been used, or the 30 days are over.",
+  "departures.restore.invalid": "This link no longer works: it has been used, or the 30 days are over. Have you restored your account already? Then log in.",
   "departures.restore.done": "Your account is back. Sign in with your e-mail address and password.",
 };

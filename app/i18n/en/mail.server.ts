@@ -17,8 +17,7 @@ export const mail: Record<keyof typeof nl, string> = {
   "eventPublic.mail.again.body":
     "Hello {name},\n\nSomeone (probably you) tried to register this e-mail address again for {title}. You were already registered; no second registration was made.\n\nYour status: {status}\n\nWith this new link you view, change or cancel your registration (earlier links no longer work):\n{link}\n\nDidn't do this yourself? Then you can ignore this e-mail.",
   "eventPublic.mail.movedUp.subject": "A place has come free: {title}",
-  "eventPublic.mail.movedUp.body":
-    "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through your personal link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.movedUp.body": "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through this link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
   "eventPublic.mail.status.registered": "registered, you have a place",
   "eventPublic.mail.status.waiting": "on the waiting list",
 
@@ -26,17 +25,17 @@ export const mail: Record<keyof typeof nl, string> = {
     "You receive this message because you registered for {event} on {when} in {place}. It comes from the organisers: {organiser}.",
 
   "session.mail.poll.subject": "Intervision: when can you come? – {title}",
-  "session.mail.poll.body":
-    "Dear {name},\n\n{facilitator} is planning an intervision session with {team}: ‘{title}’ (method: {method}).\n\nPlease say for each of the {count} suggested times whether you can come:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
+  "session.mail.poll.body": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say for each of the {count} suggested times whether you can come:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
+  "session.mail.poll.body.one": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say whether you can come at the suggested time:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
   "session.mail.confirmed.subject": "Intervision confirmed: {title}",
   "session.mail.confirmed.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} is confirmed.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Please let us know whether you are coming:\n\n{link}",
+    "Dear {name},\n\nThe intervision ‘{title}’ of {team} is confirmed.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Please let us know whether you are coming:\n\n{link}",
   "session.mail.rescheduled.subject": "Intervision moved: {title}",
   "session.mail.rescheduled.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",
+    "Dear {name},\n\nThe intervision ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",
   "session.mail.cancelled.subject": "Intervision cancelled: {title}",
   "session.mail.cancelled.body":
-    "Dear {name},\n\nThe intervision session ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",
+    "Dear {name},\n\nThe intervision ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",
   "departures.mail.subject": "Your Leernetwerk account has been deleted",
   "departures.mail.body":
     "Hello {name},\n\nYou deleted your Leernetwerk account. Nobody reads what you deleted any more, and you can no longer sign in.\n\nWas this a mistake? Until {date} this link puts everything back as it was:\n{link}\n\nAfter that it is final: your name and e-mail address are erased.\n",

@@ -14,8 +14,8 @@ export const settings: Record<keyof typeof nl, string> = {
   "settings.confirmPassword": "Repeat the new password",
   "settings.savePassword": "Change password",
   "settings.passwordChanged": "Your password has been changed. You are logged out on other devices.",
-  "settings.sessions": "Log out everywhere",
-  "settings.sessionsIntro": "Did you stay logged in somewhere, for example on a shared computer? This ends all your sessions, this one included.",
-  "settings.logoutEverywhere": "Log out everywhere",
+  "settings.sessions": "Sign out everywhere",
+  "settings.sessionsIntro": "Did you stay logged in somewhere, for example on a shared computer? This signs you out on every device, this one included.",
+  "settings.logoutEverywhere": "Sign out everywhere",
   "settings.loggedOutEverywhere": "You are logged out on all your devices.",
 };

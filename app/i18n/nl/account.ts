@@ -4,7 +4,7 @@ export const account = {
   "login.email": "E-mailadres",
   "login.password": "Wachtwoord",
   "login.submit": "Inloggen",
-  "login.invalid": "Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is uitgeschakeld.",
+  "login.invalid": "Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is uitgeschakeld. Controleer wat u typte, of vraag een nieuw wachtwoord aan.",
   "login.throttled": "Te veel mislukte pogingen. Wacht 15 minuten en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan.",
   "login.forgot": "Wachtwoord vergeten?",
   "logout.title": "Uitloggen",

@@ -17,17 +17,16 @@ export const mail = {
   "eventPublic.mail.again.body":
     "Hallo {name},\n\nIemand (waarschijnlijk jijzelf) probeerde dit e-mailadres opnieuw aan te melden voor {title}. Je was al aangemeld; er is geen tweede aanmelding gemaakt.\n\nJe status: {status}\n\nMet deze nieuwe link bekijk, wijzig of zeg je je aanmelding af (eerdere links werken niet meer):\n{link}\n\nHeb je dit niet zelf gedaan? Dan kun je deze e-mail negeren.",
   "eventPublic.mail.movedUp.subject": "Er is een plek vrijgekomen: {title}",
-  "eventPublic.mail.movedUp.body":
-    "Hallo {name},\n\nEr is een plek vrijgekomen. Je stond op de wachtlijst en bent nu aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nKun je toch niet komen? Zeg dan af via je persoonlijke link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.movedUp.body": "Hallo {name},\n\nEr is een plek vrijgekomen. Je stond op de wachtlijst en bent nu aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nKun je toch niet komen? Zeg dan af via deze link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
   "eventPublic.mail.status.registered": "aangemeld, je hebt een plek",
   "eventPublic.mail.status.waiting": "op de wachtlijst",
 
-  "eventRegistrations.message.footer":
-    "U krijgt dit bericht omdat u zich heeft aangemeld voor {event} op {when} in {place}. Het bericht komt van de organisatoren: {organiser}.",
+  "eventRegistrations.message.footer": "Je krijgt dit bericht omdat je je hebt aangemeld voor {event} op {when} in {place}. Het bericht komt van de organisatoren: {organiser}.",
 
   "session.mail.poll.subject": "Intervisie: wanneer kunt u? – {title}",
   "session.mail.poll.body":
     "Beste {name},\n\n{facilitator} plant een intervisie met {team}: ‘{title}’ (methode: {method}).\n\nGeef bij de {count} voorgestelde tijdstippen aan of u kunt:\n\n{link}\n\nAls het tijdstip vastligt, krijgt u een e-mail met een agendabestand.",
+  "session.mail.poll.body.one": "Beste {name},\n\n{facilitator} plant een intervisie met {team}: ‘{title}’ (methode: {method}).\n\nGeef bij het voorgestelde tijdstip aan of u kunt:\n\n{link}\n\nAls het tijdstip vastligt, krijgt u een e-mail met een agendabestand.",
   "session.mail.confirmed.subject": "Intervisie vastgelegd: {title}",
   "session.mail.confirmed.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is vastgelegd.\n\nWanneer: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage zet de afspraak in uw agenda. Laat via deze link weten of u komt:\n\n{link}",

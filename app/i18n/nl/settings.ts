@@ -12,8 +12,8 @@ export const settings = {
   "settings.confirmPassword": "Herhaal het nieuwe wachtwoord",
   "settings.savePassword": "Wachtwoord wijzigen",
   "settings.passwordChanged": "Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.",
-  "settings.sessions": "Overal uitloggen",
-  "settings.sessionsIntro": "Bent u ergens ingelogd gebleven, bijvoorbeeld op een gedeelde computer? Hiermee eindigen al uw sessies, ook deze.",
-  "settings.logoutEverywhere": "Overal uitloggen",
+  "settings.sessions": "Op alle apparaten uitloggen",
+  "settings.sessionsIntro": "Bent u ergens ingelogd gebleven, bijvoorbeeld op een gedeelde computer? Hiermee logt u op alle apparaten uit, ook op dit apparaat.",
+  "settings.logoutEverywhere": "Op alle apparaten uitloggen",
   "settings.loggedOutEverywhere": "U bent op al uw apparaten uitgelogd.",
 } as const;
