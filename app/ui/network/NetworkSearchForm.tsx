@@ -58,11 +58,11 @@ export function NetworkSearchForm(props: {
         <label htmlFor="network-q">{t("network.search.label")}</label>
         <div className="search-box">
           <input id="network-q" type="search" name="q" defaultValue={q} aria-describedby="network-q-hint" />
-          <button type="submit" className="button">
+          <button type="submit" className="button button-primary">
             {t("network.search.submit")}
           </button>
         </div>
-        <p id="network-q-hint" className="hint">
+        <p id="network-q-hint" className="field-hint">
           {t("network.search.hint")}
         </p>
       </div>
