@@ -31,6 +31,9 @@ for (const [device, size] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
     await expect(page.getByRole("link", { name: "Het burennetwerk groeit" })).toBeVisible();
 
     // Narrowed to lessons: the words stay, the reflections go; the next search keeps the filter.
+    // The filters wait behind a disclosure until one is in use.
+    await expect(page.getByLabel("Soort")).toBeHidden();
+    await page.locator("summary", { hasText: "Filteren" }).click();
     await page.getByLabel("Soort").selectOption("lesson");
     await page.getByRole("button", { name: "Toon" }).click();
     await expect(page).toHaveURL(/q=vrijwilligers/);
@@ -38,6 +41,7 @@ for (const [device, size] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
     await expect(page.getByRole("link", { name: "Begin klein en vier wat lukt." })).toBeVisible();
     await expect(page.getByRole("link", { name: "Het burennetwerk groeit" })).toHaveCount(0);
     await expect(page.getByLabel("Soort")).toHaveValue("lesson");
+    await expect(page.locator("summary")).toHaveText("Filteren (1 actief)");
     await expectAccessible(page);
 
     // Nothing found within the filter: the search without it is one link away.

@@ -52,6 +52,7 @@ export function NetworkSearchForm(props: {
   // A link to another search (a suggestion, a filter dropped) renders the same route: remounting the form
   // shows the new words and filters instead of what was typed before.
   const { search } = useLocation();
+  const active = filterKeys.filter((key) => Boolean(filters[key])).length;
   return (
     <Form key={search} method="get" action="/network/search" role="search" className="network-search" aria-label={t("network.searchTitle")}>
       <div className="field">
@@ -66,8 +67,9 @@ export function NetworkSearchForm(props: {
           {t("network.search.hint")}
         </p>
       </div>
-      <fieldset>
-        <legend>{t("network.filters")}</legend>
+      {/* Closed until a filter is in use, so that on a phone the results follow the search box. */}
+      <details className="network-filters" open={active > 0}>
+        <summary>{active > 0 ? t("network.filters.active", { count: active }) : t("network.filters")}</summary>
         <div className="filters">
           <div className="field">
             <label htmlFor="filter-coalition">{t("network.filter.coalition")}</label>
@@ -107,10 +109,10 @@ export function NetworkSearchForm(props: {
             <button type="submit" className="button button-secondary" formAction={filterAction}>
               {t("network.filter.apply")}
             </button>
-            {hasFilters(filters) ? <Link to={networkHref(filterAction ?? "/network/search", q, {})}>{t("network.filter.reset")}</Link> : null}
+            {active > 0 ? <Link to={networkHref(filterAction ?? "/network/search", q, {})}>{t("network.filter.reset")}</Link> : null}
           </div>
         </div>
-      </fieldset>
+      </details>
     </Form>
   );
 }
