@@ -34,7 +34,7 @@ export const network: Record<keyof typeof nl, string> = {
   "network.search.none": "Nothing found for ‘{q}’.",
   "network.search.noneFiltered": "Nothing found for ‘{q}’ with these filters.",
   "network.search.didYouMean": "Did you mean",
-  "network.search.withoutFilters": "Search without a filter:",
+  "network.search.withoutFilters": "Search for ‘{q}’ again:",
   "network.search.withoutFilter": "without {filter}",
   "network.search.withoutAny": "without filters",
   "network.search.themesLike": "Themes that look like your search words:",

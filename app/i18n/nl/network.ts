@@ -32,7 +32,7 @@ export const network = {
   "network.search.none": "Niets gevonden voor ‘{q}’.",
   "network.search.noneFiltered": "Niets gevonden voor ‘{q}’ met deze filters.",
   "network.search.didYouMean": "Bedoelde u",
-  "network.search.withoutFilters": "Zoek zonder filter:",
+  "network.search.withoutFilters": "Zoek opnieuw naar ‘{q}’:",
   "network.search.withoutFilter": "zonder {filter}",
   "network.search.withoutAny": "zonder filters",
   "network.search.themesLike": "Thema’s die op uw zoekwoorden lijken:",

@@ -57,7 +57,7 @@ export function NothingFound(props: {
     <div className="search-help">
       {active.length > 0 ? (
         <>
-          <p>{t("network.search.withoutFilters")}</p>
+          <p>{t("network.search.withoutFilters", { q })}</p>
           <ul className="link-list">
             {active.map(({ key, label }) => (
               <li key={key}>
