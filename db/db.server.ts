@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, Migrator, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -36,7 +37,7 @@ export function connect(env: NodeJS.ProcessEnv = process.env): DB {
   const dir = env.PGLITE_DIR || ".data/pglite";
   mkdirSync(dir, { recursive: true });
   lockDataDir(dir);
-  return new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dir)) });
+  return new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dir, { extensions: { pg_trgm } })) });
 }
 
 /** Applies pending migrations. `schema` names where Kysely keeps its own bookkeeping (tests use one schema each). */

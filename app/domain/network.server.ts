@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "../../db/db.server";
 import type { Perspective } from "../../db/schema";
 import { notFound, readsContent, type User } from "../auth/permissions.server";
+import { TIME_ZONE } from "../i18n/dates";
 import { perspectives } from "./vocabulary";
 
 // The network page (DESIGN.md §3, §5): the lessons and reflections every coalition shared with the whole
@@ -11,18 +12,31 @@ import { perspectives } from "./vocabulary";
 
 export const PAGE_SIZE = 20;
 
-export type NetworkFilters = { coalition?: string; theme?: string; perspective?: Perspective; page: number };
+export const networkKinds = ["reflection", "lesson"] as const;
+export type Kind = (typeof networkKinds)[number];
+
+/** The filters of the network page, which its search keeps: a period is two Amsterdam days, both included. */
+export type NetworkFilter = {
+  coalition?: string;
+  theme?: string;
+  perspective?: Perspective;
+  kind?: Kind;
+  from?: string;
+  to?: string;
+};
+export type NetworkFilters = NetworkFilter & { page: number };
+export const networkFilterKeys = ["coalition", "theme", "perspective", "kind", "from", "to"] as const satisfies readonly (keyof NetworkFilter)[];
 
 // Filters come from the address bar: anything malformed is simply ignored.
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
+const day = z.iso.date().optional().catch(undefined);
 const filterSchema = z.object({
   coalition: z.string().min(1).max(80).optional().catch(undefined),
   theme: z.string().min(1).max(80).optional().catch(undefined),
   perspective: z.enum(perspectives).optional().catch(undefined),
-  page,
-});
-const searchSchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  kind: z.enum(networkKinds).optional().catch(undefined),
+  from: day,
+  to: day,
   page,
 });
 
@@ -30,19 +44,12 @@ export function parseNetworkFilters(params: URLSearchParams): NetworkFilters {
   return filterSchema.parse(Object.fromEntries(params));
 }
 
-export function parseNetworkSearch(params: URLSearchParams): { q: string; page: number } {
-  return searchSchema.parse(Object.fromEntries(params));
-}
-
 /** Admins run the installation but read no content: for them the network does not exist. */
-function requireNetworkReader(user: User): void {
+export function requireNetworkReader(user: User): void {
   if (!readsContent(user)) throw notFound();
 }
 
-type Kind = "lesson" | "reflection";
 type ThemeRef = { slug: string; name_nl: string; name_en: string };
-/** A part of a search snippet: `hit` parts are the words that matched. */
-export type SnippetPart = { text: string; hit: boolean };
 
 /**
  * The reflections and lessons shared with the network that match the filters (and `query`, a full-text
@@ -50,11 +57,14 @@ export type SnippetPart = { text: string; hit: boolean };
  * Each starts from the rows with visibility 'network' that are not in the trash (the partial indexes of
  * migration 0007); coalition and perspective filter each table here so that no union has to be filtered.
  */
-function sharedReflections(filters: Omit<NetworkFilters, "page">, query?: RawBuilder<unknown>) {
+export function sharedReflections(filters: NetworkFilter, query?: RawBuilder<unknown>) {
   return db()
     .selectFrom("reflection")
     .where("reflection.visibility", "=", "network")
     .where("reflection.deleted_at", "is", null)
+    .$if(filters.kind === "lesson", (qb) => qb.where(sql<boolean>`false`))
+    .$if(Boolean(filters.from), (qb) => qb.where(sql<boolean>`reflection.happened_on >= ${filters.from}::date`))
+    .$if(Boolean(filters.to), (qb) => qb.where(sql<boolean>`reflection.happened_on <= ${filters.to}::date`))
     .$if(Boolean(filters.coalition), (qb) =>
       qb.where("reflection.coalition_id", "in", (eb) => eb.selectFrom("coalition").where("coalition.slug", "=", filters.coalition!).select("coalition.id")),
     )
@@ -83,11 +93,19 @@ function sharedReflections(filters: Omit<NetworkFilters, "page">, query?: RawBui
     .$if(Boolean(query), (qb) => qb.where(sql<boolean>`reflection.search @@ ${query}`));
 }
 
-function sharedLessons(filters: Omit<NetworkFilters, "page">, query?: RawBuilder<unknown>) {
+export function sharedLessons(filters: NetworkFilter, query?: RawBuilder<unknown>) {
   return db()
     .selectFrom("lesson")
     .where("lesson.visibility", "=", "network")
     .where("lesson.deleted_at", "is", null)
+    .$if(filters.kind === "reflection", (qb) => qb.where(sql<boolean>`false`))
+    // A lesson's day is the Amsterdam day it was written on.
+    .$if(Boolean(filters.from), (qb) =>
+      qb.where(sql<boolean>`lesson.created_at >= ${filters.from}::date::timestamp at time zone ${TIME_ZONE}`),
+    )
+    .$if(Boolean(filters.to), (qb) =>
+      qb.where(sql<boolean>`lesson.created_at < (${filters.to}::date + 1)::timestamp at time zone ${TIME_ZONE}`),
+    )
     .$if(Boolean(filters.coalition), (qb) =>
       qb.where("lesson.coalition_id", "in", (eb) => eb.selectFrom("coalition").where("coalition.slug", "=", filters.coalition!).select("coalition.id")),
     )
@@ -116,8 +134,8 @@ function sharedLessons(filters: Omit<NetworkFilters, "page">, query?: RawBuilder
     .$if(Boolean(query), (qb) => qb.where(sql<boolean>`lesson.search @@ ${query}`));
 }
 
-const reflectionDay = sql<string>`to_char(reflection.happened_on, 'YYYY-MM-DD')`;
-const lessonDay = sql<string>`to_char(lesson.created_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`;
+export const reflectionDay = sql<string>`to_char(reflection.happened_on, 'YYYY-MM-DD')`;
+export const lessonDay = sql<string>`to_char(lesson.created_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`;
 
 /**
  * The newest shared reflections and lessons as one row shape, with the author's perspective in that
@@ -125,7 +143,7 @@ const lessonDay = sql<string>`to_char(lesson.created_at at time zone 'Europe/Ams
  * meet: a page of the merged list, newest first, can only hold rows from the first page×20 of either, and
  * each of those is read in order from its partial index, stopping there.
  */
-function newestItems(filters: Omit<NetworkFilters, "page">, newest: number) {
+function newestItems(filters: NetworkFilter, newest: number) {
   const reflections = sharedReflections(filters)
     .innerJoin("coalition", "coalition.id", "reflection.coalition_id")
     .innerJoin("person", "person.id", "reflection.author_id")
@@ -177,7 +195,7 @@ function newestItems(filters: Omit<NetworkFilters, "page">, newest: number) {
 }
 
 /** How many items match, counted from the partial indexes alone when nothing is filtered. */
-async function countShared(filters: Omit<NetworkFilters, "page">): Promise<number> {
+async function countShared(filters: NetworkFilter): Promise<number> {
   const row = await db()
     .selectNoFrom([
       sharedReflections(filters).select(sql<string>`count(*)`.as("n")).as("reflections"),
@@ -210,7 +228,7 @@ async function themesOf(kind: Kind, ids: string[]): Promise<Map<string, ThemeRef
   return byItem;
 }
 
-async function withThemes<T extends { kind: Kind; id: string }>(rows: T[]) {
+export async function withThemes<T extends { kind: Kind; id: string }>(rows: T[]) {
   const [reflectionThemes, lessonThemes] = await Promise.all([
     themesOf("reflection", rows.filter((r) => r.kind === "reflection").map((r) => r.id)),
     themesOf("lesson", rows.filter((r) => r.kind === "lesson").map((r) => r.id)),
@@ -248,94 +266,6 @@ export async function listNetwork(user: User, filters: NetworkFilters) {
     countShared(filter),
   ]);
   return { items: await withThemes(rows), total, pageSize: PAGE_SIZE };
-}
-
-const START = "<<";
-const STOP = ">>";
-
-/** ts_headline's marked-up text as parts, so that a page shows hits as <mark> without raw HTML. */
-export function snippetParts(marked: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let rest = marked;
-  while (rest.length > 0) {
-    const start = rest.indexOf(START);
-    const stop = start === -1 ? -1 : rest.indexOf(STOP, start + START.length);
-    if (start === -1 || stop === -1) {
-      parts.push({ text: rest, hit: false });
-      break;
-    }
-    if (start > 0) parts.push({ text: rest.slice(0, start), hit: false });
-    parts.push({ text: rest.slice(start + START.length, stop), hit: true });
-    rest = rest.slice(stop + STOP.length);
-  }
-  return parts;
-}
-
-/** Dutch full-text search through what is shared with the network: best match first, with snippets. */
-export async function searchNetwork(user: User, q: string, pageNumber: number) {
-  requireNetworkReader(user);
-  const text = q.trim();
-  if (!text) return { items: [], total: 0, pageSize: PAGE_SIZE };
-  const query = sql`websearch_to_tsquery('dutch', ${text})`;
-  // Ranking needs every match, so it reads no more of each than its rank and its day; the page's 20 are
-  // then joined with their text, coalition and author, and only they get a snippet (ts_headline reads the
-  // whole text). Counting the matches beside their ranking costs nothing measurable, where a count query
-  // of its own would read them all a second time (measured with pgbench on the data set of DESIGN.md §7).
-  const ranked = db()
-    .selectFrom(
-      sharedReflections({}, query)
-        .select([sql<Kind>`'reflection'`.as("kind"), "reflection.id", sql<number>`ts_rank(reflection.search, ${query})`.as("rank"), reflectionDay.as("day")])
-        .unionAll(
-          sharedLessons({}, query).select([
-            sql<Kind>`'lesson'`.as("kind"),
-            "lesson.id",
-            sql<number>`ts_rank(lesson.search, ${query})`.as("rank"),
-            lessonDay.as("day"),
-          ]),
-        )
-        .as("match"),
-    )
-    .select(["match.kind", "match.id", "match.rank", "match.day", sql<string>`count(*) over ()`.as("total")])
-    .orderBy("match.rank", "desc")
-    .orderBy("match.day", "desc")
-    .orderBy("match.id", "desc")
-    .limit(PAGE_SIZE)
-    .offset((pageNumber - 1) * PAGE_SIZE);
-  const rows = await db()
-    .selectFrom(ranked.as("hit"))
-    .leftJoin("reflection", (join) => join.onRef("reflection.id", "=", "hit.id").on("hit.kind", "=", "reflection"))
-    .leftJoin("lesson", (join) => join.onRef("lesson.id", "=", "hit.id").on("hit.kind", "=", "lesson"))
-    .innerJoin("coalition", (join) => join.on(sql<boolean>`coalition.id = coalesce(reflection.coalition_id, lesson.coalition_id)`))
-    .innerJoin("person", (join) => join.on(sql<boolean>`person.id = coalesce(reflection.author_id, lesson.author_id)`))
-    .leftJoin("membership", (join) =>
-      join.onRef("membership.coalition_id", "=", "coalition.id").onRef("membership.person_id", "=", "person.id"),
-    )
-    .select([
-      "hit.kind",
-      "hit.id",
-      sql<string>`coalesce(reflection.title, lesson.statement)`.as("title"),
-      "hit.day",
-      "coalition.name as coalitionName",
-      "coalition.slug as coalitionSlug",
-      "person.name as authorName",
-      "membership.perspective",
-      "hit.total",
-      sql<string>`ts_headline('dutch', coalesce(reflection.body_text, lesson.explanation_text), ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=20, MinWords=8`})`.as(
-        "headline",
-      ),
-    ])
-    // The page's order again (a subquery's order is not promised to survive): 20 rows, no cost.
-    .orderBy("hit.rank", "desc")
-    .orderBy("hit.day", "desc")
-    .orderBy("hit.id", "desc")
-    .execute();
-  return {
-    items: await withThemes(
-      rows.map(({ total: _total, headline, ...row }) => ({ ...row, snippet: headline ? snippetParts(headline) : [] })),
-    ),
-    total: Number(rows[0]?.total ?? 0),
-    pageSize: PAGE_SIZE,
-  };
 }
 
 /** The coalitions to filter by: their names are public to everyone in the programme. */

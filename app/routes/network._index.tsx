@@ -1,15 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { networkEvents } from "~/domain/event-listings.server";
 import { listNetwork, listNetworkCoalitions, parseNetworkFilters } from "~/domain/network.server";
 import { listThemes } from "~/domain/themes.server";
 import { EventList } from "~/ui/EventList";
 import { useT } from "~/ui/i18n";
-import { PerspectiveFilter } from "~/ui/PerspectiveFilter";
 import { NetworkItem } from "~/ui/NetworkItem";
+import { hasFilters, NetworkSearchForm } from "~/ui/network/NetworkSearchForm";
 import { Pagination } from "~/ui/Pagination";
-import { ThemeFilter } from "~/ui/Themes";
 
 export const meta: MetaFunction = () => [{ title: "Netwerk · Leernetwerk" }];
 
@@ -28,52 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Network() {
   const t = useT();
   const { page, coalitions, themes, filters, events } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
-  const filtered = [...searchParams.keys()].some((key) => key !== "page");
+  const filtered = hasFilters(filters);
   return (
     <section>
       <h1>{t("network.title")}</h1>
       <p className="lead">{t("network.intro")}</p>
 
-      <Form
-        method="get"
-        action="/network/search"
-        role="search"
-        className="filters"
-        aria-label={t("network.searchTitle")}
-      >
-        <div className="field">
-          <label htmlFor="network-q">{t("network.search.label")}</label>
-          <input id="network-q" type="search" name="q" />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button button-secondary">
-            {t("network.search.submit")}
-          </button>
-        </div>
-      </Form>
-
-      <Form method="get" className="filters" aria-label={t("network.filters")}>
-        <div className="field">
-          <label htmlFor="filter-coalition">{t("network.filter.coalition")}</label>
-          <select id="filter-coalition" name="coalition" defaultValue={filters.coalition ?? ""}>
-            <option value="">{t("network.filter.any")}</option>
-            {coalitions.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ThemeFilter themes={themes} value={filters.theme} label={t("network.filter.theme")} anyLabel={t("network.filter.any")} />
-        <PerspectiveFilter id="filter-perspective" value={filters.perspective} label={t("network.filter.perspective")} anyLabel={t("network.filter.any")} />
-        <div className="actions">
-          <button type="submit" className="button button-secondary">
-            {t("network.filter.apply")}
-          </button>
-          {filtered ? <Link to=".">{t("network.filter.reset")}</Link> : null}
-        </div>
-      </Form>
+      <NetworkSearchForm q="" filters={filters} coalitions={coalitions} themes={themes} filterAction="/network" />
 
       <p className="muted" role="status">
         {t("network.count", { count: page.total })}

@@ -8,7 +8,7 @@ export const meta: MetaFunction = () => [{ title: "Thema's per coalitie · Leern
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  // The admin sees the counts but reads no lesson text, so only the funder's cells lead to the lessons.
+  // The admin sees the counts but reads no lesson text, so only for the funder do themes and cells lead to the lessons.
   return json({ ...(await themeMatrix(user)), canCompare: user.accountRole === "funder" });
 }
 
@@ -44,7 +44,15 @@ export default function ProgrammeThemes() {
               {themes.map((theme) => (
                 <tr key={theme.id}>
                   <th scope="row">
-                    {locale === "en" ? theme.name_en : theme.name_nl}
+                    {canCompare ? (
+                      <Link to={`/programme/compare?theme=${encodeURIComponent(theme.slug)}`}>
+                        {locale === "en" ? theme.name_en : theme.name_nl}
+                      </Link>
+                    ) : locale === "en" ? (
+                      theme.name_en
+                    ) : (
+                      theme.name_nl
+                    )}
                     {theme.spread ? (
                       <>
                         {" "}

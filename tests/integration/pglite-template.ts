@@ -2,6 +2,7 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import type { TestProject } from "vitest/node";
@@ -19,7 +20,7 @@ declare module "vitest" {
 }
 
 export async function setup(project: TestProject) {
-  const pglite = new PGlite();
+  const pglite = new PGlite({ extensions: { pg_trgm } });
   const instance = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(instance);
   const dump = await pglite.dumpDataDir("none");

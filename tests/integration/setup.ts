@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -29,7 +30,7 @@ beforeAll(async () => {
     });
   } else {
     const template = new Blob([await readFile(inject("pgliteTemplate"))]);
-    instance = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite({ loadDataDir: template })) });
+    instance = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite({ loadDataDir: template, extensions: { pg_trgm } })) });
   }
   await migrateToLatest(instance, schema);
   useDatabase(instance);
