@@ -71,7 +71,7 @@ export function NewSessionForm({ teamSlug, candidates, lastResult }: { teamSlug:
         <FieldErrors id={fields.slots.errorId} errors={fields.slots.errors} />
         {rows.map((row, index) => {
           return (
-            <fieldset key={row.key} className="slot-row">
+            <fieldset key={row.key ?? index} className="slot-row">
               <legend>{t("session.field.slot", { number: index + 1 })}</legend>
               <TimeSpanFields span={row.getFieldset()} />
               {rows.length > 1 ? (

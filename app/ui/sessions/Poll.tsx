@@ -21,7 +21,12 @@ export function Poll({ page, lastResult }: { page: InvitedPage; lastResult: Last
   const cards = (
     <ol className="poll-cards">
       {poll.slots.map((slot) => (
-        <PollCard key={slot.id} slot={slot} suggested={slot.id === poll.suggestedSlotId} votes={poll.open} />
+        <PollCard
+          key={slot.id}
+          slot={slot}
+          mark={slot.id === poll.suggestedSlotId ? "suggested" : !poll.open && slot.startsAt === page.facts.startsAt ? "chosen" : null}
+          votes={poll.open}
+        />
       ))}
     </ol>
   );
@@ -55,18 +60,18 @@ export function Poll({ page, lastResult }: { page: InvitedPage; lastResult: Last
   );
 }
 
-function PollCard({ slot, suggested, votes }: { slot: Slot; suggested: boolean; votes: boolean }) {
+function PollCard({ slot, mark, votes }: { slot: Slot; mark: "suggested" | "chosen" | null; votes: boolean }) {
   const t = useT();
   const locale = useLocale();
   const when = formatTimeSpan(slot.startsAt, slot.endsAt, locale);
   const heading = (
     <>
       <span className="poll-when">{when}</span>
-      {suggested ? <span className="badge badge-suggested">{t("poll.suggested")}</span> : null}
+      {mark ? <span className="badge badge-suggested">{t(`poll.${mark}`)}</span> : null}
     </>
   );
   return (
-    <li className={suggested ? "poll-card poll-card-suggested" : "poll-card"}>
+    <li className={mark ? "poll-card poll-card-suggested" : "poll-card"}>
       {votes ? (
         <fieldset className="poll-choice">
           <legend>

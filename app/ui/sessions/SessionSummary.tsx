@@ -6,7 +6,10 @@ import { usePersonName } from "../PersonName";
 import { methodPath, SessionStatusBadge, SessionWhen } from "../SessionFacts";
 import type { InvitedPage } from "./types";
 
-/** What anyone who sees the session reads first: when, which method, how many come; for the invited, where and who. */
+/**
+ * What anyone who sees the session reads first: when, which method, how many come; for the invited, where
+ * and who (the roles once the time is fixed, as they are chosen from those who come).
+ */
 export function SessionSummary({ facts, invited }: { facts: SerializeFrom<SessionFacts>; invited: InvitedPage | null }) {
   const t = useT();
   return (
@@ -57,16 +60,18 @@ function WhereAndWho({ page }: { page: InvitedPage }) {
         <dt>{t("session.facilitator")}</dt>
         <dd>{page.facilitatorName}</dd>
       </div>
-      {page.role === "participant" ? (
+      {page.role === "participant" && page.facts.status !== "polling" ? (
         <div>
           <dt>{t("session.caseBringer")}</dt>
           <dd>{page.caseBringer ? personName(page.caseBringer.name, "participant") : nobody}</dd>
         </div>
       ) : null}
-      <div>
-        <dt>{t("session.timekeeper")}</dt>
-        <dd>{page.timekeeper ? personName(page.timekeeper.name, "participant") : nobody}</dd>
-      </div>
+      {page.facts.status !== "polling" ? (
+        <div>
+          <dt>{t("session.timekeeper")}</dt>
+          <dd>{page.timekeeper ? personName(page.timekeeper.name, "participant") : nobody}</dd>
+        </div>
+      ) : null}
     </>
   );
 }
