@@ -156,6 +156,10 @@ export async function listSessions(user: User, team: Team) {
       participantCount.as("participants"),
       "mine.rsvp as myRsvp",
       sql<boolean>`intervision_session.facilitator_id = ${user.id}`.as("leading"),
+      // What waits for this person: a poll they are invited to and have not answered yet.
+      sql<boolean>`(intervision_session.status = 'polling' and mine.person_id is not null and not exists (
+        select 1 from slot_vote join session_slot on session_slot.id = slot_vote.slot_id
+        where session_slot.session_id = intervision_session.id and slot_vote.person_id = ${user.id}))`.as("pollWaiting"),
     ])
     .orderBy("intervision_session.starts_at", "asc")
     .orderBy("intervision_session.created_at", "desc")

@@ -38,7 +38,7 @@ export default function IntervisionMethods() {
           ))}
         </dl>
       </section>
-      <ul className="cards">
+      <ul className="cards method-cards">
         {intervisionMethods.map((method) => (
           <li key={method.slug} className="card">
             <h2>
@@ -49,7 +49,6 @@ export default function IntervisionMethods() {
               <span>{t("method.total", { minutes: method.totalMinutes })}</span>
             </p>
             <p>{method.purpose[locale]}</p>
-            <p className="method-fits">{t("method.fitsWhen", { question: method.fitsWhen[locale] })}</p>
           </li>
         ))}
       </ul>

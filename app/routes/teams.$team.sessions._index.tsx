@@ -60,7 +60,11 @@ function SessionList({ items, labelledBy, base }: { items: Item[]; labelledBy: s
             {item.status === "confirmed" ? <span>{t("sessions.participants", { count: item.participants })}</span> : null}
             {item.status !== "confirmed" ? <SessionStatusBadge status={item.status} /> : null}
             {item.leading ? <span className="badge">{t("sessions.youLead")}</span> : null}
-            {!item.leading && item.myRsvp ? <span className="badge">{t(`sessions.yourRsvp.${item.myRsvp}`)}</span> : null}
+            {item.pollWaiting ? (
+              <span className="badge badge-waiting">{t("sessions.pollWaiting")}</span>
+            ) : !item.leading && item.myRsvp ? (
+              <span className="badge">{t(`sessions.yourRsvp.${item.myRsvp}`)}</span>
+            ) : null}
           </p>
         </li>
       ))}

@@ -195,8 +195,17 @@ describe("the poll", () => {
     expect((await poll("facilitator")).poll.suggestedSlotId).toBeNull();
   });
 
-  it("records an invitee's answers", async () => {
+  it("records an invitee's answers, and the list of sessions stops asking for them", async () => {
+    const waiting = async () => {
+      const list = await callRoute(listRoute.loader, {
+        request: browserRequest(`/teams/${team.slug}/sessions`, { cookie: cookie.ans }),
+        params: { team: team.slug },
+      });
+      return (await list.json()).upcoming.find((row: { id: string }) => row.id === sessionId).pollWaiting;
+    };
+    expect(await waiting()).toBe(true);
     expect((await vote("ans", { 0: "yes", 1: "maybe", 2: "no" })).status).toBe(302);
+    expect(await waiting()).toBe(false);
     const page = await poll("ans");
     expect(page.poll.slots.map((slot: { mine: string }) => slot.mine)).toEqual(["yes", "maybe", "no"]);
   });

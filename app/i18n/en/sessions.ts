@@ -17,6 +17,7 @@ export const sessions: Record<keyof typeof nl, string> = {
   "sessions.yourRsvp.pending": "You are invited",
   "sessions.yourRsvp.yes": "You are coming",
   "sessions.yourRsvp.no": "You are not coming",
+  "sessions.pollWaiting": "Say when you can come",
 
   "session.status.polling": "Poll open",
   "session.status.confirmed": "Confirmed",

@@ -15,6 +15,7 @@ export const sessions = {
   "sessions.yourRsvp.pending": "U bent uitgenodigd",
   "sessions.yourRsvp.yes": "U komt",
   "sessions.yourRsvp.no": "U komt niet",
+  "sessions.pollWaiting": "Geef aan wanneer u kunt",
 
   "session.status.polling": "Peiling loopt",
   "session.status.confirmed": "Vastgelegd",

@@ -28,6 +28,19 @@ const phaseOfHash = (hash: string) => {
   return match ? Number(match[1]) - 1 : null;
 };
 
+/** Whether the page is as narrow as a phone, where the notes show one phase at a time (the CSS says when). */
+function useNarrowScreen() {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia("(max-width: 47.99rem)");
+    const update = () => setNarrow(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return narrow;
+}
+
 /**
  * The notes per phase of the method. On a phone one phase shows at a time, with a list to jump between
  * them; on a laptop all show. Every phase stays mounted either way (hidden by CSS only), so what someone
@@ -40,6 +53,7 @@ export function Phases({ page, reply }: { page: NotesPage; reply?: NoteReply }) 
   const { hash } = useLocation();
   const [current, setCurrent] = useState(0);
   const [oneAtATime, setOneAtATime] = useState(false);
+  const narrow = useNarrowScreen();
   useEffect(() => setOneAtATime(true), []);
   useEffect(() => {
     const fromHash = phaseOfHash(hash);
@@ -56,7 +70,7 @@ export function Phases({ page, reply }: { page: NotesPage; reply?: NoteReply }) 
             <li key={phase.index}>
               <a
                 href={`#phase-${phase.index + 1}`}
-                aria-current={oneAtATime && phase.index === current ? "step" : undefined}
+                aria-current={oneAtATime && narrow && phase.index === current ? "step" : undefined}
                 onClick={() => show(phase.index)}
               >
                 {phase.name[locale]}
