@@ -231,6 +231,8 @@ export interface IntervisionSessionTable {
   /** The gespreksleider who leads the session. */
   facilitator_id: string;
   case_bringer_id: string | null;
+  /** The participant who keeps time (tijdbewaker), assigned by the facilitator. */
+  timekeeper_id: ColumnType<string | null, string | null | undefined, string | null>;
   status: ColumnType<SessionStatus, SessionStatus | undefined, SessionStatus>;
   starts_at: Timestamp | null;
   ends_at: Timestamp | null;

@@ -10,6 +10,7 @@ import * as m0008 from "./0008_activity_indexes";
 import * as m0009 from "./0009_events";
 import * as m0010 from "./0010_privacy";
 import * as m0011 from "./0011_search";
+import * as m0012 from "./0012_session_timekeeper";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "0009_events": m0009,
   "0010_privacy": m0010,
   "0011_search": m0011,
+  "0012_session_timekeeper": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,11 +17,40 @@ export type IntervisionMethod = {
   slug: string;
   name: Words;
   purpose: Words;
+  /** The kind of question the method suits, as a case bringer would ask it. */
+  fitsWhen: Words;
   roles: { nl: string[]; en: string[] };
   phases: IntervisionPhase[];
   /** Typical length of a whole session in minutes: the sum of the phases' suggested minutes. */
   totalMinutes: number;
 };
+
+/**
+ * The agreements on confidentiality that the facilitator repeats when opening every session (the opening
+ * phase of each method says so), written out so that everyone reads the same words.
+ */
+export const confidentialityAgreements: Words[] = [
+  {
+    nl: "Wat iemand in de intervisie vertelt, blijft in de groep. Buiten de intervisie noemt u geen namen en geen details van wat er is ingebracht.",
+    en: "What someone tells in the intervision stays in the group. Outside the intervision you mention no names and no details of what was brought in.",
+  },
+  {
+    nl: "Wilt u er later met de inbrenger over praten, vraag dan eerst of dat goed is. Met anderen praat u er niet over.",
+    en: "If you want to talk about it with the case bringer later, ask first whether that is all right. You do not talk about it with others.",
+  },
+  {
+    nl: "De aantekeningen zijn alleen voor de deelnemers. Wat u wilt delen, schrijft u zelf op als reflectie of les, zonder namen of herkenbare details van anderen.",
+    en: "The notes are for the participants only. What you want to share, you write yourself as a reflection or lesson, without names or recognisable details of others.",
+  },
+  {
+    nl: "De inbrenger blijft eigenaar van de vraag en beslist zelf wat hij of zij met de adviezen doet.",
+    en: "The case bringer keeps owning the question and decides what to do with the advice.",
+  },
+  {
+    nl: "We luisteren zonder te oordelen, spreken vanuit onszelf en praten niet over mensen die er niet bij zijn.",
+    en: "We listen without judging, speak for ourselves and do not talk about people who are not there.",
+  },
+];
 
 const roles = {
   facilitator: {
@@ -50,7 +79,7 @@ function roleList(...list: Words[]): IntervisionMethod["roles"] {
 const evaluation: IntervisionPhase = {
   name: { nl: "Evaluatie", en: "Evaluation" },
   what: {
-    nl: "Iedere deelnemer geeft de bijeenkomst een cijfer van 1 tot 5 en zegt in één zin wat hielp of wat beter kan. De inbrenger begint.",
+    nl: "Iedere deelnemer geeft de intervisie een score van 1 tot 5 en zegt in één zin wat hielp of wat beter kan. De inbrenger begint.",
     en: "Each participant scores the session from 1 to 5 and says in one sentence what helped or what could be better. The case bringer goes first.",
   },
   minutes: 5,
@@ -67,6 +96,10 @@ export const intervisionMethods: IntervisionMethod[] = [
     purpose: {
       nl: "Leren van één kort, recent voorval waarin de inbrenger moest handelen en twijfelde. De groep leeft zich in dat moment in: wat zou ik hebben gedaan? Zo ziet de inbrenger andere mogelijkheden naast de eigen keuze.",
       en: "Learning from one short, recent event in which the case bringer had to act and was unsure. The group puts itself in that moment: what would I have done? The case bringer sees other options next to their own choice.",
+    },
+    fitsWhen: {
+      nl: "Een vraag over één concreet moment waarop u moest handelen: wat had ik daar anders kunnen doen?",
+      en: "A question about one concrete moment when you had to act: what could I have done differently there?",
     },
     roles: roleList(roles.facilitator, roles.caseBringer, roles.timekeeper, roles.participants),
     phases: [
@@ -128,13 +161,17 @@ export const intervisionMethods: IntervisionMethod[] = [
       nl: "De inbrenger hoort hoe anderen over de situatie praten als hij of zij er niet bij lijkt te zijn. Door even niet te hoeven reageren, luistert de inbrenger anders en hoort hij of zij dingen die in een gewoon gesprek wegvallen.",
       en: "The case bringer hears how others talk about the situation as if they were not there. Not having to respond for a while makes them listen differently and hear what a normal conversation drowns out.",
     },
+    fitsWhen: {
+      nl: "Een vraag over uzelf in een situatie die vastzit: hoe kom ik over, wat zie ik zelf niet?",
+      en: "A question about yourself in a situation that is stuck: how do I come across, what am I not seeing?",
+    },
     roles: roleList(roles.facilitator, roles.caseBringer, roles.timekeeper, roles.participants),
     phases: [
       {
         name: { nl: "Opening en keuze van de inbreng", en: "Opening and choosing the case" },
         what: {
-          nl: "De gespreksleider legt de methode uit, ook dat er straks over de inbrenger gepraat wordt alsof die afwezig is. De groep kiest een inbreng.",
-          en: "The facilitator explains the method, including that the group will soon talk about the case bringer as if they were absent. The group chooses a case.",
+          nl: "De gespreksleider herhaalt de afspraken over vertrouwelijkheid en legt de methode uit, ook dat er straks over de inbrenger gepraat wordt alsof die afwezig is. De groep kiest een inbreng.",
+          en: "The facilitator repeats the agreements on confidentiality and explains the method, including that the group will soon talk about the case bringer as if they were absent. The group chooses a case.",
         },
         minutes: 5,
       },
@@ -187,6 +224,10 @@ export const intervisionMethods: IntervisionMethod[] = [
     purpose: {
       nl: "Aandacht voor de relatie tussen de inbrenger en de ander (een bewoner, een collega, een partnerorganisatie) en voor de gevoelens die die relatie oproept. Niet het oplossen staat voorop, maar beter begrijpen wat er tussen mensen gebeurt.",
       en: "Attention to the relationship between the case bringer and the other person (a resident, a colleague, a partner organisation) and to the feelings it stirs up. The aim is not to solve it but to understand better what happens between people.",
+    },
+    fitsWhen: {
+      nl: "Een vraag over een moeizaam contact met een bewoner, collega of partner: wat gebeurt er tussen ons?",
+      en: "A question about a difficult contact with a resident, colleague or partner: what is going on between us?",
     },
     roles: roleList(roles.facilitator, roles.caseBringer, roles.timekeeper, roles.participants),
     phases: [
@@ -248,13 +289,17 @@ export const intervisionMethods: IntervisionMethod[] = [
       nl: "Stap voor stap van een vastgelopen situatie naar een haalbare eerste stap: eerst het probleem goed begrijpen en scherp formuleren, pas daarna oplossingen bedenken, en de inbrenger kiest.",
       en: "Step by step from a stuck situation to a feasible first step: first understand the problem and state it sharply, only then come up with solutions, and the case bringer chooses.",
     },
+    fitsWhen: {
+      nl: "Een praktisch probleem waarvoor u een aanpak zoekt: wat kan ik doen, en wat doe ik eerst?",
+      en: "A practical problem you are looking for an approach to: what can I do, and what do I do first?",
+    },
     roles: roleList(roles.facilitator, roles.caseBringer, roles.timekeeper, roles.participants),
     phases: [
       {
         name: { nl: "Opening en vraag", en: "Opening and question" },
         what: {
-          nl: "De gespreksleider opent. De inbrenger beschrijft kort het probleem en de vraag aan de groep.",
-          en: "The facilitator opens. The case bringer briefly describes the problem and the question for the group.",
+          nl: "De gespreksleider opent en herhaalt de afspraken over vertrouwelijkheid. De inbrenger beschrijft kort het probleem en de vraag aan de groep.",
+          en: "The facilitator opens and repeats the agreements on confidentiality. The case bringer briefly describes the problem and the question for the group.",
         },
         minutes: 10,
       },
@@ -308,6 +353,10 @@ export const intervisionMethods: IntervisionMethod[] = [
       nl: "Samen onderzoeken wat een groot woord als vertrouwen, gelijkwaardigheid of eigenaarschap in de praktijk betekent, aan de hand van één echt voorbeeld. Vertragen, precies luisteren en zoeken naar wat de groep met elkaar kan onderschrijven.",
       en: "Together, examining what a big word such as trust, equality or ownership means in practice, through one real example. Slowing down, listening closely and looking for what the group can agree on.",
     },
+    fitsWhen: {
+      nl: "Een vraag over een groot woord dat iedereen anders invult: wat verstaan we onder vertrouwen, gelijkwaardigheid of eigenaarschap?",
+      en: "A question about a big word everyone fills in differently: what do we mean by trust, equality or ownership?",
+    },
     roles: roleList(
       roles.facilitator,
       {
@@ -321,8 +370,8 @@ export const intervisionMethods: IntervisionMethod[] = [
       {
         name: { nl: "Opening en vraag", en: "Opening and question" },
         what: {
-          nl: "De gespreksleider stelt een algemene vraag voor, bijvoorbeeld: wanneer vertrouw je een partner? De groep scherpt de vraag samen aan.",
-          en: "The facilitator proposes a general question, for example: when do you trust a partner? The group sharpens the question together.",
+          nl: "De gespreksleider herhaalt de afspraken over vertrouwelijkheid en stelt een algemene vraag voor, bijvoorbeeld: wanneer vertrouw je een partner? De groep scherpt de vraag samen aan.",
+          en: "The facilitator repeats the agreements on confidentiality and proposes a general question, for example: when do you trust a partner? The group sharpens the question together.",
         },
         minutes: 10,
       },

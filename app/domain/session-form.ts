@@ -44,7 +44,7 @@ const spanFields = {
 };
 const isBlank = (row: SpanRow) => !row.date && !row.start && !row.end;
 
-/** Candidate times: the form offers 8 rows; blank ones are skipped, the rest must make 2–8 sound times. */
+/** Candidate times: the form grows a row at a time (up to 8); blank rows are skipped, the rest must make 2–8 sound times. */
 const candidateTimes = z
   .array(z.object(spanFields))
   .max(MAX_SESSION_SLOTS, "session.error.tooManySlots")
@@ -105,8 +105,9 @@ export const rsvpSchema = z.object({ rsvp: z.enum(rsvpAnswers, { error: "error.c
 
 export const volunteerSchema = z.object({ volunteer: z.enum(["yes", "no"], { error: "error.choose" }) });
 
-/** The facilitator's choice of case bringer; empty means nobody yet. */
+/** The facilitator's choice of case bringer and of timekeeper, each its own form; empty means nobody yet. */
 export const caseBringerSchema = z.object({ caseBringer: z.uuid("error.choose").optional() });
+export const timekeeperSchema = z.object({ timekeeper: z.uuid("error.choose").optional() });
 
 export const rescheduleSchema = z.object(spanFields).transform((row, ctx) => checkSpan(row, ctx, []) ?? z.NEVER);
 

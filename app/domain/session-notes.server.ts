@@ -24,6 +24,7 @@ export type ParticipantSession = {
   endsAt: Date | null;
   facilitatorId: string;
   caseBringerId: string | null;
+  timekeeperId: string | null;
   takeaway: RichTextState | null;
   takeawayText: string;
   version: number;
@@ -56,6 +57,7 @@ async function participantSession(user: User, team: Team, sessionId: string | un
         "ends_at as endsAt",
         "facilitator_id as facilitatorId",
         "case_bringer_id as caseBringerId",
+        "timekeeper_id as timekeeperId",
         "takeaway",
         "takeaway_text as takeawayText",
         "takeaway_version as version",
@@ -143,7 +145,7 @@ export async function getSessionNotes(user: User, team: Team, sessionId: string 
   const [people, notes, actions, evaluations] = await Promise.all([
     db()
       .selectFrom("person")
-      .where("id", "in", [session.facilitatorId, session.caseBringerId ?? session.facilitatorId])
+      .where("id", "in", [session.facilitatorId, session.caseBringerId ?? session.facilitatorId, session.timekeeperId ?? session.facilitatorId])
       .select(["id", "name"])
       .execute(),
     notesOf(session.id).orderBy("session_note.phase").execute(),
@@ -184,6 +186,7 @@ export async function getSessionNotes(user: User, team: Team, sessionId: string 
       endsAt: session.endsAt,
       facilitatorName: nameOf(session.facilitatorId),
       caseBringerName: nameOf(session.caseBringerId),
+      timekeeperName: nameOf(session.timekeeperId),
       takeaway: session.takeaway,
       hasTakeaway: session.takeawayText.trim() !== "",
       version: session.version,
@@ -200,6 +203,8 @@ export async function getSessionNotes(user: User, team: Team, sessionId: string 
     myEvaluation: evaluations.find((evaluation) => evaluation.personId === user.id) ?? null,
   };
 }
+
+export type SessionNotesData = Awaited<ReturnType<typeof getSessionNotes>>;
 
 export type NoteOutcome = { ok: true } | { ok: false; current: PhaseNote | null };
 
@@ -284,7 +289,7 @@ export async function addAction(
 }
 
 /** Any participant ticks an action of the session off (or back on, when it was ticked by mistake). */
-export async function markActionDone(session: ParticipantSession, actionId: string, done: boolean): Promise<void> {
+export async function markActionDone(session: ParticipantSession, actionId: string, done: boolean): Promise<{ ok: true }> {
   const result = await db()
     .updateTable("session_action")
     .set({ done_at: done ? sql<Date>`now()` : null })
@@ -292,10 +297,11 @@ export async function markActionDone(session: ParticipantSession, actionId: stri
     .where("session_id", "=", session.id)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw notFound();
+  return { ok: true };
 }
 
 /** Each participant's own closing evaluation: one per person, changed by saving again. */
-export async function saveEvaluation(user: User, session: ParticipantSession, input: { score: number; comment: string }): Promise<void> {
+export async function saveEvaluation(user: User, session: ParticipantSession, input: { score: number; comment: string }): Promise<{ ok: true }> {
   await db()
     .insertInto("session_evaluation")
     .values({ session_id: session.id, person_id: user.id, score: input.score, comment: input.comment })
@@ -303,6 +309,7 @@ export async function saveEvaluation(user: User, session: ParticipantSession, in
       oc.columns(["session_id", "person_id"]).doUpdateSet({ score: input.score, comment: input.comment, updated_at: sql<Date>`now()` }),
     )
     .execute();
+  return { ok: true };
 }
 
 /**

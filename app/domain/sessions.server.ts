@@ -28,7 +28,9 @@ import type { NewSessionInput, TimeSpan } from "./session-form";
 // rescheduling and cancelling, and the calendar files and feed. What a person sees of a session follows
 // their place in it (sessionRole, in permissions.server.ts): participants and invitees see the poll and who
 // is invited; observers (the rest of the team, the funder) only the facts that it took place; anyone else
-// gets 404. The session's own facilitator (gespreksleider) runs the poll, the time and the case bringer.
+// gets 404. The session's own facilitator (gespreksleider) runs the poll, the time and the roles the
+// methods name (case bringer, timekeeper). A "yes" in the poll for the time that is confirmed counts as
+// coming, so nobody is asked twice; whoever wants to change it answers the invitation again.
 
 export type Refusal = { ok: false; message: MessageKey; field?: string };
 export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
@@ -43,6 +45,7 @@ type SessionRow = {
   videoUrl: string | null;
   facilitatorId: string;
   caseBringerId: string | null;
+  timekeeperId: string | null;
   status: SessionStatus;
   startsAt: Date | null;
   endsAt: Date | null;
@@ -62,6 +65,7 @@ const sessionColumns = [
   "intervision_session.video_url as videoUrl",
   "intervision_session.facilitator_id as facilitatorId",
   "intervision_session.case_bringer_id as caseBringerId",
+  "intervision_session.timekeeper_id as timekeeperId",
   "intervision_session.status",
   "intervision_session.starts_at as startsAt",
   "intervision_session.ends_at as endsAt",
@@ -152,6 +156,10 @@ export async function listSessions(user: User, team: Team) {
       participantCount.as("participants"),
       "mine.rsvp as myRsvp",
       sql<boolean>`intervision_session.facilitator_id = ${user.id}`.as("leading"),
+      // What waits for this person: a poll they are invited to and have not answered yet.
+      sql<boolean>`(intervision_session.status = 'polling' and mine.person_id is not null and not exists (
+        select 1 from slot_vote join session_slot on session_slot.id = slot_vote.slot_id
+        where session_slot.session_id = intervision_session.id and slot_vote.person_id = ${user.id}))`.as("pollWaiting"),
     ])
     .orderBy("intervision_session.starts_at", "asc")
     .orderBy("intervision_session.created_at", "desc")
@@ -176,7 +184,12 @@ export type PollSlot = {
   mine: SlotAnswer | null;
 };
 
-async function pollOf(session: SessionRow, voters: Person[], me: string) {
+/**
+ * The poll with everyone's answers. `voters` are the facilitator and the invitees (their answers count in
+ * the tallies); `invitees` are who "Uitgenodigd" lists, and "Nog niet geantwoord" is the part of that same
+ * list without any answer, so the two never disagree.
+ */
+async function pollOf(session: SessionRow, voters: Person[], invitees: Person[], me: string) {
   const [slots, votes] = await Promise.all([
     db()
       .selectFrom("session_slot")
@@ -205,13 +218,17 @@ async function pollOf(session: SessionRow, voters: Person[], me: string) {
     }
     return { ...slot, answers, mine: answerOf.get(`${slot.id} ${me}`) ?? null };
   });
-  return { slots: poll, notAnswered: voters.filter((voter) => !answered.has(voter.id)) };
+  return { slots: poll, notAnswered: invitees.filter((invitee) => !answered.has(invitee.id)) };
 }
 
-/** The time most people can make: most yes, then most yes-or-if-need-be, then the earliest. */
+/**
+ * The time most people can make: most yes, then most yes-or-if-need-be, then the earliest. Only a time
+ * someone can make is ever suggested: with no "yes" or "if need be" anywhere there is no suggestion.
+ */
 export function bestSlot(slots: PollSlot[]): PollSlot | undefined {
   const score = (slot: PollSlot) => [slot.answers.yes.length, slot.answers.yes.length + slot.answers.maybe.length];
-  return [...slots].sort((a, b) => {
+  const possible = slots.filter((slot) => score(slot)[1] > 0);
+  return possible.sort((a, b) => {
     const [yesA, eitherA] = score(a);
     const [yesB, eitherB] = score(b);
     return yesB - yesA || eitherB - eitherA || a.startsAt.getTime() - b.startsAt.getTime();
@@ -260,11 +277,14 @@ export async function sessionPage(user: User, team: Team, id: string | undefined
 
   const facilitator = { id: session.facilitatorId, name: await personName(session.facilitatorId) };
   // Only names go into the poll: not whether someone is coming, nor who offered to bring a case.
-  const voters = [facilitator, ...invitations.filter((i) => i.id !== facilitator.id).map(({ id: personId, name }) => ({ id: personId, name }))];
-  const poll = await pollOf(session, voters, user.id);
+  const invitees = invitations.filter((i) => i.id !== facilitator.id).map(({ id: personId, name }) => ({ id: personId, name }));
+  const poll = await pollOf(session, [facilitator, ...invitees], invitees, user.id);
   const manage = runs(user, session);
   const participant = role === "participant";
-  const caseBringer = participant && session.caseBringerId ? invitations.find((i) => i.id === session.caseBringerId) : undefined;
+  const nameOf = (personId: string | null) => {
+    const person = personId ? invitations.find((i) => i.id === personId) : undefined;
+    return person ? { id: person.id, name: person.name } : null;
+  };
   return {
     view: "invited" as const,
     role: role as Exclude<SessionRole, "observer" | null>,
@@ -274,15 +294,19 @@ export async function sessionPage(user: User, team: Team, id: string | undefined
     videoUrl: session.videoUrl,
     facilitatorName: facilitator.name,
     poll: { ...poll, open: session.status === "polling", suggestedSlotId: manage && session.status === "polling" ? (bestSlot(poll.slots)?.id ?? null) : null },
-    invitees: invitations.map(({ id: personId, name, rsvp }) => ({ id: personId, name, rsvp })),
+    invitees: invitations
+      .filter((invitee) => invitee.id !== facilitator.id)
+      .map(({ id: personId, name, rsvp }) => ({ id: personId, name, rsvp, answered: !poll.notAnswered.some((p) => p.id === personId) })),
     me: {
       leading: session.facilitatorId === user.id,
       rsvp: invitation?.rsvp ?? null,
       volunteersCase: invitation?.volunteersCase ?? false,
     },
-    caseBringer: caseBringer ? { id: caseBringer.id, name: caseBringer.name } : null,
-    // Who could bring the case: those coming. Who volunteered is for the facilitator to see.
-    caseBringerCandidates: manage
+    // Who brings the case stays among those who come; who keeps time is no secret among the invited.
+    caseBringer: participant ? nameOf(session.caseBringerId) : null,
+    timekeeper: nameOf(session.timekeeperId),
+    // Who could take a role: those coming. Who volunteered is for the facilitator to see.
+    roleCandidates: manage
       ? invitations
           .filter((invitee) => invitee.rsvp === "yes" && invitee.id !== session.facilitatorId)
           .map(({ id: personId, name, volunteersCase }) => ({ id: personId, name, volunteersCase }))
@@ -291,6 +315,8 @@ export async function sessionPage(user: User, team: Team, id: string | undefined
     currentTime: manage && session.startsAt && session.endsAt ? formTime(session.startsAt, session.endsAt) : null,
   };
 }
+
+export type SessionPageData = Awaited<ReturnType<typeof sessionPage>>;
 
 function formTime(startsAt: Date, endsAt: Date) {
   const start = amsterdamDayAndTime(startsAt);
@@ -512,18 +538,34 @@ export async function confirmSessionTime(
     .executeTakeFirst();
   if (!slot) throw notFound();
   const confirmed = await db()
-    .updateTable("intervision_session")
-    .set({
-      status: "confirmed",
-      starts_at: slot.starts_at,
-      ends_at: slot.ends_at,
-      version: sql<number>`version + 1`,
-      updated_at: sql<Date>`now()`,
-    })
-    .where("id", "=", session.id)
-    .where("status", "=", "polling")
-    .returning(sessionColumns)
-    .executeTakeFirst();
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .updateTable("intervision_session")
+        .set({
+          status: "confirmed",
+          starts_at: slot.starts_at,
+          ends_at: slot.ends_at,
+          version: sql<number>`version + 1`,
+          updated_at: sql<Date>`now()`,
+        })
+        .where("id", "=", session.id)
+        .where("status", "=", "polling")
+        .returning(sessionColumns)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      // Whoever said "yes" to this very time comes; an answer already given to the invitation stands.
+      await trx
+        .updateTable("session_invitee")
+        .set({ rsvp: "yes" })
+        .where("session_id", "=", session.id)
+        .where("rsvp", "=", "pending")
+        .where("person_id", "in", (eb) =>
+          eb.selectFrom("slot_vote").where("slot_id", "=", slotId).where("answer", "=", "yes").select("person_id"),
+        )
+        .execute();
+      return row;
+    });
   if (!confirmed) return refuse("session.error.notPolling");
   await notifyWithCalendar("confirmed", confirmed, team, origin);
   return { ok: true };
@@ -591,12 +633,15 @@ export async function answerInvitation(user: User, team: Team, id: string | unde
         .where("person_id", "=", user.id)
         .execute();
       if (rsvp === "no") {
-        await trx
-          .updateTable("intervision_session")
-          .set({ case_bringer_id: null, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-          .where("id", "=", session.id)
-          .where("case_bringer_id", "=", user.id)
-          .execute();
+        // Someone who does not come holds no role in the session any more.
+        for (const column of ["case_bringer_id", "timekeeper_id"] as const) {
+          await trx
+            .updateTable("intervision_session")
+            .set({ [column]: null, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+            .where("id", "=", session.id)
+            .where(column, "=", user.id)
+            .execute();
+        }
       }
     });
   return { ok: true };
@@ -617,8 +662,18 @@ export async function volunteerAsCaseBringer(user: User, team: Team, id: string 
   return { ok: true };
 }
 
-/** The facilitator picks the case bringer among those who come (or nobody yet). */
-export async function chooseCaseBringer(user: User, team: Team, id: string | undefined, personId: string | null): Promise<Outcome> {
+export const sessionRoles = ["caseBringer", "timekeeper"] as const;
+export type SessionRoleName = (typeof sessionRoles)[number];
+const roleColumn = { caseBringer: "case_bringer_id", timekeeper: "timekeeper_id" } as const;
+
+/** The facilitator gives a role the method names (case bringer, timekeeper) to one of those who come, or to nobody yet. */
+export async function assignSessionRole(
+  user: User,
+  team: Team,
+  id: string | undefined,
+  role: SessionRoleName,
+  personId: string | null,
+): Promise<Outcome> {
   const { session } = await openOwnSession(user, team, id);
   if (session.status === "cancelled") return refuse("session.error.cancelled");
   if (personId) {
@@ -630,11 +685,11 @@ export async function chooseCaseBringer(user: User, team: Team, id: string | und
       .where("rsvp", "=", "yes")
       .select("person_id")
       .executeTakeFirst();
-    if (!coming) return refuse("session.error.caseBringerNotComing", "caseBringer");
+    if (!coming) return refuse("session.error.roleNotComing", role);
   }
   await db()
     .updateTable("intervision_session")
-    .set({ case_bringer_id: personId, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+    .set({ [roleColumn[role]]: personId, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
     .where("id", "=", session.id)
     .execute();
   return { ok: true };

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server";
 import { methodBySlug } from "~/domain/intervision-methods";
 import { useLocale, useT } from "~/ui/i18n";
+import { ConfidentialityAgreements } from "~/ui/sessions/Agreements";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? data.method.name[data.locale] : ""} · Leernetwerk` },
@@ -32,6 +33,7 @@ export default function IntervisionMethod() {
       <section aria-labelledby="purpose">
         <h2 id="purpose">{t("method.purpose")}</h2>
         <p>{method.purpose[locale]}</p>
+        <p className="method-fits">{t("method.fitsWhen", { question: method.fitsWhen[locale] })}</p>
       </section>
       <section aria-labelledby="roles">
         <h2 id="roles">{t("method.roles")}</h2>
@@ -49,6 +51,7 @@ export default function IntervisionMethod() {
               <h3>{t("method.phaseHeading", { number: index + 1, name: phase.name[locale] })}</h3>
               <p className="meta">{t("method.minutes", { minutes: phase.minutes })}</p>
               <p>{phase.what[locale]}</p>
+              {index === 0 ? <ConfidentialityAgreements level="h4" /> : null}
             </li>
           ))}
         </ol>

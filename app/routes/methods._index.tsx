@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/permissions.server";
 import { intervisionMethods } from "~/domain/intervision-methods";
 import { translator } from "~/i18n/dictionaries.server";
 import { useLocale, useT } from "~/ui/i18n";
+import { ConfidentialityAgreements } from "~/ui/sessions/Agreements";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Leernetwerk` }];
 
@@ -23,7 +24,21 @@ export default function IntervisionMethods() {
     <section>
       <h1>{t("method.library.title")}</h1>
       <p className="lead">{t("method.library.intro")}</p>
-      <ul className="cards">
+      <section aria-labelledby="fit-heading">
+        <h2 id="fit-heading">{t("method.library.fit")}</h2>
+        <p>{t("method.library.fitIntro")}</p>
+        <dl className="method-fit">
+          {intervisionMethods.map((method) => (
+            <div key={method.slug}>
+              <dt>{method.fitsWhen[locale]}</dt>
+              <dd>
+                <Link to={`/methods/${method.slug}`}>{method.name[locale]}</Link>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <ul className="cards method-cards">
         {intervisionMethods.map((method) => (
           <li key={method.slug} className="card">
             <h2>
@@ -37,6 +52,10 @@ export default function IntervisionMethods() {
           </li>
         ))}
       </ul>
+      <div className="card">
+        <ConfidentialityAgreements level="h2" />
+        <p className="field-hint">{t("method.agreements.intro")}</p>
+      </div>
     </section>
   );
 }

@@ -35,7 +35,7 @@ export default function Sessions() {
       ) : null}
 
       <h2 id="upcoming">{t("sessions.upcoming")}</h2>
-      {upcoming.length === 0 ? <p className="muted">{t("sessions.noneUpcoming")}</p> : <SessionList items={upcoming} labelledBy="upcoming" base={`/teams/${team.slug}/sessions`} />}
+      {upcoming.length === 0 ? <p className="muted">{t(canSchedule ? "sessions.noneUpcomingScheduler" : "sessions.noneUpcoming")}</p> : <SessionList items={upcoming} labelledBy="upcoming" base={`/teams/${team.slug}/sessions`} />}
 
       <h2 id="past">{t("sessions.past")}</h2>
       {past.length === 0 ? <p className="muted">{t("sessions.nonePast")}</p> : <SessionList items={past} labelledBy="past" base={`/teams/${team.slug}/sessions`} />}
@@ -46,7 +46,7 @@ export default function Sessions() {
 function SessionList({ items, labelledBy, base }: { items: Item[]; labelledBy: string; base: string }) {
   const t = useT();
   return (
-    <ul className="plain-list" aria-labelledby={labelledBy}>
+    <ul className="plain-list session-list" aria-labelledby={labelledBy}>
       {items.map((item) => (
         <li key={item.id} className="log-item">
           <h3>
@@ -60,7 +60,11 @@ function SessionList({ items, labelledBy, base }: { items: Item[]; labelledBy: s
             {item.status === "confirmed" ? <span>{t("sessions.participants", { count: item.participants })}</span> : null}
             {item.status !== "confirmed" ? <SessionStatusBadge status={item.status} /> : null}
             {item.leading ? <span className="badge">{t("sessions.youLead")}</span> : null}
-            {!item.leading && item.myRsvp ? <span className="badge">{t(`sessions.yourRsvp.${item.myRsvp}`)}</span> : null}
+            {item.pollWaiting ? (
+              <span className="badge badge-waiting">{t("sessions.pollWaiting")}</span>
+            ) : !item.leading && item.myRsvp ? (
+              <span className="badge">{t(`sessions.yourRsvp.${item.myRsvp}`)}</span>
+            ) : null}
           </p>
         </li>
       ))}

@@ -87,6 +87,17 @@ async function openActions(who: Person, today?: string) {
 }
 
 describe("notes per phase", () => {
+  it("name the roles the method asks for: the case bringer and the timekeeper the facilitator assigned", async () => {
+    expect((await notes("participant")).session).toMatchObject({ caseBringerName: "Ibrahim Inbrenger", timekeeperName: null });
+    const timed = await insertSession({
+      coalitionId: team.id,
+      facilitatorId: id.facilitator,
+      timekeeperId: id.participant,
+      invitees: [{ personId: id.participant, rsvp: "yes" }],
+    });
+    expect((await notes("participant", timed)).session.timekeeperName).toBe("Dirk Deelnemer");
+  });
+
   it("shows the method's phases as sections, each with what happens and its minutes", async () => {
     const data = await notes("participant");
     expect(data.phases.length).toBe(7);

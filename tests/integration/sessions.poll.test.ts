@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
+import * as listRoute from "../../app/routes/teams.$team.sessions._index";
 import * as newRoute from "../../app/routes/teams.$team.sessions.new";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor } from "../fixtures";
 import {
@@ -14,7 +15,8 @@ import {
 
 // The availability poll: invitees answer per candidate time (yes / if need be / no), change their answers
 // while the poll is open, and see everyone's tallies; only the session's facilitator confirms a time, after
-// which the poll is closed. And the scheduling form refuses bad input field by field, saving nothing.
+// which the poll is closed and a "yes" for the confirmed time counts as coming. Only a time someone can
+// make is suggested. And the scheduling form refuses bad input field by field, saving nothing.
 
 let team: Awaited<ReturnType<typeof createCoalition>>;
 const people = {} as Record<"facilitator" | "ans" | "bram" | "cor" | "coFacilitator" | "otherFacilitator" | "funder", { id: string; name: string }>;
@@ -64,7 +66,7 @@ function vote(who: keyof typeof people, answers: Record<number, "yes" | "maybe" 
 const names = (people: { name: string }[]) => people.map((person) => person.name);
 
 describe("scheduling", () => {
-  it("stores the eight-row form's filled rows as candidate times, in UTC", async () => {
+  it("stores the form's filled rows as candidate times, in UTC, skipping blank rows", async () => {
     const slots = await slotsOf(sessionId);
     expect(slots).toHaveLength(3);
     // 2 February is winter time (UTC+1).
@@ -72,6 +74,22 @@ describe("scheduling", () => {
     expect(slots[0].ends_at.toISOString()).toBe("2027-02-02T20:30:00.000Z");
     const invitees = await db().selectFrom("session_invitee").where("session_id", "=", sessionId).select("person_id").execute();
     expect(invitees.map((row) => row.person_id).sort()).toEqual([people.ans.id, people.bram.id].sort());
+  });
+
+  it("adds a time without JavaScript: the form comes back with one more row and everything typed, nothing saved", async () => {
+    const before = await db().selectFrom("intervision_session").select("id").execute();
+    const typed = sessionForm({ title: "Intervisie in april", invitees: [people.ans.id], slots: times.slice(0, 1) });
+    const addTime = JSON.stringify({ type: "insert", payload: { name: "slots", defaultValue: { date: "", start: "", end: "" } } });
+    const response = await submitNewSession(team, cookie.facilitator, [...typed, ["__intent__", addTime]]);
+    expect(response.status).toBe(200);
+    const reply = await response.json();
+    expect(reply.result.initialValue.title).toBe("Intervisie in april");
+    expect(reply.result.initialValue.invitees).toEqual(people.ans.id);
+    expect(reply.result.initialValue.slots).toHaveLength(2);
+    expect(reply.result.initialValue.slots[0]).toEqual(times[0]);
+    // Not an attempt to save: no "at least two times" yet.
+    expect(reply.result.error?.slots ?? null).toBeNull();
+    expect(await db().selectFrom("intervision_session").select("id").execute()).toHaveLength(before.length);
   });
 
   it("shows the form to the team's facilitators only", async () => {
@@ -147,7 +165,7 @@ describe("bad input on the scheduling form: a message on the field, nothing save
     const response = await submitNewSession(team, cookie.facilitator, form());
     expect(response.status).toBe(400);
     const reply = await response.json();
-    expect(reply.error[field]).toContain(message);
+    expect(reply.result.error[field]).toContain(message);
     expect(await db().selectFrom("intervision_session").select("id").execute()).toHaveLength(before.length);
     expect(await db().selectFrom("session_slot").select("id").execute()).toHaveLength(slotsBefore.length);
   });
@@ -155,7 +173,7 @@ describe("bad input on the scheduling form: a message on the field, nothing save
   it("refuses an invitee from another coalition", async () => {
     const response = await submitNewSession(team, cookie.facilitator, sessionForm({ ...valid(), invitees: [people.otherFacilitator.id] }));
     expect(response.status).toBe(400);
-    expect((await response.json()).error.invitees).toContain("session.error.invitees");
+    expect((await response.json()).result.error.invitees).toContain("session.error.invitees");
   });
 
   it("accepts a video link instead of a place", async () => {
@@ -171,11 +189,23 @@ describe("the poll", () => {
     expect(page.poll.open).toBe(true);
     expect(page.poll.slots.map((slot: { id: string }) => slot.id)).toEqual(slotIds);
     expect(page.poll.slots.every((slot: { mine: string | null }) => slot.mine === null)).toBe(true);
-    expect(names(page.poll.notAnswered)).toEqual(["Fenna Begeleider", "Ans Jansen", "Bram de Vries"]);
+    // The facilitator proposed the times; "not answered" lists the invited, as "Uitgenodigd" does.
+    expect(names(page.poll.notAnswered)).toEqual(["Ans Jansen", "Bram de Vries"]);
+    expect(page.poll.suggestedSlotId).toBeNull();
+    expect((await poll("facilitator")).poll.suggestedSlotId).toBeNull();
   });
 
-  it("records an invitee's answers", async () => {
+  it("records an invitee's answers, and the list of sessions stops asking for them", async () => {
+    const waiting = async () => {
+      const list = await callRoute(listRoute.loader, {
+        request: browserRequest(`/teams/${team.slug}/sessions`, { cookie: cookie.ans }),
+        params: { team: team.slug },
+      });
+      return (await list.json()).upcoming.find((row: { id: string }) => row.id === sessionId).pollWaiting;
+    };
+    expect(await waiting()).toBe(true);
     expect((await vote("ans", { 0: "yes", 1: "maybe", 2: "no" })).status).toBe(302);
+    expect(await waiting()).toBe(false);
     const page = await poll("ans");
     expect(page.poll.slots.map((slot: { mine: string }) => slot.mine)).toEqual(["yes", "maybe", "no"]);
   });
@@ -200,6 +230,29 @@ describe("the poll", () => {
     expect(names(second.answers.maybe)).toEqual(["Ans Jansen"]);
     expect(names(third.answers.yes)).toEqual(["Bram de Vries"]);
     expect(page.poll.notAnswered).toEqual([]);
+  });
+
+  it("shows the facilitator and the invited the same people under Uitgenodigd and Nog niet geantwoord", async () => {
+    const late = await scheduleSession(team, cookie.facilitator, { invitees: [people.ans.id, people.bram.id], slots: times.slice(0, 2) });
+    const [first] = await slotsOf(late);
+    await sessionAction(team, late, cookie.ans, [["intent", "vote"], [`answers.${first.id}`, "yes"]]);
+    for (const who of ["facilitator", "ans", "bram"] as const) {
+      const page = (await (await sessionPageFor(team, late, cookie[who])).json()).page;
+      expect(names(page.invitees)).toEqual(["Ans Jansen", "Bram de Vries"]);
+      expect(page.invitees.map((i: { answered: boolean }) => i.answered)).toEqual([true, false]);
+      expect(names(page.poll.notAnswered)).toEqual(["Bram de Vries"]);
+    }
+  });
+
+  it("never suggests a time nobody can make", async () => {
+    const nobody = await scheduleSession(team, cookie.facilitator, { invitees: [people.ans.id, people.bram.id], slots: times.slice(0, 2) });
+    const slots = await slotsOf(nobody);
+    const suggestion = async () => (await (await sessionPageFor(team, nobody, cookie.facilitator)).json()).page.poll.suggestedSlotId;
+    expect(await suggestion()).toBeNull();
+    await sessionAction(team, nobody, cookie.ans, [["intent", "vote"], ...slots.map((slot): [string, string] => [`answers.${slot.id}`, "no"])]);
+    expect(await suggestion()).toBeNull();
+    await sessionAction(team, nobody, cookie.bram, [["intent", "vote"], [`answers.${slots[1].id}`, "maybe"]]);
+    expect(await suggestion()).toBe(slots[1].id);
   });
 
   it("suggests the time most can make to the facilitator (most yes, then most yes or if need be)", async () => {
@@ -285,14 +338,46 @@ describe("confirming a time", () => {
   });
 });
 
-describe("after confirmation: RSVP and the case bringer", () => {
+describe("after confirmation: a yes for the confirmed time counts as coming", () => {
   const act = (who: keyof typeof people, entries: [string, string][]) => sessionAction(team, sessionId, cookie[who], entries);
 
+  it("someone who said yes to the confirmed time comes without being asked again; the others are asked", async () => {
+    // The second time was confirmed: Bram and the facilitator said yes to it, Ans "if need be".
+    const bram = await poll("bram");
+    expect(bram.role).toBe("participant");
+    expect(bram.me.rsvp).toBe("yes");
+    const ans = await poll("ans");
+    expect(ans.role).toBe("invitee");
+    expect(ans.me.rsvp).toBe("pending");
+    const facilitator = await poll("facilitator");
+    expect(facilitator.invitees.map((i: { name: string; rsvp: string }) => [i.name, i.rsvp])).toEqual([
+      ["Ans Jansen", "pending"],
+      ["Bram de Vries", "yes"],
+    ]);
+  });
+
+  it("counts them in Aantal deelnemers, on the session and in the list", async () => {
+    expect((await poll("ans")).facts.participants).toBe(2);
+    const list = await callRoute(listRoute.loader, {
+      request: browserRequest(`/teams/${team.slug}/sessions`, { cookie: cookie.cor }),
+      params: { team: team.slug },
+    });
+    const item = (await list.json()).upcoming.find((row: { id: string }) => row.id === sessionId);
+    expect(item.participants).toBe(2);
+  });
+
   it("an invitee says they come and becomes a participant", async () => {
-    expect((await poll("ans")).role).toBe("invitee");
     expect((await act("ans", [["intent", "rsvp"], ["rsvp", "yes"]])).status).toBe(302);
     const page = await poll("ans");
     expect(page.role).toBe("participant");
+    expect(page.facts.participants).toBe(3);
+  });
+
+  it("someone who said yes in the poll can still say they cannot come", async () => {
+    expect((await act("bram", [["intent", "rsvp"], ["rsvp", "no"]])).status).toBe(302);
+    const page = await poll("bram");
+    expect(page.role).toBe("invitee");
+    expect(page.me.rsvp).toBe("no");
     expect(page.facts.participants).toBe(2);
   });
 
@@ -306,22 +391,38 @@ describe("after confirmation: RSVP and the case bringer", () => {
 
   it("the facilitator sees the volunteers and picks the case bringer among those who come", async () => {
     const page = await poll("facilitator");
-    expect(page.caseBringerCandidates).toEqual([{ id: people.ans.id, name: "Ans Jansen", volunteersCase: true }]);
+    expect(page.roleCandidates).toEqual([{ id: people.ans.id, name: "Ans Jansen", volunteersCase: true }]);
     const notComing = await act("facilitator", [["intent", "caseBringer"], ["caseBringer", people.bram.id]]);
     expect(notComing.status).toBe(400);
     expect((await act("ans", [["intent", "caseBringer"], ["caseBringer", people.ans.id]])).status).toBe(404);
     expect((await act("facilitator", [["intent", "caseBringer"], ["caseBringer", people.ans.id]])).status).toBe(302);
     expect((await poll("ans")).caseBringer).toEqual({ id: people.ans.id, name: "Ans Jansen" });
-    // Bram is invited but not (yet) coming: he does not see who brings the case, nor who volunteered.
+    // Bram is invited but not coming: he does not see who brings the case, nor who volunteered.
     const bram = await poll("bram");
     expect(bram.caseBringer).toBeNull();
-    expect(bram.caseBringerCandidates).toEqual([]);
+    expect(bram.roleCandidates).toEqual([]);
   });
 
-  it("saying no later withdraws the case bringer", async () => {
+  it("the facilitator assigns the timekeeper among those who come, and the invited see who it is", async () => {
+    const notComing = await act("facilitator", [["intent", "timekeeper"], ["timekeeper", people.bram.id]]);
+    expect(notComing.status).toBe(400);
+    expect((await notComing.json()).result.error.timekeeper).toContain("session.error.roleNotComing");
+    expect((await act("ans", [["intent", "timekeeper"], ["timekeeper", people.ans.id]])).status).toBe(404);
+    expect((await act("cor", [["intent", "timekeeper"], ["timekeeper", people.ans.id]])).status).toBe(404);
+    expect((await act("facilitator", [["intent", "timekeeper"], ["timekeeper", people.ans.id]])).status).toBe(302);
+    expect((await poll("bram")).timekeeper).toEqual({ id: people.ans.id, name: "Ans Jansen" });
+    const stored = await db().selectFrom("intervision_session").where("id", "=", sessionId).select("timekeeper_id").executeTakeFirstOrThrow();
+    expect(stored.timekeeper_id).toBe(people.ans.id);
+  });
+
+  it("saying no later withdraws the case bringer and the timekeeper", async () => {
     expect((await act("ans", [["intent", "rsvp"], ["rsvp", "no"]])).status).toBe(302);
-    const session = await db().selectFrom("intervision_session").where("id", "=", sessionId).select("case_bringer_id").executeTakeFirstOrThrow();
-    expect(session.case_bringer_id).toBeNull();
+    const session = await db()
+      .selectFrom("intervision_session")
+      .where("id", "=", sessionId)
+      .select(["case_bringer_id", "timekeeper_id"])
+      .executeTakeFirstOrThrow();
+    expect(session).toEqual({ case_bringer_id: null, timekeeper_id: null });
     const invitation = await db()
       .selectFrom("session_invitee")
       .where("session_id", "=", sessionId)

@@ -100,7 +100,7 @@ describe("the session page", () => {
     const { page } = await response.json();
     expect(page.role).toBe("invitee");
     expect(page.caseBringer).toBeNull();
-    expect(page.caseBringerCandidates).toEqual([]);
+    expect(page.roleCandidates).toEqual([]);
     expect(page.poll.slots).toHaveLength(2);
     expect(page.invitees.map((i: { name: string }) => i.name).sort()).toEqual([CASE_BRINGER, INVITEE, DECLINER].sort());
     expect(JSON.stringify(page)).not.toContain("volunteersCase\":true");
