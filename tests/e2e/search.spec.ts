@@ -41,7 +41,7 @@ for (const [device, size] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
     await expect(page.getByRole("link", { name: "Begin klein en vier wat lukt." })).toBeVisible();
     await expect(page.getByRole("link", { name: "Het burennetwerk groeit" })).toHaveCount(0);
     await expect(page.getByLabel("Soort")).toHaveValue("lesson");
-    await expect(page.locator("summary")).toHaveText("Filteren (1 actief)");
+    await expect(page.locator("summary")).toHaveText("Filteren (actief: 1)");
     await expectAccessible(page);
 
     // Nothing found within the filter: the search without it is one link away.

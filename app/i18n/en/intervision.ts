@@ -15,6 +15,7 @@ export const intervision: Record<keyof typeof nl, string> = {
   "method.phases": "Phases",
   "method.total": "About {minutes} minutes",
   "method.phaseCount": "{count} phases",
+  "method.phaseCount.one": "1 phase",
   "method.phaseHeading": "{number}. {name}",
   "method.minutes": "{minutes} minutes",
   "method.all": "All methods",

@@ -5,7 +5,7 @@ export const network: Record<keyof typeof nl, string> = {
   "network.title": "Network",
   "network.intro": "What the coalitions share with the whole learning programme: lessons and reflections from every neighbourhood.",
   "network.filters": "Filter",
-  "network.filters.active": "Filter ({count} active)",
+  "network.filters.active": "Filter (active: {count})",
   "network.filter.coalition": "Coalition",
   "network.filter.theme": "Theme",
   "network.filter.perspective": "Author's perspective",

@@ -152,7 +152,7 @@ export const sessions: Record<keyof typeof nl, string> = {
   "calendar.download": "Add to my calendar (.ics)",
   "calendar.feed.title": "Calendar subscription",
   "calendar.feed.intro": "With a calendar subscription, every intervision you are invited to shows up in your own calendar (for example Outlook, Google Calendar or the calendar on your phone), also when the time changes.",
-  "calendar.feed.address": "Your personal calendar address",
+  "calendar.feed.address": "Your own calendar address",
   "calendar.feed.addressHint": "Copy this address and add it to your calendar as a subscription (‘add calendar from URL’). Keep it to yourself: whoever has the address sees your intervision.",
   "calendar.feed.create": "Create calendar address",
   "calendar.feed.created": "Your calendar address has been created.",

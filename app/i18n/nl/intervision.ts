@@ -13,6 +13,7 @@ export const intervision = {
   "method.phases": "Fasen",
   "method.total": "Ongeveer {minutes} minuten",
   "method.phaseCount": "{count} fasen",
+  "method.phaseCount.one": "1 fase",
   "method.phaseHeading": "{number}. {name}",
   "method.minutes": "{minutes} minuten",
   "method.all": "Alle methoden",

@@ -3,7 +3,7 @@ export const network = {
   "network.title": "Netwerk",
   "network.intro": "Wat de coalities met het hele leerprogramma delen: lessen en reflecties uit alle wijken.",
   "network.filters": "Filteren",
-  "network.filters.active": "Filteren ({count} actief)",
+  "network.filters.active": "Filteren (actief: {count})",
   "network.filter.coalition": "Coalitie",
   "network.filter.theme": "Thema",
   "network.filter.perspective": "Perspectief van de auteur",

@@ -150,7 +150,7 @@ export const sessions = {
   "calendar.download": "Zet in mijn agenda (.ics)",
   "calendar.feed.title": "Agenda-abonnement",
   "calendar.feed.intro": "Met een agenda-abonnement ziet u elke intervisie waarvoor u bent uitgenodigd in uw eigen agenda (bijvoorbeeld Outlook, Google Agenda of de agenda op uw telefoon), ook als het tijdstip verandert.",
-  "calendar.feed.address": "Uw persoonlijke agenda-adres",
+  "calendar.feed.address": "Uw eigen agenda-adres",
   "calendar.feed.addressHint": "Kopieer dit adres en voeg het in uw agenda toe als abonnement (‘agenda toevoegen via URL’). Houd het voor uzelf: wie het adres heeft, ziet uw intervisies.",
   "calendar.feed.create": "Agenda-adres maken",
   "calendar.feed.created": "Uw agenda-adres is gemaakt.",
