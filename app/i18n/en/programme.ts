@@ -59,4 +59,6 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.dashboard.eventsHeld": "Events held",
   "programme.dashboard.attendance": "Registrations for them",
   "programme.dashboard.programmeEvents": "Programme-wide events: {held} held, {attendance} registrations.",
+  "programme.dashboard.legendFigure": "{kind}: {count}",
+  "programme.dashboard.engagement": "Latest activity and events per coalition",
 };

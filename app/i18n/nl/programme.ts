@@ -58,4 +58,6 @@ export const programme = {
   "programme.dashboard.eventsHeld": "Bijeenkomsten gehouden",
   "programme.dashboard.attendance": "Aanmeldingen daarvoor",
   "programme.dashboard.programmeEvents": "Programmabrede bijeenkomsten: {held} gehouden, {attendance} aanmeldingen.",
+  "programme.dashboard.legendFigure": "{kind}: {count}",
+  "programme.dashboard.engagement": "Laatste activiteit en bijeenkomsten per coalitie",
 };
