@@ -49,8 +49,7 @@ export default function AdminAccounts() {
           <caption className="muted">{t("admin.accounts.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("admin.accounts.name")}</th>
-              <th scope="col">{t("admin.accounts.email")}</th>
+              <th scope="col">{t("admin.accounts.nameAndEmail")}</th>
               <th scope="col">{t("admin.accounts.role")}</th>
               <th scope="col">{t("admin.accounts.coalitions")}</th>
               <th scope="col">{t("admin.accounts.status")}</th>
@@ -60,8 +59,10 @@ export default function AdminAccounts() {
           <tbody>
             {accounts.map((a) => (
               <tr key={a.id}>
-                <th scope="row">{a.name}</th>
-                <td data-label={t("admin.accounts.email")} className="email">{a.email}</td>
+                <th scope="row">
+                  {a.name}
+                  <span className="email">{a.email}</span>
+                </th>
                 <td data-label={t("admin.accounts.role")}>{t(`accountRole.${a.accountRole}`)}</td>
                 <td data-label={t("admin.accounts.coalitions")}>
                   {a.memberships.length === 0

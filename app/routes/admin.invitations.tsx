@@ -159,7 +159,7 @@ export default function AdminInvitations() {
             <tbody>
               {invitations.map((i) => (
                 <tr key={i.id}>
-                  <th scope="row">{i.email}</th>
+                  <th scope="row" className="email">{i.email}</th>
                   <td data-label={t("admin.invitations.for")}>{i.coalitionName ?? t("admin.invitations.programme")}</td>
                   <td data-label={t("admin.invitations.role")}>{i.role === "funder" ? t("accountRole.funder") : t(`role.${i.role}`)}</td>
                   <td data-label={t("admin.invitations.sentAt")}>{formatDateTime(i.createdAt, locale)}</td>

@@ -125,7 +125,7 @@ export default function EventRegistrations() {
                   {registrations.map((r) => (
                     <tr key={r.id}>
                       <th scope="row">{r.name}</th>
-                      <td data-label={t("eventRegistrations.col.email")}>{r.email}</td>
+                      <td data-label={t("eventRegistrations.col.email")} className="email">{r.email}</td>
                       <td data-label={t("eventRegistrations.col.organisation")}>{r.organisation}</td>
                       {r.answers.map((answer, index) => (
                         <td key={event.questions[index].id} data-label={event.questions[index].label}>

@@ -29,8 +29,7 @@ export function MemberTable({
     <table aria-labelledby={labelledBy} className="stack-table">
       <thead>
         <tr>
-          <th scope="col">{t("members.name")}</th>
-          <th scope="col">{t("members.email")}</th>
+          <th scope="col">{t("members.nameAndEmail")}</th>
           <th scope="col">{t("members.role")}</th>
           <th scope="col">{t("members.perspective")}</th>
           <th scope="col">{t("members.organisation")}</th>
@@ -45,8 +44,8 @@ export function MemberTable({
               {m.name}
               {m.personId === me ? <span className="muted"> {t("members.you")}</span> : null}
               {m.deactivated ? <span className="badge"> {t("members.deactivated")}</span> : null}
+              <span className="email">{m.email}</span>
             </th>
-            <td data-label={t("members.email")}>{m.email}</td>
             <td data-label={t("members.role")}>
               <RoleForm member={m} lastResult={roleReply?.membershipId === m.membershipId ? roleReply.result : undefined} />
             </td>
