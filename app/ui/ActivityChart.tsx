@@ -1,4 +1,4 @@
-import { formatMonth } from "~/i18n/dates";
+import { formatMonth, formatMonthName } from "~/i18n/dates";
 import { useLocale, useT } from "./i18n";
 
 export type MonthActivity = { month: string; reflections: number; sessions: number; lessons: number };
@@ -6,13 +6,13 @@ export type MonthActivity = { month: string; reflections: number; sessions: numb
 const kinds = ["reflections", "lessons", "sessions"] as const;
 
 // The drawing's own units; the chart is drawn about as wide as it is shown (a card of 18 to 22rem), so that
-// a unit is close to a pixel and the 12-unit labels read as 12-pixel text on a phone and on a laptop.
-const WIDTH = 320;
-const AXIS = 30; // room for the figures on the left
-const RIGHT = 26; // room for the last month's label
+// a unit is close to a pixel and the 13-unit labels read as 13-pixel text on a phone and on a laptop.
+const WIDTH = 300;
+const AXIS = 28; // room for the figures on the left
+const RIGHT = 16; // room for the last month's label
 const TOP = 8;
 const PLOT = 120; // height of the bars' area
-const BOTTOM = 22; // room for the months below
+const BOTTOM = 36; // room for the months and their years below
 
 /** A step of 1, 2 or 5 times a power of ten that divides the axis into at most four parts. */
 function tickStep(peak: number): number {
@@ -59,7 +59,10 @@ export function ActivityChart({ activity, peak, caption }: { activity: MonthActi
               })}
               {(activity.length - 1 - i) % 3 === 0 ? (
                 <text x={AXIS + i * slot + slot / 2} y={TOP + PLOT + 16} textAnchor="middle" className="chart-label">
-                  {formatMonth(month.month, locale, "short")}
+                  {formatMonthName(month.month, locale)}
+                  <tspan x={AXIS + i * slot + slot / 2} dy={14}>
+                    {month.month.slice(0, 4)}
+                  </tspan>
                 </text>
               ) : null}
             </g>

@@ -62,7 +62,9 @@ export function OpenInvitations({ invitations }: { invitations: SerializeFrom<Op
           <tbody>
             {invitations.map((invitation) => (
               <tr key={invitation.id}>
-                <th scope="row" className="email">{invitation.email}</th>
+                <th scope="row" className="email">
+                  {invitation.email}
+                </th>
                 <td data-label={t("members.role")}>{t(`role.${invitation.role}`)}</td>
                 <td data-label={t("members.invitations.expires")}>{formatDate(invitation.expiresAt, locale)}</td>
                 <td>
