@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { expectAccessible, logIn } from "./helpers";
+import { expectAccessible, logIn, PHONE } from "./helpers";
 
 // Every page of the app, visited once as someone who may see it: axe finds nothing, the page never scrolls
 // sideways at 375 or 1280 px (soft, so that one walk lists every wide page) and the browser logs no error.
@@ -110,4 +110,19 @@ test("the admin's pages: coalitions, accounts, invitations, the audit log, the o
   ]) {
     await visit(page, path);
   }
+});
+
+test("on a phone a wide table becomes one card per row, and stays a table with its headers for a screen reader", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await logIn(page, "begeleider.voorst@demo.test");
+  await page.goto("/teams/voorst/members");
+  const table = page.getByRole("table", { name: "Deelnemers" });
+  await expect(table.getByRole("columnheader", { name: "Perspectief" })).toBeAttached();
+  // Each value shows its column's name beside it, but a screen reader hears the name once: from the header.
+  const row = table.getByRole("row", { name: /Bert Lubbers/ });
+  await expect(row.getByRole("cell", { name: "Vrijwilliger", exact: true })).toBeVisible();
+  // The role can be changed without scrolling sideways.
+  const select = row.getByRole("combobox", { name: "Rol van Bert Lubbers" });
+  const box = await select.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
 });
