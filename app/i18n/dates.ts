@@ -28,6 +28,11 @@ export function formatMonth(isoMonth: string, locale: Locale, style: "short" | "
   );
 }
 
+/** Only the month's short name of a 'YYYY-MM', e.g. "mrt": for a chart's axis, where the year stands apart. */
+export function formatMonthName(isoMonth: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", month: "short" }).format(new Date(`${isoMonth}-01T00:00:00Z`));
+}
+
 /** Today's date in Europe/Amsterdam as 'YYYY-MM-DD'. */
 export function todayInAmsterdam(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

@@ -26,8 +26,7 @@ export default function AdminOverview() {
       {coalitions.length === 0 ? (
         <p>{t("admin.coalitions.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
+        <table className="stack-table">
             <caption className="muted">{t("admin.coalitions.editHint")}</caption>
             <thead>
               <tr>
@@ -44,15 +43,14 @@ export default function AdminOverview() {
                   <th scope="row">
                     <Link to={`/admin/coalitions/${c.id}`}>{c.name}</Link>
                   </th>
-                  <td>{c.slug}</td>
-                  <td>{c.place}</td>
-                  <td>{c.partners.join(", ")}</td>
-                  <td>{c.members}</td>
+                  <td data-label={t("admin.coalitions.slug")}>{c.slug}</td>
+                  <td data-label={t("admin.coalitions.place")}>{c.place}</td>
+                  <td data-label={t("admin.coalitions.partners")}>{c.partners.join(", ")}</td>
+                  <td data-label={t("admin.coalitions.members")} className="figure">{c.members}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
       )}
 
       <h2>{t("admin.invitations.title")}</h2>

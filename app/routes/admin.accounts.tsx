@@ -45,13 +45,11 @@ export default function AdminAccounts() {
       <h1>{t("admin.accounts.title")}</h1>
       <p className="lead">{t("admin.accounts.intro")}</p>
       <FormErrors errors={form.errors} />
-      <div className="table-scroll">
-        <table>
+      <table className="stack-table">
           <caption className="muted">{t("admin.accounts.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("admin.accounts.name")}</th>
-              <th scope="col">{t("admin.accounts.email")}</th>
+              <th scope="col">{t("admin.accounts.nameAndEmail")}</th>
               <th scope="col">{t("admin.accounts.role")}</th>
               <th scope="col">{t("admin.accounts.coalitions")}</th>
               <th scope="col">{t("admin.accounts.status")}</th>
@@ -61,17 +59,19 @@ export default function AdminAccounts() {
           <tbody>
             {accounts.map((a) => (
               <tr key={a.id}>
-                <th scope="row">{a.name}</th>
-                <td>{a.email}</td>
-                <td>{t(`accountRole.${a.accountRole}`)}</td>
-                <td>
+                <th scope="row">
+                  {a.name}
+                  <span className="email">{a.email}</span>
+                </th>
+                <td data-label={t("admin.accounts.role")}>{t(`accountRole.${a.accountRole}`)}</td>
+                <td data-label={t("admin.accounts.coalitions")}>
                   {a.memberships.length === 0
                     ? t("admin.accounts.noCoalitions")
                     : a.memberships
                         .map((m) => t("admin.accounts.membership", { coalition: m.coalition, role: t(`role.${m.role}`) }))
                         .join(", ")}
                 </td>
-                <td>
+                <td data-label={t("admin.accounts.status")}>
                   {a.deactivatedAt ? (
                     <span className="badge badge-off">
                       {t("admin.accounts.deactivatedSince", { date: formatDate(a.deactivatedAt, locale) })}
@@ -97,8 +97,7 @@ export default function AdminAccounts() {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </table>
     </section>
   );
 }

@@ -146,8 +146,7 @@ export default function AdminInvitations() {
       {invitations.length === 0 ? (
         <p>{t("admin.invitations.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
+          <table className="stack-table">
             <thead>
               <tr>
                 <th scope="col">{t("admin.invitations.email")}</th>
@@ -160,11 +159,11 @@ export default function AdminInvitations() {
             <tbody>
               {invitations.map((i) => (
                 <tr key={i.id}>
-                  <th scope="row">{i.email}</th>
-                  <td>{i.coalitionName ?? t("admin.invitations.programme")}</td>
-                  <td>{i.role === "funder" ? t("accountRole.funder") : t(`role.${i.role}`)}</td>
-                  <td>{formatDateTime(i.createdAt, locale)}</td>
-                  <td>
+                  <th scope="row" className="email">{i.email}</th>
+                  <td data-label={t("admin.invitations.for")}>{i.coalitionName ?? t("admin.invitations.programme")}</td>
+                  <td data-label={t("admin.invitations.role")}>{i.role === "funder" ? t("accountRole.funder") : t(`role.${i.role}`)}</td>
+                  <td data-label={t("admin.invitations.sentAt")}>{formatDateTime(i.createdAt, locale)}</td>
+                  <td data-label={t("admin.invitations.status")}>
                     {i.status === "open"
                       ? t("admin.invitations.status.open", { date: formatDate(i.expiresAt, locale) })
                       : t(`admin.invitations.status.${i.status}`)}
@@ -173,7 +172,6 @@ export default function AdminInvitations() {
               ))}
             </tbody>
           </table>
-        </div>
       )}
     </section>
   );

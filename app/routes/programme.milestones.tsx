@@ -75,8 +75,7 @@ export default function ProgrammeMilestones() {
           {coalition.milestones.length === 0 ? (
             <p className="muted">{filtered ? t("programmeMilestones.noneFiltered") : t("programmeMilestones.none")}</p>
           ) : (
-            <div className="table-scroll">
-              <table>
+            <table className="stack-table">
                 <caption className="visually-hidden">{t("programmeMilestones.caption", { coalition: coalition.name })}</caption>
                 <thead>
                   <tr>
@@ -97,24 +96,24 @@ export default function ProgrammeMilestones() {
                           <span className="meta"> {t("programmeMilestones.owner", { name: milestone.ownerName })}</span>
                         ) : null}
                       </th>
-                      <td>
+                      <td data-label={t("programmeMilestones.col.status")}>
                         <MilestoneStatusBadge status={milestone.status} />
                         {milestone.overdue ? <OverdueBadge /> : null}
                       </td>
-                      <td>
+                      <td data-label={t("programmeMilestones.col.planned")}>
                         <Day value={milestone.plannedDate} />
                       </td>
-                      <td>
+                      <td data-label={t("programmeMilestones.col.target")}>
                         <Day value={milestone.targetDate} />
                       </td>
-                      <td>
+                      <td data-label={t("programmeMilestones.col.achieved")}>
                         {milestone.achievedDate ? (
                           <Day value={milestone.achievedDate} />
                         ) : (
                           <span className="muted">{t("programmeMilestones.notAchieved")}</span>
                         )}
                       </td>
-                      <td>
+                      <td data-label={t("programmeMilestones.col.adjustments")}>
                         {milestone.adjustments.length === 0 ? (
                           <span className="muted">{t("programmeMilestones.noAdjustments")}</span>
                         ) : (
@@ -144,7 +143,6 @@ export default function ProgrammeMilestones() {
                   ))}
                 </tbody>
               </table>
-            </div>
           )}
         </section>
       ))}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { themeMatrix } from "~/domain/programme.server";
 import { useLocale, useT } from "~/ui/i18n";
+import { TableScroll } from "~/ui/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Thema's per coalitie · Leernetwerk" }];
 
@@ -26,8 +27,8 @@ export default function ProgrammeThemes() {
       {themes.length === 0 ? (
         <p>{t("programme.themes.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
+        <TableScroll label={t("programme.themes.caption")}>
+          <table className="sticky-first">
             <caption className="muted">{t("programme.themes.caption")}</caption>
             <thead>
               <tr>
@@ -81,7 +82,7 @@ export default function ProgrammeThemes() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -105,8 +105,7 @@ export default function EventRegistrations() {
           {registrations.length === 0 ? (
             <p className="muted">{t("eventRegistrations.none")}</p>
           ) : (
-            <TableScroll label={t("eventRegistrations.listLabel")}>
-              <table aria-labelledby="list">
+            <table aria-labelledby="list" className="stack-table">
                 <thead>
                   <tr>
                     <th scope="col">{t("eventRegistrations.col.name")}</th>
@@ -126,25 +125,24 @@ export default function EventRegistrations() {
                   {registrations.map((r) => (
                     <tr key={r.id}>
                       <th scope="row">{r.name}</th>
-                      <td>{r.email}</td>
-                      <td>{r.organisation}</td>
+                      <td data-label={t("eventRegistrations.col.email")} className="email">{r.email}</td>
+                      <td data-label={t("eventRegistrations.col.organisation")}>{r.organisation}</td>
                       {r.answers.map((answer, index) => (
-                        <td key={event.questions[index].id}>
+                        <td key={event.questions[index].id} data-label={event.questions[index].label}>
                           {answer === null ? "" : t(answer ? "eventRegistrations.yes" : "eventRegistrations.no")}
                         </td>
                       ))}
-                      {event.asksDietary ? <td>{r.dietary}</td> : null}
-                      <td>
+                      {event.asksDietary ? <td data-label={t("eventRegistrations.col.dietary")}>{r.dietary}</td> : null}
+                      <td data-label={t("eventRegistrations.col.status")}>
                         {r.waitingPosition
                           ? t("eventRegistrations.status.waitingAt", { position: r.waitingPosition })
                           : t(`eventRegistrations.status.${r.status}`)}
                       </td>
-                      <td>{formatDateTime(r.createdAt, locale)}</td>
+                      <td data-label={t("eventRegistrations.col.registeredOn")}>{formatDateTime(r.createdAt, locale)}</td>
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </TableScroll>
+            </table>
           )}
 
           <h2>{t("eventRegistrations.downloads")}</h2>

@@ -1,7 +1,6 @@
 import type { AuditEntry, AuditFact, AuditPerson } from "~/domain/audit-log.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "./i18n";
-import { TableScroll } from "./TableScroll";
 
 // The audit log as a table: the admin's whole log and a person's own activity in /settings. Types only
 // come from the .server module; the rows arrive through the loader (dates as strings).
@@ -66,8 +65,7 @@ export function AuditTable({
   const t = useT();
   const locale = useLocale();
   return (
-    <TableScroll label={caption}>
-      <table className="audit-log">
+    <table className="audit-log stack-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -82,7 +80,7 @@ export function AuditTable({
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td>
+              <td data-label={t("audit.col.when")}>
                 <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
               </td>
               <th scope="row">
@@ -94,26 +92,25 @@ export function AuditTable({
                   </span>
                 ))}
               </th>
-              <td>
+              <td data-label={t("audit.col.actor")}>
                 <Person
                   person={entry.actor}
                   me={me}
                   fallback={withoutActor.has(entry.kind) ? t("audit.nobody") : t("audit.system")}
                 />
               </td>
-              <td>
+              <td data-label={t("audit.col.subject")}>
                 <Person
                   person={entry.subject}
                   me={me}
                   fallback={entry.kind === "login_failed" ? t("audit.unknownAccount") : t("audit.nobody")}
                 />
               </td>
-              <td>{entry.coalition ?? <span className="muted">{t("audit.nobody")}</span>}</td>
-              {showAddress ? <td>{entry.address ?? <span className="muted">{t("audit.nobody")}</span>}</td> : null}
+              <td data-label={t("audit.col.coalition")}>{entry.coalition ?? <span className="muted">{t("audit.nobody")}</span>}</td>
+              {showAddress ? <td data-label={t("audit.col.address")}>{entry.address ?? <span className="muted">{t("audit.nobody")}</span>}</td> : null}
             </tr>
           ))}
         </tbody>
-      </table>
-    </TableScroll>
+    </table>
   );
 }

@@ -19,6 +19,7 @@ export const admin: Record<keyof typeof nl, string> = {
   "admin.accounts.intro": "A deactivated account can no longer log in: that person is signed out on every device at once. What the person wrote stays. You can reactivate the account later.",
   "admin.accounts.caption": "All accounts, by name",
   "admin.accounts.name": "Name",
+  "admin.accounts.nameAndEmail": "Name and email address",
   "admin.accounts.email": "E-mail address",
   "admin.accounts.role": "Account type",
   "admin.accounts.coalitions": "Coalitions",

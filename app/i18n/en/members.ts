@@ -6,6 +6,7 @@ export const members: Record<keyof typeof nl, string> = {
   "members.back": "Back to {team}",
   "members.list": "Members",
   "members.name": "Name",
+  "members.nameAndEmail": "Name and email address",
   "members.email": "E-mail address",
   "members.role": "Role",
   "members.roleOf": "Role of {name}",

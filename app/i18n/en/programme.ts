@@ -45,7 +45,6 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.dashboard.reflections": "Reflections",
   "programme.dashboard.sessions": "Intervisions",
   "programme.dashboard.lessons": "Lessons",
-  "programme.dashboard.totals": "{reflections}, {sessions}, {lessons}",
   "programme.dashboard.byPerspective": "Written per perspective, last 12 months",
   "programme.dashboard.byPerspectiveFigure": "{perspective}: {count}",
   "programme.dashboard.tooFew": "{perspective}: fewer than 3 people, not broken down",
@@ -59,4 +58,6 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.dashboard.eventsHeld": "Events held",
   "programme.dashboard.attendance": "Registrations for them",
   "programme.dashboard.programmeEvents": "Programme-wide events: {held} held, {attendance}.",
+  "programme.dashboard.legendFigure": "{kind}: {count}",
+  "programme.dashboard.engagement": "Latest activity and events per coalition",
 };

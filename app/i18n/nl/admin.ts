@@ -17,6 +17,7 @@ export const admin = {
   "admin.accounts.intro": "Een uitgeschakeld account kan niet meer inloggen: die persoon wordt meteen op alle apparaten uitgelogd. Wat de persoon schreef, blijft staan. U kunt het account later weer inschakelen.",
   "admin.accounts.caption": "Alle accounts, op naam",
   "admin.accounts.name": "Naam",
+  "admin.accounts.nameAndEmail": "Naam en e-mailadres",
   "admin.accounts.email": "E-mailadres",
   "admin.accounts.role": "Soort account",
   "admin.accounts.coalitions": "Coalities",

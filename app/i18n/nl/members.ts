@@ -4,6 +4,7 @@ export const members = {
   "members.back": "Terug naar {team}",
   "members.list": "Deelnemers",
   "members.name": "Naam",
+  "members.nameAndEmail": "Naam en e-mailadres",
   "members.email": "E-mailadres",
   "members.role": "Rol",
   "members.roleOf": "Rol van {name}",

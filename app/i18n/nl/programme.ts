@@ -44,7 +44,6 @@ export const programme = {
   "programme.dashboard.reflections": "Reflecties",
   "programme.dashboard.sessions": "Intervisies",
   "programme.dashboard.lessons": "Lessen",
-  "programme.dashboard.totals": "{reflections}, {sessions}, {lessons}",
   "programme.dashboard.byPerspective": "Geschreven per perspectief, afgelopen 12 maanden",
   "programme.dashboard.byPerspectiveFigure": "{perspective}: {count}",
   "programme.dashboard.tooFew": "{perspective}: minder dan 3 mensen, niet uitgesplitst",
@@ -58,4 +57,6 @@ export const programme = {
   "programme.dashboard.eventsHeld": "Bijeenkomsten gehouden",
   "programme.dashboard.attendance": "Aanmeldingen daarvoor",
   "programme.dashboard.programmeEvents": "Programmabrede bijeenkomsten: {held} gehouden, {attendance}.",
+  "programme.dashboard.legendFigure": "{kind}: {count}",
+  "programme.dashboard.engagement": "Laatste activiteit en bijeenkomsten per coalitie",
 };
