@@ -1,11 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { membershipIn, requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { listMembers, listPartners, membersByPerspective } from "~/domain/coalitions.server";
 import { teamHome } from "~/domain/team-home.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
+import { Avatar } from "~/ui/Avatar";
+import { Waiting } from "~/ui/team/Waiting";
 import { VisibilityBadge } from "~/ui/Visibility";
+import type { loader as teamFrameLoader } from "./teams.$team";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
 
@@ -26,6 +29,8 @@ export default function TeamHome() {
   const t = useT();
   const locale = useLocale();
   const { team, partners, groups, role, home } = useLoaderData<typeof loader>();
+  // What waits for the person is the coalition frame's (teams.$team.tsx), which counts it for the navigation.
+  const waiting = useRouteLoaderData<typeof teamFrameLoader>("routes/teams.$team")?.waiting ?? [];
   return (
     <section>
       <h1>{team.name}</h1>
@@ -54,13 +59,7 @@ export default function TeamHome() {
       ) : null}
       {home ? (
         <>
-          <nav aria-label={t("team.sections")} className="actions section-links">
-            <Link to="reflections">{t("reflections.title")}</Link>
-            <Link to="lessons">{t("lessons.title")}</Link>
-            <Link to="milestones">{t("milestones.title")}</Link>
-            <Link to="sessions">{t("sessions.title")}</Link>
-            <Link to="events">{t("event.nav")}</Link>
-          </nav>
+          {role ? <Waiting teamSlug={team.slug} items={waiting} /> : null}
           {home.actions.length > 0 ? (
             <section aria-labelledby="my-actions" className="card my-actions">
               <h2 id="my-actions">{t("intervision.actions.title")}</h2>
@@ -136,7 +135,7 @@ export default function TeamHome() {
           </li>
         ))}
       </ul>
-      <h2>{t("team.members")}</h2>
+      <h2 id="deelnemers">{t("team.members")}</h2>
       <div className="cards">
         {groups.map((group) => (
           <section key={group.perspective} className="card" aria-labelledby={`perspective-${group.perspective}`}>
@@ -148,7 +147,8 @@ export default function TeamHome() {
             ) : (
               <ul className="plain-list">
                 {group.members.map((m) => (
-                  <li key={m.personId}>
+                  <li key={m.personId} className="person">
+                    <Avatar name={m.name} size="sm" />
                     {m.name}
                     {m.role === "facilitator" ? <span className="badge"> {t("role.facilitator")}</span> : null}
                     {m.organisation ? <span className="muted"> · {m.organisation}</span> : null}

@@ -48,4 +48,8 @@ export const common: Record<keyof typeof nl, string> = {
   "orgKind.municipality": "Municipality",
   "orgKind.other": "Other",
   "flash.saved": "Saved.",
+  "nav.account": "Your account: {name}",
+  "nav.coalitions": "My coalitions",
+  "nav.switchCoalition": "Go to another coalition",
+  "nav.current": "(you are here)",
 };

@@ -46,4 +46,8 @@ export const common = {
   "orgKind.municipality": "Gemeente",
   "orgKind.other": "Anders",
   "flash.saved": "Opgeslagen.",
+  "nav.account": "Uw account: {name}",
+  "nav.coalitions": "Mijn coalities",
+  "nav.switchCoalition": "Naar een andere coalitie",
+  "nav.current": "(hier bent u)",
 } as const;
