@@ -50,4 +50,6 @@ export const teams: Record<keyof typeof nl, string> = {
   "team.waiting.answerFirst": "Say whether you are coming",
   "team.waiting.caseBringer": "You bring the case",
   "team.waiting.overdue": "Action past its date",
+  "reflection.lessons.title": "Lessons from this reflection",
+  "reflection.lessons.none": "No lesson has been made from this reflection yet.",
 };

@@ -48,4 +48,6 @@ export const teams = {
   "team.waiting.answerFirst": "Laat weten of u komt",
   "team.waiting.caseBringer": "U brengt de casus in",
   "team.waiting.overdue": "Actie over de datum",
+  "reflection.lessons.title": "Lessen uit deze reflectie",
+  "reflection.lessons.none": "Er is nog geen les uit deze reflectie gemaakt.",
 } as const;
