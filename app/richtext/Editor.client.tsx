@@ -30,6 +30,8 @@ import {
   type Transformer,
 } from "@lexical/markdown";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
+import { Bold, Heading2, Heading3, Italic, Link, List, ListOrdered, Pilcrow, Redo2, TextQuote, Undo2 } from "lucide-react";
+import type { ReactNode } from "react";
 import { ContentEditable } from "@lexical/react/LexicalContentEditable";
 import { LexicalExtensionComposer } from "@lexical/react/LexicalExtensionComposer";
 import { useExtensionSignalValue } from "@lexical/react/useExtensionSignalValue";
@@ -275,38 +277,39 @@ function useRovingTabIndex(toolbar: RefObject<HTMLDivElement | null>) {
 
 function ToolbarButton({
   label,
+  icon,
   pressed,
   disabled,
   shortcut,
-  symbol,
-  className,
   onClick,
 }: {
+  /** The accessible name, and the tooltip: the button shows only its icon, so that the toolbar fits. */
   label: string;
+  icon: ReactNode;
   pressed?: boolean;
   disabled?: boolean;
   shortcut?: string;
-  /** Shown instead of the label (which stays the accessible name). */
-  symbol?: string;
-  className?: string;
   onClick: () => void;
 }) {
   return (
     <button
       type="button"
-      className={className ? `rich-text-button ${className}` : "rich-text-button"}
+      className="rich-text-button"
       aria-label={label}
       aria-pressed={pressed}
       aria-keyshortcuts={shortcut}
-      title={symbol ? label : undefined}
+      title={label}
       disabled={disabled}
       onMouseDown={keepFocus}
       onClick={onClick}
     >
-      {symbol ? <span aria-hidden="true">{symbol}</span> : label}
+      {icon}
     </button>
   );
 }
+
+/** Toolbar icons: 20 px, hidden from screen readers (the button's label names it). */
+const toolIcon = { size: 20, "aria-hidden": true, focusable: false } as const;
 
 function LinkPanel({
   t,
@@ -440,8 +443,8 @@ function Toolbar({ t, editorId }: { t: Translate; editorId: string }) {
       links.forEach($unwrap);
     });
 
-  const block = (type: BlockType, label: string) => (
-    <ToolbarButton label={label} pressed={formatting.block === type} onClick={() => setBlock(editor, type, formatting.block)} />
+  const block = (type: BlockType, label: string, icon: ReactNode) => (
+    <ToolbarButton label={label} icon={icon} pressed={formatting.block === type} onClick={() => setBlock(editor, type, formatting.block)} />
   );
 
   return (
@@ -456,43 +459,43 @@ function Toolbar({ t, editorId }: { t: Translate; editorId: string }) {
         onKeyDown={roving.onKeyDown}
       >
         <div className="rich-text-toolbar-group">
-          {block("paragraph", t("richtext.paragraph"))}
-          {block("h2", t("richtext.heading2"))}
-          {block("h3", t("richtext.heading3"))}
+          {block("paragraph", t("richtext.paragraph"), <Pilcrow {...toolIcon} />)}
+          {block("h2", t("richtext.heading2"), <Heading2 {...toolIcon} />)}
+          {block("h3", t("richtext.heading3"), <Heading3 {...toolIcon} />)}
         </div>
         <div className="rich-text-toolbar-group">
           <ToolbarButton
             label={t("richtext.bold")}
-            className="rich-text-button-bold"
+            icon={<Bold {...toolIcon} />}
             pressed={formatting.bold}
             shortcut="Control+B Meta+B"
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, "bold")}
           />
           <ToolbarButton
             label={t("richtext.italic")}
-            className="rich-text-button-italic"
+            icon={<Italic {...toolIcon} />}
             pressed={formatting.italic}
             shortcut="Control+I Meta+I"
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, "italic")}
           />
-          <ToolbarButton label={t("richtext.link")} pressed={formatting.link !== null} onClick={openLink} />
+          <ToolbarButton label={t("richtext.link")} icon={<Link {...toolIcon} />} pressed={formatting.link !== null} onClick={openLink} />
         </div>
         <div className="rich-text-toolbar-group">
-          {block("bullet", t("richtext.bulletList"))}
-          {block("number", t("richtext.numberList"))}
-          {block("quote", t("richtext.quote"))}
+          {block("bullet", t("richtext.bulletList"), <List {...toolIcon} />)}
+          {block("number", t("richtext.numberList"), <ListOrdered {...toolIcon} />)}
+          {block("quote", t("richtext.quote"), <TextQuote {...toolIcon} />)}
         </div>
         <div className="rich-text-toolbar-group">
           <ToolbarButton
             label={t("richtext.undo")}
-            symbol="↶"
+            icon={<Undo2 {...toolIcon} />}
             disabled={!canUndo}
             shortcut="Control+Z Meta+Z"
             onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
           />
           <ToolbarButton
             label={t("richtext.redo")}
-            symbol="↷"
+            icon={<Redo2 {...toolIcon} />}
             disabled={!canRedo}
             shortcut="Control+Shift+Z Meta+Shift+Z"
             onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
