@@ -6,7 +6,17 @@ import { VisibilityBadge } from "./Visibility";
 type LessonLink = { id: string; statement: string; visibility: "team" | "network"; authorName: string | null };
 
 /** Under a reflection: the lessons made from it that this reader may read, and for a member the way to make one. */
-export function LessonsFrom({ teamSlug, reflectionId, lessons, canWrite }: { teamSlug: string; reflectionId: string; lessons: LessonLink[]; canWrite: boolean }) {
+export function LessonsFrom({
+  teamSlug,
+  reflectionId,
+  lessons,
+  canWrite,
+}: {
+  teamSlug: string;
+  reflectionId: string;
+  lessons: LessonLink[];
+  canWrite: boolean;
+}) {
   const t = useT();
   const personName = usePersonName();
   if (lessons.length === 0 && !canWrite) return null;

@@ -27,10 +27,10 @@ export function Waiting({ teamSlug, items }: { teamSlug: string; items: WaitingI
                   {item.kind === "poll"
                     ? t("team.waiting.poll")
                     : item.answerFirst
-                      ? t("team.waiting.answerFirst")
-                      : item.caseBringer
-                        ? t("team.waiting.caseBringer")
-                        : t("team.waiting.prepare")}
+                    ? t("team.waiting.answerFirst")
+                    : item.caseBringer
+                    ? t("team.waiting.caseBringer")
+                    : t("team.waiting.prepare")}
                 </span>
                 <Link to={`/teams/${teamSlug}/sessions/${item.sessionId}`}>{item.title}</Link>
                 {item.kind === "prepare" ? (
@@ -39,7 +39,7 @@ export function Waiting({ teamSlug, items }: { teamSlug: string; items: WaitingI
                   </span>
                 ) : null}
               </li>
-            ),
+            )
           )}
         </ul>
       )}
