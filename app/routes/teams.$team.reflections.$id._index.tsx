@@ -90,7 +90,7 @@ export default function ReflectionPage() {
 
       <section aria-labelledby="comments" className="comments">
         <h2 id="comments">{t("comments.title")}</h2>
-        {comments.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+        {comments.length === 0 ? <p className="empty-state">{t("comments.none")}</p> : null}
         {comments.map((comment) => (
           <div key={comment.id} className="comment">
             <p className="meta">
