@@ -30,8 +30,9 @@ import {
   type Transformer,
 } from "@lexical/markdown";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
-import { Bold, Heading2, Heading3, Italic, Link, List, ListOrdered, Pilcrow, Redo2, TextQuote, Undo2 } from "lucide-react";
+import { Bold, Heading2, Heading3, Italic, Link, List, ListOrdered, Pilcrow, Redo2, TextQuote, Undo2 } from "lucide";
 import type { ReactNode } from "react";
+import { Icon } from "../ui/Icon";
 import { ContentEditable } from "@lexical/react/LexicalContentEditable";
 import { LexicalExtensionComposer } from "@lexical/react/LexicalExtensionComposer";
 import { useExtensionSignalValue } from "@lexical/react/useExtensionSignalValue";
@@ -308,9 +309,6 @@ function ToolbarButton({
   );
 }
 
-/** Toolbar icons: 20 px, hidden from screen readers (the button's label names it). */
-const toolIcon = { size: 20, "aria-hidden": true, focusable: false } as const;
-
 function LinkPanel({
   t,
   initialUrl,
@@ -459,43 +457,43 @@ function Toolbar({ t, editorId }: { t: Translate; editorId: string }) {
         onKeyDown={roving.onKeyDown}
       >
         <div className="rich-text-toolbar-group">
-          {block("paragraph", t("richtext.paragraph"), <Pilcrow {...toolIcon} />)}
-          {block("h2", t("richtext.heading2"), <Heading2 {...toolIcon} />)}
-          {block("h3", t("richtext.heading3"), <Heading3 {...toolIcon} />)}
+          {block("paragraph", t("richtext.paragraph"), <Icon icon={Pilcrow} size={20} />)}
+          {block("h2", t("richtext.heading2"), <Icon icon={Heading2} size={20} />)}
+          {block("h3", t("richtext.heading3"), <Icon icon={Heading3} size={20} />)}
         </div>
         <div className="rich-text-toolbar-group">
           <ToolbarButton
             label={t("richtext.bold")}
-            icon={<Bold {...toolIcon} />}
+            icon={<Icon icon={Bold} size={20} />}
             pressed={formatting.bold}
             shortcut="Control+B Meta+B"
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, "bold")}
           />
           <ToolbarButton
             label={t("richtext.italic")}
-            icon={<Italic {...toolIcon} />}
+            icon={<Icon icon={Italic} size={20} />}
             pressed={formatting.italic}
             shortcut="Control+I Meta+I"
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, "italic")}
           />
-          <ToolbarButton label={t("richtext.link")} icon={<Link {...toolIcon} />} pressed={formatting.link !== null} onClick={openLink} />
+          <ToolbarButton label={t("richtext.link")} icon={<Icon icon={Link} size={20} />} pressed={formatting.link !== null} onClick={openLink} />
         </div>
         <div className="rich-text-toolbar-group">
-          {block("bullet", t("richtext.bulletList"), <List {...toolIcon} />)}
-          {block("number", t("richtext.numberList"), <ListOrdered {...toolIcon} />)}
-          {block("quote", t("richtext.quote"), <TextQuote {...toolIcon} />)}
+          {block("bullet", t("richtext.bulletList"), <Icon icon={List} size={20} />)}
+          {block("number", t("richtext.numberList"), <Icon icon={ListOrdered} size={20} />)}
+          {block("quote", t("richtext.quote"), <Icon icon={TextQuote} size={20} />)}
         </div>
         <div className="rich-text-toolbar-group">
           <ToolbarButton
             label={t("richtext.undo")}
-            icon={<Undo2 {...toolIcon} />}
+            icon={<Icon icon={Undo2} size={20} />}
             disabled={!canUndo}
             shortcut="Control+Z Meta+Z"
             onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
           />
           <ToolbarButton
             label={t("richtext.redo")}
-            icon={<Redo2 {...toolIcon} />}
+            icon={<Icon icon={Redo2} size={20} />}
             disabled={!canRedo}
             shortcut="Control+Shift+Z Meta+Shift+Z"
             onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}

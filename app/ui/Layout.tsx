@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Avatar } from "./Avatar";
-import { ChartColumn, ChevronDown, Globe, House, LogOut, Shield, UsersRound, iconProps } from "./Icon";
+import { ChartColumn, ChevronDown, Globe, House, LogOut, Shield, UsersRound, Icon } from "./Icon";
 import { useT } from "./i18n";
 
 export type NavUser = { name: string; accountRole: string; teams: { slug: string; name: string }[] };
@@ -33,17 +33,17 @@ function CoalitionSwitch({ teams }: { teams: NavUser["teams"] }) {
   const currentSlug = teamSlugOf(pathname);
   if (teams.length === 0) return null;
   if (teams.length === 1) {
-    return <NavItem to={`/teams/${teams[0].slug}`} icon={<House {...iconProps} />} label={teams[0].name} />;
+    return <NavItem to={`/teams/${teams[0].slug}`} icon={<Icon icon={House} />} label={teams[0].name} />;
   }
   const current = teams.find((team) => team.slug === currentSlug);
   return (
     <li>
       <details className="nav-menu" key={pathname}>
         <summary className={current ? "nav-link nav-link-current" : "nav-link"}>
-          <House {...iconProps} />
+          <Icon icon={House} />
           <span className="visually-hidden">{t("nav.switchCoalition")}: </span>
           <span className="nav-label">{current?.name ?? t("nav.coalitions")}</span>
-          <ChevronDown {...iconProps} className="nav-menu-chevron" />
+          <Icon icon={ChevronDown} className="nav-menu-chevron" />
         </summary>
         <ul className="nav-menu-list">
           {teams.map((team) => (
@@ -82,13 +82,13 @@ export function Layout({ user, children }: { user: NavUser | null; children: Rea
                 <ul className="nav-list">
                   <CoalitionSwitch teams={user.teams} />
                   {user.accountRole === "funder" ? (
-                    <NavItem to="/programme" icon={<ChartColumn {...iconProps} />} label={t("nav.programme")} />
+                    <NavItem to="/programme" icon={<Icon icon={ChartColumn} />} label={t("nav.programme")} />
                   ) : null}
                   {user.accountRole === "funder" || user.teams.length > 0 ? (
-                    <NavItem to="/network" icon={<Globe {...iconProps} />} label={t("nav.network")} />
+                    <NavItem to="/network" icon={<Icon icon={Globe} />} label={t("nav.network")} />
                   ) : null}
-                  <NavItem to="/teams" end icon={<UsersRound {...iconProps} />} label={t("nav.teams")} />
-                  {user.accountRole === "admin" ? <NavItem to="/admin" icon={<Shield {...iconProps} />} label={t("nav.admin")} /> : null}
+                  <NavItem to="/teams" end icon={<Icon icon={UsersRound} />} label={t("nav.teams")} />
+                  {user.accountRole === "admin" ? <NavItem to="/admin" icon={<Icon icon={Shield} />} label={t("nav.admin")} /> : null}
                 </ul>
               </nav>
               <div className="header-person">
@@ -98,7 +98,7 @@ export function Layout({ user, children }: { user: NavUser | null; children: Rea
                 </NavLink>
                 <Form method="post" action="/logout">
                   <button type="submit" className="header-button">
-                    <LogOut {...iconProps} />
+                    <Icon icon={LogOut} />
                     <span className="header-button-label">{t("nav.logout")}</span>
                   </button>
                 </Form>

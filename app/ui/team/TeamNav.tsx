@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { TeamRole } from "../../../db/schema";
-import { CalendarDays, Flag, House, Lightbulb, NotebookPen, Users, UsersRound, iconProps } from "../Icon";
+import { CalendarDays, Flag, House, Lightbulb, NotebookPen, Users, UsersRound, Icon } from "../Icon";
 import { useT } from "../i18n";
 
 /** One section link: icon, word, and a count of what waits there. aria-current marks the section one is in. */
@@ -31,18 +31,18 @@ export function TeamNav({ team, role, waiting }: { team: { slug: string; name: s
     <nav className="team-nav" aria-label={t("team.nav.label", { team: team.name })}>
       <p className="team-nav-name">{team.name}</p>
       <ul>
-        <Section to={base} end icon={<House {...iconProps} />} label={t("team.nav.home")} count={waiting} />
-        <Section to={`${base}/reflections`} icon={<NotebookPen {...iconProps} />} label={t("team.nav.reflections")} />
-        <Section to={`${base}/lessons`} icon={<Lightbulb {...iconProps} />} label={t("team.nav.lessons")} />
-        <Section to={`${base}/milestones`} icon={<Flag {...iconProps} />} label={t("team.nav.milestones")} />
-        <Section to={`${base}/sessions`} icon={<UsersRound {...iconProps} />} label={t("team.nav.sessions")} />
-        <Section to={`${base}/events`} icon={<CalendarDays {...iconProps} />} label={t("team.nav.events")} />
+        <Section to={base} end icon={<Icon icon={House} />} label={t("team.nav.home")} count={waiting} />
+        <Section to={`${base}/reflections`} icon={<Icon icon={NotebookPen} />} label={t("team.nav.reflections")} />
+        <Section to={`${base}/lessons`} icon={<Icon icon={Lightbulb} />} label={t("team.nav.lessons")} />
+        <Section to={`${base}/milestones`} icon={<Icon icon={Flag} />} label={t("team.nav.milestones")} />
+        <Section to={`${base}/sessions`} icon={<Icon icon={UsersRound} />} label={t("team.nav.sessions")} />
+        <Section to={`${base}/events`} icon={<Icon icon={CalendarDays} />} label={t("team.nav.events")} />
         {role === "facilitator" ? (
-          <Section to={`${base}/members`} icon={<Users {...iconProps} />} label={t("team.nav.members")} />
+          <Section to={`${base}/members`} icon={<Icon icon={Users} />} label={t("team.nav.members")} />
         ) : (
           <li>
             <a className="team-nav-link" href={`${base}#deelnemers`}>
-              <Users {...iconProps} />
+              <Icon icon={Users} />
               <span>{t("team.nav.members")}</span>
             </a>
           </li>
