@@ -394,3 +394,14 @@ export async function restoreLesson(user: User, team: Team, id: string | undefin
     .executeTakeFirst();
   if (Number(restored.numUpdatedRows) !== 1) throw notFound();
 }
+
+/** The lessons made from a reflection, each only for a reader who may read that lesson (readableBy, the rule once). */
+export function lessonsFromReflection(user: User, team: Team, reflectionId: string) {
+  return readableInTeam(user, team)
+    .innerJoin("lesson_reflection", "lesson_reflection.lesson_id", "lesson.id")
+    .where("lesson_reflection.reflection_id", "=", reflectionId)
+    .select(["lesson.id", "lesson.statement", "lesson.visibility", "person.name as authorName"])
+    .orderBy("lesson.created_at", "desc")
+    .orderBy("lesson.id")
+    .execute();
+}

@@ -1,4 +1,7 @@
+import { sql } from "kysely";
+import { db } from "../../db/db.server";
 import { membershipIn, readsContent, type Team, type User } from "../auth/permissions.server";
+import { todayInAmsterdam } from "../i18n/dates";
 import { recentLessons } from "./lessons.server";
 import { milestoneSummary, recentMilestoneChanges } from "./milestones.server";
 import { hasWrittenReflection, recentReflections } from "./reflections.server";
@@ -59,4 +62,80 @@ export async function teamHome(user: User, team: Team) {
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, FEED_LENGTH);
   return { activity, milestones, firstStep: member && !wroteBefore, actions };
+}
+
+export type WaitingItem =
+  | { kind: "poll"; sessionId: string; title: string }
+  | { kind: "prepare"; sessionId: string; title: string; startsAt: string; caseBringer: boolean; answerFirst: boolean }
+  | { kind: "overdue"; id: string; what: string; dueOn: string; notesPath: string };
+
+/**
+ * What waits for this person in a team they belong to: polls they are asked to answer and have not, the
+ * coming intervisions they take part in (to prepare, or first to say whether they come) and their follow-up
+ * actions past their date. One query for the intervisions and one for the actions; nothing for a non-member.
+ */
+export async function waitingFor(user: User, team: Team, today = todayInAmsterdam()): Promise<WaitingItem[]> {
+  if (!membershipIn(user, team.id)) return [];
+  const [sessions, actions] = await Promise.all([
+    db()
+      .selectFrom("intervision_session as session")
+      .leftJoin("session_invitee as invitation", (join) =>
+        join.onRef("invitation.session_id", "=", "session.id").on("invitation.person_id", "=", user.id),
+      )
+      .where("session.coalition_id", "=", team.id)
+      // The poll's voters and the session's participants: its facilitator and its invitees.
+      .where((eb) => eb.or([eb("session.facilitator_id", "=", user.id), eb("invitation.person_id", "is not", null)]))
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb("session.status", "=", "polling"),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("slot_vote")
+                  .innerJoin("session_slot", "session_slot.id", "slot_vote.slot_id")
+                  .whereRef("session_slot.session_id", "=", "session.id")
+                  .where("slot_vote.person_id", "=", user.id)
+                  .select(sql`1`.as("one")),
+              ),
+            ),
+          ]),
+          eb.and([
+            eb("session.status", "=", "confirmed"),
+            eb("session.starts_at", ">", sql<Date>`now()`),
+            eb.or([eb("session.facilitator_id", "=", user.id), eb("invitation.rsvp", "<>", "no")]),
+          ]),
+        ]),
+      )
+      .select([
+        "session.id",
+        "session.title",
+        "session.status",
+        "session.starts_at as startsAt",
+        "invitation.rsvp",
+        sql<boolean>`coalesce(session.case_bringer_id = ${user.id}, false)`.as("caseBringer"),
+        sql<boolean>`session.facilitator_id = ${user.id}`.as("leading"),
+      ])
+      .orderBy(sql`session.starts_at nulls first`)
+      .orderBy("session.created_at")
+      .execute(),
+    openActionsFor(user, team, today),
+  ]);
+  return [
+    ...sessions.map((row): WaitingItem =>
+      row.status === "polling" || !row.startsAt
+        ? { kind: "poll", sessionId: row.id, title: row.title }
+        : {
+            kind: "prepare",
+            sessionId: row.id,
+            title: row.title,
+            startsAt: new Date(row.startsAt).toISOString(),
+            caseBringer: row.caseBringer,
+            answerFirst: !row.leading && row.rsvp === "pending",
+          },
+    ),
+    ...actions
+      .filter((action) => action.overdue && action.dueOn)
+      .map((action): WaitingItem => ({ kind: "overdue", id: action.id, what: action.what, dueOn: action.dueOn!, notesPath: action.notesPath })),
+  ];
 }

@@ -30,6 +30,9 @@ import {
   type Transformer,
 } from "@lexical/markdown";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
+import { Bold, Heading2, Heading3, Italic, Link, List, ListOrdered, Pilcrow, Redo2, TextQuote, Undo2 } from "lucide";
+import type { ReactNode } from "react";
+import { Icon } from "../ui/Icon";
 import { ContentEditable } from "@lexical/react/LexicalContentEditable";
 import { LexicalExtensionComposer } from "@lexical/react/LexicalExtensionComposer";
 import { useExtensionSignalValue } from "@lexical/react/useExtensionSignalValue";
@@ -276,35 +279,33 @@ function useRovingTabIndex(toolbar: RefObject<HTMLDivElement | null>) {
 
 function ToolbarButton({
   label,
+  icon,
   pressed,
   disabled,
   shortcut,
-  symbol,
-  className,
   onClick,
 }: {
+  /** The accessible name, and the tooltip: the button shows only its icon, so that the toolbar fits. */
   label: string;
+  icon: ReactNode;
   pressed?: boolean;
   disabled?: boolean;
   shortcut?: string;
-  /** Shown instead of the label (which stays the accessible name). */
-  symbol?: string;
-  className?: string;
   onClick: () => void;
 }) {
   return (
     <button
       type="button"
-      className={className ? `rich-text-button ${className}` : "rich-text-button"}
+      className="rich-text-button"
       aria-label={label}
       aria-pressed={pressed}
       aria-keyshortcuts={shortcut}
-      title={symbol ? label : undefined}
+      title={label}
       disabled={disabled}
       onMouseDown={keepFocus}
       onClick={onClick}
     >
-      {symbol ? <span aria-hidden="true">{symbol}</span> : label}
+      {icon}
     </button>
   );
 }
@@ -441,8 +442,8 @@ function Toolbar({ t, editorId }: { t: Translate; editorId: string }) {
       links.forEach($unwrap);
     });
 
-  const block = (type: BlockType, label: string) => (
-    <ToolbarButton label={label} pressed={formatting.block === type} onClick={() => setBlock(editor, type, formatting.block)} />
+  const block = (type: BlockType, label: string, icon: ReactNode) => (
+    <ToolbarButton label={label} icon={icon} pressed={formatting.block === type} onClick={() => setBlock(editor, type, formatting.block)} />
   );
 
   return (
@@ -457,43 +458,43 @@ function Toolbar({ t, editorId }: { t: Translate; editorId: string }) {
         onKeyDown={roving.onKeyDown}
       >
         <div className="rich-text-toolbar-group">
-          {block("paragraph", t("richtext.paragraph"))}
-          {block("h2", t("richtext.heading2"))}
-          {block("h3", t("richtext.heading3"))}
+          {block("paragraph", t("richtext.paragraph"), <Icon icon={Pilcrow} size={20} />)}
+          {block("h2", t("richtext.heading2"), <Icon icon={Heading2} size={20} />)}
+          {block("h3", t("richtext.heading3"), <Icon icon={Heading3} size={20} />)}
         </div>
         <div className="rich-text-toolbar-group">
           <ToolbarButton
             label={t("richtext.bold")}
-            className="rich-text-button-bold"
+            icon={<Icon icon={Bold} size={20} />}
             pressed={formatting.bold}
             shortcut="Control+B Meta+B"
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, "bold")}
           />
           <ToolbarButton
             label={t("richtext.italic")}
-            className="rich-text-button-italic"
+            icon={<Icon icon={Italic} size={20} />}
             pressed={formatting.italic}
             shortcut="Control+I Meta+I"
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, "italic")}
           />
-          <ToolbarButton label={t("richtext.link")} pressed={formatting.link !== null} onClick={openLink} />
+          <ToolbarButton label={t("richtext.link")} icon={<Icon icon={Link} size={20} />} pressed={formatting.link !== null} onClick={openLink} />
         </div>
         <div className="rich-text-toolbar-group">
-          {block("bullet", t("richtext.bulletList"))}
-          {block("number", t("richtext.numberList"))}
-          {block("quote", t("richtext.quote"))}
+          {block("bullet", t("richtext.bulletList"), <Icon icon={List} size={20} />)}
+          {block("number", t("richtext.numberList"), <Icon icon={ListOrdered} size={20} />)}
+          {block("quote", t("richtext.quote"), <Icon icon={TextQuote} size={20} />)}
         </div>
         <div className="rich-text-toolbar-group">
           <ToolbarButton
             label={t("richtext.undo")}
-            symbol="↶"
+            icon={<Icon icon={Undo2} size={20} />}
             disabled={!canUndo}
             shortcut="Control+Z Meta+Z"
             onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
           />
           <ToolbarButton
             label={t("richtext.redo")}
-            symbol="↷"
+            icon={<Icon icon={Redo2} size={20} />}
             disabled={!canRedo}
             shortcut="Control+Shift+Z Meta+Shift+Z"
             onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}

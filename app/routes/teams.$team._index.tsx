@@ -1,13 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { membershipIn, requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { listMembers, listPartners, membersByPerspective } from "~/domain/coalitions.server";
 import { isDemoProgramme } from "~/domain/demo-programme.server";
 import { teamHome } from "~/domain/team-home.server";
-import { formatDateTime, formatDay } from "~/i18n/dates";
+import { formatDay } from "~/i18n/dates";
 import { DemoNotice } from "~/ui/DemoNotice";
 import { useLocale, useT } from "~/ui/i18n";
-import { VisibilityBadge } from "~/ui/Visibility";
+import { Activity } from "~/ui/team/Activity";
+import { MembersByPerspective } from "~/ui/team/Members";
+import { Waiting } from "~/ui/team/Waiting";
+import type { loader as teamFrameLoader } from "./teams.$team";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
 
@@ -34,6 +37,8 @@ export default function TeamHome() {
   const t = useT();
   const locale = useLocale();
   const { team, partners, groups, role, home, demo } = useLoaderData<typeof loader>();
+  // What waits for the person is the coalition frame's (teams.$team.tsx), which counts it for the navigation.
+  const waiting = useRouteLoaderData<typeof teamFrameLoader>("routes/teams.$team")?.waiting ?? [];
   return (
     <section>
       <h1>{team.name}</h1>
@@ -61,113 +66,75 @@ export default function TeamHome() {
           </p>
         </section>
       ) : null}
-      {home ? (
-        <>
-          <nav aria-label={t("team.sections")} className="actions section-links">
-            <Link to="reflections">{t("reflections.title")}</Link>
-            <Link to="lessons">{t("lessons.title")}</Link>
-            <Link to="milestones">{t("milestones.title")}</Link>
-            <Link to="sessions">{t("sessions.title")}</Link>
-            <Link to="events">{t("event.nav")}</Link>
-          </nav>
-          {home.actions.length > 0 ? (
-            <section aria-labelledby="my-actions" className="card my-actions">
-              <h2 id="my-actions">{t("intervision.actions.title")}</h2>
-              <ul className="plain-list">
-                {home.actions.map((action) => (
-                  <li key={action.id}>
-                    <Link to={`${action.notesPath}#actions`}>{action.what}</Link>
-                    {action.dueOn ? <span className="muted"> · {t("intervision.actions.due", { date: formatDay(action.dueOn, locale) })}</span> : null}
-                    {action.overdue ? <span className="badge badge-overdue"> {t("intervision.actions.overdue")}</span> : null}
-                  </li>
-                ))}
-              </ul>
+      <div className="team-home">
+        <div className="team-home-main">
+          {home && role ? <Waiting teamSlug={team.slug} items={waiting} /> : null}
+          {home ? (
+            <section aria-labelledby="recent-activity" className="team-home-feed">
+              <h2 id="recent-activity">{t("team.activity")}</h2>
+              <Activity items={home.activity} />
+              {role ? (
+                <p className="actions">
+                  <Link className="button button-primary" to="reflections/new">
+                    {t("reflections.new")}
+                  </Link>
+                </p>
+              ) : null}
             </section>
           ) : null}
-          <section aria-labelledby="at-a-glance">
-            <h2 id="at-a-glance">{t("team.milestones")}</h2>
-            <ul className="glance plain-list">
-              <li>
-                <strong>{home.milestones.achieved}</strong> {t("team.milestones.achieved")}
-              </li>
-              <li>
-                <strong>{home.milestones.inProgress}</strong> {t("team.milestones.inProgress")}
-              </li>
-              <li className={home.milestones.overdue > 0 ? "glance-warning" : undefined}>
-                <strong>{home.milestones.overdue}</strong> {t("team.milestones.overdue")}
-              </li>
-            </ul>
-            <p>
-              <Link to="milestones">{t("team.milestones.all", { count: home.milestones.total })}</Link>
-            </p>
-          </section>
-          <section aria-labelledby="recent-activity">
-            <h2 id="recent-activity">{t("team.activity")}</h2>
-            {home.activity.length === 0 ? <p className="muted">{t("team.activity.none")}</p> : null}
-            <ol className="plain-list">
-              {home.activity.map((item) => (
-                <li key={`${item.kind}-${item.id}-${item.at}`} className="log-item">
-                  <p className="meta">
-                    <span className="badge">{t(`team.activity.${item.kind}`)}</span>
-                    {item.kind !== "milestone" ? <VisibilityBadge visibility={item.visibility} /> : null}
-                    <time dateTime={item.at}>{formatDateTime(item.at, locale)}</time>
-                    <span>{item.by}</span>
-                  </p>
-                  <h3>
-                    <Link to={`${item.kind === "reflection" ? "reflections" : item.kind === "lesson" ? "lessons" : "milestones"}/${item.id}`}>
-                      {item.title}
-                    </Link>
-                  </h3>
-                  {item.kind === "milestone" ? (
-                    <p>
-                      {item.from ? `${t(`status.${item.from as "planned"}`)} → ` : null}
-                      {t(`status.${item.to as "planned"}`)}: {item.reason}
-                    </p>
-                  ) : null}
+        </div>
+        <div className="team-home-side">
+          {home ? (
+            <>
+              {home.actions.length > 0 ? (
+                <section aria-labelledby="my-actions" className="card my-actions">
+                  <h2 id="my-actions">{t("intervision.actions.title")}</h2>
+                  <ul className="plain-list">
+                    {home.actions.map((action) => (
+                      <li key={action.id}>
+                        <Link to={`${action.notesPath}#actions`}>{action.what}</Link>
+                        {action.dueOn ? (
+                          <span className="muted"> · {t("intervision.actions.due", { date: formatDay(action.dueOn, locale) })}</span>
+                        ) : null}
+                        {action.overdue ? <span className="badge badge-overdue"> {t("intervision.actions.overdue")}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+              <section aria-labelledby="at-a-glance" className="card">
+                <h2 id="at-a-glance">{t("team.milestones")}</h2>
+                <ul className="glance plain-list">
+                  <li>
+                    <strong>{home.milestones.achieved}</strong> {t("team.milestones.achieved")}
+                  </li>
+                  <li>
+                    <strong>{home.milestones.inProgress}</strong> {t("team.milestones.inProgress")}
+                  </li>
+                  <li className={home.milestones.overdue > 0 ? "glance-warning" : undefined}>
+                    <strong>{home.milestones.overdue}</strong> {t("team.milestones.overdue")}
+                  </li>
+                </ul>
+                <p>
+                  <Link to="milestones">{t("team.milestones.all", { count: home.milestones.total })}</Link>
+                </p>
+              </section>
+            </>
+          ) : null}
+          <section aria-labelledby="partners" className="card">
+            <h2 id="partners">{t("team.partners")}</h2>
+            <ul className="plain-list">
+              {partners.map((p) => (
+                <li key={p.id}>
+                  {p.name} <span className="badge">{t(`orgKind.${p.kind}`)}</span>
                 </li>
               ))}
-            </ol>
-            {role ? (
-              <p className="actions">
-                <Link className="button button-primary" to="reflections/new">
-                  {t("reflections.new")}
-                </Link>
-              </p>
-            ) : null}
+            </ul>
           </section>
-        </>
-      ) : null}
-      <h2>{t("team.partners")}</h2>
-      <ul className="plain-list">
-        {partners.map((p) => (
-          <li key={p.id}>
-            {p.name} <span className="badge">{t(`orgKind.${p.kind}`)}</span>
-          </li>
-        ))}
-      </ul>
-      <h2>{t("team.members")}</h2>
-      <div className="cards">
-        {groups.map((group) => (
-          <section key={group.perspective} className="card" aria-labelledby={`perspective-${group.perspective}`}>
-            <h3 id={`perspective-${group.perspective}`}>
-              {t(`perspective.${group.perspective}`)} ({group.members.length})
-            </h3>
-            {group.members.length === 0 ? (
-              <p className="muted">{t("team.membersNone")}</p>
-            ) : (
-              <ul className="plain-list">
-                {group.members.map((m) => (
-                  <li key={m.personId}>
-                    {m.name}
-                    {m.role === "facilitator" ? <span className="badge"> {t("role.facilitator")}</span> : null}
-                    {m.organisation ? <span className="muted"> · {m.organisation}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        ))}
+        </div>
       </div>
+      <h2 id="deelnemers">{t("team.members")}</h2>
+      <MembersByPerspective groups={groups} />
     </section>
   );
 }

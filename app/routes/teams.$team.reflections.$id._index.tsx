@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
+import { lessonsFromReflection } from "~/domain/lessons.server";
 import { readersOf } from "~/domain/readers.server";
 import { addComment, commentSchema, deleteReflection, getReflection, listComments } from "~/domain/reflections.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
@@ -13,6 +14,8 @@ import { useLocale, useT } from "~/ui/i18n";
 import { ThemeBadges } from "~/ui/Themes";
 import { SessionOrigin } from "~/ui/SessionOrigin";
 import { Readers } from "~/ui/Readers";
+import { Avatar } from "~/ui/Avatar";
+import { LessonsFrom } from "~/ui/LessonsFrom";
 import { VisibilityBadge } from "~/ui/Visibility";
 import { usePersonName } from "~/ui/PersonName";
 import { controlProps, serverFields } from "~/ui/ServerFields";
@@ -23,11 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireContentReader(user, params.team);
   const reflection = await getReflection(user, team, params.id);
-  const [comments, readers] = await Promise.all([
+  const [comments, readers, lessons] = await Promise.all([
     listComments(reflection),
     readersOf({ kind: "reflection", authorId: reflection.authorId, coalitionId: team.id, visibility: reflection.visibility }, user),
+    lessonsFromReflection(user, team, reflection.id),
   ]);
-  return json({ team, reflection, comments, readers, canWrite: Boolean(membershipIn(user, team.id)) });
+  return json({ team, reflection, comments, readers, lessons, canWrite: Boolean(membershipIn(user, team.id)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +53,7 @@ export default function ReflectionPage() {
   const t = useT();
   const personName = usePersonName();
   const locale = useLocale();
-  const { team, reflection, comments, readers, canWrite } = useLoaderData<typeof loader>();
+  const { team, reflection, comments, readers, lessons, canWrite } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { field } = serverFields("comment", lastResult);
   const comment = field("comment");
@@ -67,11 +71,7 @@ export default function ReflectionPage() {
       </p>
       <Readers readers={readers} />
       <RichText state={reflection.body} />
-      {canWrite ? (
-        <p>
-          <Link to={`/teams/${team.slug}/lessons/new?from=${reflection.id}`}>{t("lesson.fromReflection")}</Link>
-        </p>
-      ) : null}
+      <LessonsFrom teamSlug={team.slug} reflectionId={reflection.id} lessons={lessons} canWrite={canWrite} />
       {reflection.mine ? (
         <div className="actions">
           <Link className="button button-secondary" to="edit">
@@ -90,10 +90,13 @@ export default function ReflectionPage() {
 
       <section aria-labelledby="comments" className="comments">
         <h2 id="comments">{t("comments.title")}</h2>
-        {comments.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+        {comments.length === 0 ? <p className="empty-state">{t("comments.none")}</p> : null}
         {comments.map((comment) => (
           <div key={comment.id} className="comment">
-            <p className="meta">{t("comments.by", { name: personName(comment.authorName), time: formatDateTime(comment.createdAt, locale) })}</p>
+            <p className="meta">
+              <Avatar name={personName(comment.authorName)} size="sm" />
+              {t("comments.by", { name: personName(comment.authorName), time: formatDateTime(comment.createdAt, locale) })}
+            </p>
             <p>{comment.body}</p>
           </div>
         ))}

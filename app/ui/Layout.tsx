@@ -1,10 +1,66 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Avatar } from "./Avatar";
+import { ChartColumn, ChevronDown, Globe, House, LogOut, Shield, UsersRound, Icon } from "./Icon";
 import { useT } from "./i18n";
 
 export type NavUser = { name: string; accountRole: string; teams: { slug: string; name: string }[] };
 
-/** The page frame: skip link, header with navigation, main content. */
+/** One item of the main navigation: icon and word; NavLink marks the current one with aria-current. */
+function NavItem({ to, end, icon, label }: { to: string; end?: boolean; icon: ReactNode; label: string }) {
+  return (
+    <li>
+      <NavLink to={to} end={end} className="nav-link">
+        {icon}
+        <span className="nav-label">{label}</span>
+      </NavLink>
+    </li>
+  );
+}
+
+/** The coalition a page belongs to, from its address (/teams/:slug/…). */
+function teamSlugOf(pathname: string): string | undefined {
+  return /^\/teams\/([^/]+)/.exec(pathname)?.[1];
+}
+
+/**
+ * The person's own coalition, or for someone in several a menu to switch between them: a native <details>,
+ * so it opens without JavaScript; it is drawn anew (closed) on every new address.
+ */
+function CoalitionSwitch({ teams }: { teams: NavUser["teams"] }) {
+  const t = useT();
+  const { pathname } = useLocation();
+  const currentSlug = teamSlugOf(pathname);
+  if (teams.length === 0) return null;
+  if (teams.length === 1) {
+    return <NavItem to={`/teams/${teams[0].slug}`} icon={<Icon icon={House} />} label={teams[0].name} />;
+  }
+  const current = teams.find((team) => team.slug === currentSlug);
+  return (
+    <li>
+      <details className="nav-menu" key={pathname}>
+        <summary className={current ? "nav-link nav-link-current" : "nav-link"}>
+          <Icon icon={House} />
+          <span className="visually-hidden">{t("nav.switchCoalition")}: </span>
+          <span className="nav-label">{current?.name ?? t("nav.coalitions")}</span>
+          <Icon icon={ChevronDown} className="nav-menu-chevron" />
+        </summary>
+        <ul className="nav-menu-list">
+          {teams.map((team) => (
+            <li key={team.slug}>
+              <NavLink to={`/teams/${team.slug}`}>
+                {team.name}
+                {team.slug === currentSlug ? <span className="visually-hidden"> {t("nav.current")}</span> : null}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+/** The page frame: skip link, header with who is signed in and the navigation, main content. */
 export function Layout({ user, children }: { user: NavUser | null; children: ReactNode }) {
   const t = useT();
   return (
@@ -13,45 +69,43 @@ export function Layout({ user, children }: { user: NavUser | null; children: Rea
         {t("nav.skip")}
       </a>
       <header className="site-header">
-        <Link to="/" className="brand">
-          {t("app.name")}
-        </Link>
-        {user ? (
-          <nav aria-label={t("nav.main")}>
-            <ul className="nav-list">
-              {user.accountRole === "funder" ? (
-                <li>
-                  <NavLink to="/programme">{t("nav.programme")}</NavLink>
-                </li>
-              ) : null}
-              {user.accountRole === "funder" || user.teams.length > 0 ? (
-                <li>
-                  <NavLink to="/network">{t("nav.network")}</NavLink>
-                </li>
-              ) : null}
-              <li>
-                <NavLink to="/teams" end>
-                  {t("nav.teams")}
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              L
+            </span>
+            {t("app.name")}
+          </Link>
+          {user ? (
+            <>
+              <nav aria-label={t("nav.main")} className="main-nav">
+                <ul className="nav-list">
+                  <CoalitionSwitch teams={user.teams} />
+                  {user.accountRole === "funder" ? (
+                    <NavItem to="/programme" icon={<Icon icon={ChartColumn} />} label={t("nav.programme")} />
+                  ) : null}
+                  {user.accountRole === "funder" || user.teams.length > 0 ? (
+                    <NavItem to="/network" icon={<Icon icon={Globe} />} label={t("nav.network")} />
+                  ) : null}
+                  <NavItem to="/teams" end icon={<Icon icon={UsersRound} />} label={t("nav.teams")} />
+                  {user.accountRole === "admin" ? <NavItem to="/admin" icon={<Icon icon={Shield} />} label={t("nav.admin")} /> : null}
+                </ul>
+              </nav>
+              <div className="header-person">
+                <NavLink to="/settings" className="person-link" title={t("nav.settings")}>
+                  <Avatar name={user.name} />
+                  <span className="person-name">{user.name}</span>
                 </NavLink>
-              </li>
-              {user.accountRole === "admin" ? (
-                <li>
-                  <NavLink to="/admin">{t("nav.admin")}</NavLink>
-                </li>
-              ) : null}
-              <li>
-                <NavLink to="/settings">{t("nav.settings")}</NavLink>
-              </li>
-              <li>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="link-button">
-                    {t("nav.logout")}
+                  <button type="submit" className="header-button">
+                    <Icon icon={LogOut} />
+                    <span className="header-button-label">{t("nav.logout")}</span>
                   </button>
                 </Form>
-              </li>
-            </ul>
-          </nav>
-        ) : null}
+              </div>
+            </>
+          ) : null}
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         {children}

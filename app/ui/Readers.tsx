@@ -1,5 +1,6 @@
 import type { Readers as ReadersList, ReaderGroup } from "../domain/readers.server";
 import type { Translate } from "../i18n/i18n";
+import { Avatar } from "./Avatar";
 import { useT } from "./i18n";
 
 // "Who can read this?" beside an item's visibility: a native <details>, so it opens without JavaScript and
@@ -44,9 +45,10 @@ export function Readers({ readers }: { readers: ReadersList }) {
                 {groupLabel(group, t)} ({group.people.length})
               </dt>
               <dd>
-                <ul className="inline-list">
+                <ul className="inline-list readers-people">
                   {group.people.map((person) => (
-                    <li key={person.id}>
+                    <li key={person.id} className="person">
+                      <Avatar name={person.name} size="sm" />
                       {person.name}
                       {person.you ? ` ${t("readers.you")}` : null}
                     </li>

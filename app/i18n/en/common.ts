@@ -60,4 +60,8 @@ export const common: Record<keyof typeof nl, string> = {
   "count.registrations": "{count} registrations",
   "count.registrations.one": "{count} registration",
   "demo.notice": "This is a demo. The coalitions are real, but the people, what they write and the events are made up.",
+  "nav.account": "Your account: {name}",
+  "nav.coalitions": "My coalitions",
+  "nav.switchCoalition": "Go to another coalition",
+  "nav.current": "(you are here)",
 };

@@ -58,4 +58,8 @@ export const common = {
   "count.registrations": "{count} aanmeldingen",
   "count.registrations.one": "{count} aanmelding",
   "demo.notice": "Dit is een demo. De coalities bestaan echt, maar de mensen, wat zij schrijven en de bijeenkomsten zijn verzonnen.",
+  "nav.account": "Uw account: {name}",
+  "nav.coalitions": "Mijn coalities",
+  "nav.switchCoalition": "Naar een andere coalitie",
+  "nav.current": "(hier bent u)",
 } as const;
