@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { registerAllDictionaries } from "./i18n/dictionaries.server";
+import { AreasShown } from "./ui/i18n";
 import { NonceProvider } from "./ui/nonce";
 
 registerAllDictionaries();
@@ -23,7 +24,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <AreasShown.Provider value={new Set()}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </AreasShown.Provider>
       </NonceProvider>,
       {
         nonce,

@@ -17,7 +17,7 @@ import { UnsavedTextGuard } from "./richtext/UnsavedTextGuard";
 import stylesheet from "./styles.css";
 import { Flash } from "./ui/Flash";
 import { takeFlash } from "./ui/flash.server";
-import { useT } from "./ui/i18n";
+import { StringAreas, useT } from "./ui/i18n";
 import { Layout } from "./ui/Layout";
 import { useNonce } from "./ui/nonce";
 
@@ -68,6 +68,7 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
       </head>
       <body>
         {children}
+        <StringAreas />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { areaOf, type Area } from "../app/i18n/areas";
+import { nl } from "../app/i18n/nl";
 
 // What a browser downloads for a page: the entry, the root route and the page's route, each with the
 // chunks they import — statically, or (for the editor) lazily once the page has loaded.
@@ -20,10 +22,6 @@ export function readManifest(): Manifest {
   return JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1)) as Manifest;
 }
 
-// A browser loads the strings of one language only (the Dutch ones are counted); the English chunk is the alternative.
-const otherLanguage = /\/en-[A-Z0-9]+\.js$/;
-const dutch = /\/nl-[A-Z0-9]+\.js$/;
-
 /** The files `url` imports: at once, or also those it imports lazily with `import()`. */
 function importsOf(url: string, lazy: boolean): string[] {
   const source = readFileSync(path.join(publicDir, url), "utf8");
@@ -31,14 +29,13 @@ function importsOf(url: string, lazy: boolean): string[] {
     ? /(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g
     : /(?:from|import)\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g;
   const found = [...source.matchAll(pattern)].map((m) => m[1]);
-  if (!lazy) found.push(...[...source.matchAll(/import\(\s*"([^"]+\.js)"/g)].map((m) => m[1]).filter((spec) => dutch.test(spec)));
   return found.map((spec) => (spec.startsWith("/") ? spec : path.posix.join(path.posix.dirname(url), spec)));
 }
 
 /**
  * Every JavaScript file a page loads, following imports from its modules: with `lazy`, also what it may
- * import later (the editor, once a rich-text field is on the page). The Dutch strings always count: the
- * browser loads them before the page comes alive.
+ * import later (the editor, once a rich-text field is on the page). The strings are added apart: a browser
+ * loads one language, and of it the base strings and the areas the page shows (dutchStringsFor).
  */
 export function filesForRoute(manifest: Manifest, routeId: string, lazy = true): string[] {
   const start = [manifest.entry.module, ...(manifest.entry.imports ?? [])];
@@ -51,7 +48,7 @@ export function filesForRoute(manifest: Manifest, routeId: string, lazy = true):
   const queue = [...start];
   while (queue.length) {
     const url = queue.pop()!;
-    if (seen.has(url) || otherLanguage.test(url)) continue;
+    if (seen.has(url) || stringChunk.test(url)) continue;
     seen.add(url);
     queue.push(...importsOf(url, lazy));
   }
@@ -70,7 +67,8 @@ export function pageSizes(manifest: Manifest): PageSize[] {
     .map((route) => {
       const all = filesForRoute(manifest, route, true);
       const editing = containsLexical(all);
-      return { route, kb: gzipBytes(editing ? all : filesForRoute(manifest, route, false)) / 1024, editing };
+      const code = editing ? all : filesForRoute(manifest, route, false);
+      return { route, kb: gzipBytes([...code, ...dutchStringsFor(manifest, route)]) / 1024, editing };
     })
     .sort((a, b) => b.kb - a.kb);
 }
@@ -81,4 +79,65 @@ export function gzipBytes(files: string[]): number {
 
 export function containsLexical(files: string[]): boolean {
   return files.some((url) => /lexical/i.test(readFileSync(path.join(publicDir, url), "utf8")));
+}
+
+// The string chunks: one per dictionary file and language (base.ts and the areas of app/i18n/areas.ts).
+const stringChunk = /\/(base|admin|audit|data-export|departures|digest|event-public|event-registrations|events|intervision|lessons|members|milestones|network|programme|programme-milestones|reflections|sessions|settings)-[A-Z0-9]+\.js$/;
+
+/** The built chunk of a Dutch dictionary file: the one of its two (nl, en) holding `key`'s Dutch string. */
+function dutchChunk(file: string, key: keyof typeof nl): string {
+  const marker = `${JSON.stringify(key)}:${JSON.stringify(nl[key])}`;
+  const dir = path.join(publicDir, "build", "_shared");
+  const found = readdirSync(dir)
+    .filter((name) => name.startsWith(`${file}-`) && stringChunk.test(`/${name}`))
+    .find((name) => readFileSync(path.join(dir, name), "utf8").includes(marker));
+  if (!found) throw new Error(`No Dutch chunk for ${file} in the build`);
+  return `/build/_shared/${found}`;
+}
+
+function firstKeyOf(area: Area): keyof typeof nl {
+  return (Object.keys(nl) as (keyof typeof nl)[]).find((key) => areaOf(key) === area)!;
+}
+
+const fileOfArea: Record<Area, string> = {
+  admin: "admin", audit: "audit", dataExport: "data-export", departures: "departures", digest: "digest",
+  eventPublic: "event-public", eventRegistrations: "event-registrations", events: "events", intervision: "intervision",
+  lessons: "lessons", members: "members", milestones: "milestones", network: "network", programme: "programme",
+  programmeMilestones: "programme-milestones", reflections: "reflections", sessions: "sessions", settings: "settings",
+};
+
+/** The source files a route's module reaches through its imports (server files too: their messages reach the page). */
+function sourcesOf(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file) || file.includes("/app/i18n/")) return seen;
+  seen.add(file);
+  const source = readFileSync(file, "utf8");
+  for (const [, spec] of source.matchAll(/^import (?!type )[^;]*?from "([^"]+)"/gms)) {
+    const base = spec.startsWith("~/") ? path.resolve("app", spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null;
+    const found = base && [".ts", ".tsx", "/index.ts", ""].map((ext) => base + ext).find((candidate) => isFile(candidate));
+    if (found) sourcesOf(found, seen);
+  }
+  return seen;
+}
+
+function isFile(candidate: string): boolean {
+  try {
+    return readFileSync(candidate) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The Dutch strings a page may show: the base, and every area whose keys its code (or its parents') names. */
+function dutchStringsFor(manifest: Manifest, routeId: string): string[] {
+  const used = new Set<Area>();
+  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) {
+    for (const file of sourcesOf(path.resolve("app", `${id}.tsx`))) {
+      const source = readFileSync(file, "utf8");
+      for (const [, key] of source.matchAll(/["`]([a-zA-Z]+\.[\w.]+)["`]/g)) if (key in nl) used.add(areaOf(key) as Area);
+      for (const [, prefix] of source.matchAll(/`([a-zA-Z]+\.[\w.]*)\$\{/g))
+        for (const key of Object.keys(nl)) if (key.startsWith(prefix)) used.add(areaOf(key) as Area);
+    }
+  }
+  used.delete(undefined as unknown as Area);
+  return [dutchChunk("base", "login.title"), ...[...used].map((area) => dutchChunk(fileOfArea[area], firstKeyOf(area)))];
 }

@@ -1,3 +1,4 @@
+import { areaOf, areas, loadAreaStrings, type Area } from "./areas";
 import type { MessageKey } from "./nl";
 
 export type Locale = "nl" | "en";
@@ -11,22 +12,58 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 export const locales: readonly Locale[] = ["nl", "en"];
 
-// The server registers both languages (dictionaries.server.ts); a browser loads only the reader's own.
+// The server registers both languages whole (dictionaries.server.ts); a browser loads only the reader's own,
+// its base strings first and the other areas as pages need them (areas.ts).
 const dictionaries: Partial<Record<Locale, Dictionary>> = {};
+const loading = new Map<string, Promise<void>>();
+const loaded = new Set<`${Locale}:${Area}`>();
 
 export function registerDictionary(locale: Locale, dictionary: Dictionary): void {
   dictionaries[locale] = dictionary;
+  for (const area of areas) loaded.add(`${locale}:${area}`); // a whole dictionary has every area
 }
 
 export function hasDictionary(locale: Locale): boolean {
   return dictionaries[locale] !== undefined;
 }
 
-/** Loads one language's strings as their own chunk (in the browser: before hydration, or on a switch). */
-export async function loadDictionary(locale: Locale): Promise<void> {
-  if (hasDictionary(locale)) return;
-  if (locale === "en") registerDictionary("en", (await import("./en")).en);
-  else registerDictionary("nl", (await import("./nl")).nl);
+function once(name: string, load: () => Promise<void>): Promise<void> {
+  let promise = loading.get(name);
+  if (!promise) {
+    promise = load();
+    loading.set(name, promise);
+  }
+  return promise;
+}
+
+/** Loads an area's strings into the language, once; a language loaded later gets the same areas. */
+export function loadArea(locale: Locale, area: Area): Promise<void> {
+  return once(`${locale}:${area}`, async () => {
+    const strings = await loadAreaStrings(locale, area);
+    dictionaries[locale] = { ...dictionaries[locale], ...strings };
+    loaded.add(`${locale}:${area}`);
+  });
+}
+
+/** Loads one language's base strings, and the areas already loaded in the other (in the browser: before hydration, or on a switch). */
+export function loadDictionary(locale: Locale, withAreas: Area[] = []): Promise<void> {
+  const wanted = new Set([...withAreas, ...[...loaded].map((name) => name.split(":")[1] as Area)]);
+  const base = once(`${locale}:base`, async () => {
+    const strings = locale === "en" ? (await import("./en/base")).base : (await import("./nl/base")).base;
+    dictionaries[locale] = { ...strings, ...dictionaries[locale] };
+  });
+  return Promise.all([base, ...[...wanted].map((area) => loadArea(locale, area))]).then(() => undefined);
+}
+
+/**
+ * In a browser, the loading of the area a key belongs to when it has not arrived yet, so that the page can
+ * wait for it; otherwise null (the key is there, or it belongs to no area).
+ */
+export function areaStillLoading(locale: Locale, key: MessageKey): Promise<void> | null {
+  const dictionary = dictionaries[locale];
+  if (!dictionary || key in dictionary) return null;
+  const area = areaOf(key);
+  return area && !loaded.has(`${locale}:${area}`) ? loadArea(locale, area) : null;
 }
 
 function anyDictionary(): Dictionary | undefined {

@@ -51,9 +51,9 @@ test("leaving a page with unsaved text asks first: a link inside the app, and cl
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("Nog niet opgeslagen gedachten over de werkplekken.");
 
-  // A link in the header: the app asks, and staying keeps the text.
+  // A link to another part of the coalition: the app asks, and staying keeps the text.
   const asked = page.waitForEvent("dialog");
-  await page.getByRole("link", { name: "Instellingen" }).first().click();
+  await page.getByRole("navigation", { name: /^Coalitie/ }).getByRole("link", { name: "Lessen" }).click();
   const question = await asked;
   expect(question.message()).toContain("nog niet is opgeslagen");
   await question.dismiss();

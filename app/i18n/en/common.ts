@@ -64,4 +64,7 @@ export const common: Record<keyof typeof nl, string> = {
   "nav.coalitions": "My coalitions",
   "nav.switchCoalition": "Go to another coalition",
   "nav.current": "(you are here)",
+  "nav.network": "Network",
+  "error.date": "Enter a valid date.",
+  "error.dateFuture": "This date is in the future. Choose today or an earlier day.",
 };

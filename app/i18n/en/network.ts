@@ -1,7 +1,6 @@
 import type { network as nl } from "../nl/network";
 
 export const network: Record<keyof typeof nl, string> = {
-  "nav.network": "Network",
   "network.title": "Network",
   "network.intro": "What the coalitions share with the whole learning programme: lessons and reflections from every neighbourhood.",
   "network.filters": "Filter",

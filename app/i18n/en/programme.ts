@@ -60,4 +60,11 @@ export const programme: Record<keyof typeof nl, string> = {
   "programme.dashboard.programmeEvents": "Programme-wide events: {held} held, {attendance}.",
   "programme.dashboard.legendFigure": "{kind}: {count}",
   "programme.dashboard.engagement": "Latest activity and events per coalition",
+  "programme.title": "Programme",
+  "programme.intro": "All coalitions side by side.",
+  "programme.coalition": "Coalition",
+  "programme.place": "Place",
+  "programme.partners": "Partners",
+  "programme.perspective": "Members by perspective",
+  "programme.total": "Total",
 };

@@ -74,7 +74,6 @@ export const reflections: Record<keyof typeof nl, string> = {
   "trash.deletedAt": "Deleted on {date}",
   "trash.restore": "Restore",
   "trash.restored": "The reflection has been restored.",
-  "team.writeFirst": "Write your first reflection",
-  "error.date": "Enter a valid date.",
-  "error.dateFuture": "This date is in the future. Choose today or an earlier day.",
+  "reflection.lessons.title": "Lessons from this reflection",
+  "reflection.lessons.none": "No lesson has been made from this reflection yet.",
 };

@@ -62,4 +62,7 @@ export const common = {
   "nav.coalitions": "Mijn coalities",
   "nav.switchCoalition": "Naar een andere coalitie",
   "nav.current": "(hier bent u)",
+  "nav.network": "Netwerk",
+  "error.date": "Vul een geldige datum in.",
+  "error.dateFuture": "Deze datum ligt in de toekomst. Kies vandaag of een eerdere dag.",
 } as const;

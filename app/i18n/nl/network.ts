@@ -1,5 +1,4 @@
 export const network = {
-  "nav.network": "Netwerk",
   "network.title": "Netwerk",
   "network.intro": "Wat de coalities met het hele leerprogramma delen: lessen en reflecties uit alle wijken.",
   "network.filters": "Filteren",

@@ -59,4 +59,11 @@ export const programme = {
   "programme.dashboard.programmeEvents": "Programmabrede bijeenkomsten: {held} gehouden, {attendance}.",
   "programme.dashboard.legendFigure": "{kind}: {count}",
   "programme.dashboard.engagement": "Laatste activiteit en bijeenkomsten per coalitie",
+  "programme.title": "Programma",
+  "programme.intro": "Alle coalities naast elkaar.",
+  "programme.coalition": "Coalitie",
+  "programme.place": "Plaats",
+  "programme.partners": "Partners",
+  "programme.perspective": "Deelnemers per perspectief",
+  "programme.total": "Totaal",
 };

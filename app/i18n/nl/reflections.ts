@@ -72,7 +72,6 @@ export const reflections = {
   "trash.deletedAt": "Weggegooid op {date}",
   "trash.restore": "Terugzetten",
   "trash.restored": "De reflectie is teruggezet.",
-  "team.writeFirst": "Schrijf uw eerste reflectie",
-  "error.date": "Vul een geldige datum in.",
-  "error.dateFuture": "Deze datum ligt in de toekomst. Kies vandaag of een eerdere dag.",
+  "reflection.lessons.title": "Lessen uit deze reflectie",
+  "reflection.lessons.none": "Er is nog geen les uit deze reflectie gemaakt.",
 } as const;
