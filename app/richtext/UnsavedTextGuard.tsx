@@ -12,10 +12,12 @@ export function UnsavedTextGuard() {
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => hasUnsavedText() && currentLocation.pathname !== nextLocation.pathname,
   );
+  const question = t("richtext.leaveUnsaved");
+  // Once per blocked link: the page re-renders while the question is open, which must not ask again.
   useEffect(() => {
     if (blocker.state !== "blocked") return;
-    if (window.confirm(t("richtext.leaveUnsaved"))) blocker.proceed();
+    if (window.confirm(question)) blocker.proceed();
     else blocker.reset();
-  }, [blocker, t]);
+  }, [blocker.state]);
   return null;
 }

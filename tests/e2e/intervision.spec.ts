@@ -190,3 +190,38 @@ test("on a laptop a facilitator confirms a time, assigns the roles and keeps not
   await funder.goto("/methods/incidentmethode");
   await expectAccessible(funder);
 });
+
+test("on a phone a facilitator schedules, confirms the time a member can make and keeps notes through every phase, one at a time", async ({ browser }) => {
+  test.slow(); // two people, seven phases saved one by one
+  const facilitator = await as(browser, "begeleider.utrecht@demo.test", PHONE);
+  const url = await schedule(facilitator, "Intervisie op de telefoon");
+  const mohamed = await as(browser, "lid.utrecht@demo.test", PHONE);
+  await answerPoll(mohamed, url, ["Ja", "Nee", "Nee"]);
+
+  await facilitator.goto(url);
+  await facilitator.getByRole("button", { name: "Vastleggen en iedereen laten weten" }).click();
+  await expect(facilitator.getByRole("status")).toContainText("Het tijdstip is vastgelegd");
+  await expectAccessible(facilitator);
+
+  await facilitator.getByRole("link", { name: "Naar de aantekeningen" }).click();
+  await expect(facilitator).toHaveURL(/\/notes$/);
+  const phases = await facilitator.locator("section.phase").count();
+  expect(phases).toBe(7);
+  for (let number = 1; number <= phases; number++) {
+    const phase = facilitator.locator(`#phase-${number}`);
+    await expect(phase.getByRole("heading", { level: 3 })).toBeVisible();
+    await phase.getByRole("textbox").click();
+    await facilitator.keyboard.type(`Op de telefoon, fase ${number}.`);
+    await phase.getByRole("button", { name: "Aantekeningen opslaan" }).click();
+    await expect(phase).toContainText("Laatst bijgewerkt door Sanne Bakker");
+    if (number < phases) await phase.getByRole("link", { name: /^Volgende fase:/ }).click();
+  }
+  await expectAccessible(facilitator);
+
+  await facilitator.reload();
+  const list = facilitator.getByRole("navigation", { name: "Fasen" });
+  for (let number = 1; number <= phases; number++) {
+    await list.getByRole("link").nth(number - 1).click();
+    await expect(facilitator.locator(`#phase-${number}`).getByRole("textbox")).toContainText(`Op de telefoon, fase ${number}.`);
+  }
+});

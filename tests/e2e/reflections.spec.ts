@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { expectAccessible, logIn } from "./helpers";
+import { expectAccessible, LAPTOP, logIn, PHONE } from "./helpers";
 
 // Lexical's code names itself ("lexical" in its chunk); none of our own code does.
 const LEXICAL = /lexical/i;
@@ -7,47 +7,50 @@ const LEXICAL = /lexical/i;
 const editor = (page: import("@playwright/test").Page) =>
   page.locator('[contenteditable="true"]').and(page.getByRole("textbox", { name: "Uw reflectie" }));
 
-test("a member writes a reflection with a heading, bold text and a list in the editor, and reads it back", async ({ page }) => {
-  await logIn(page, "lid.apeldoorn@demo.test");
-  await page.goto("/teams/apeldoorn/reflections/new?prompt=well");
-  await expect(page.getByRole("toolbar", { name: "Opmaak" })).toBeVisible();
-  await expectAccessible(page);
+for (const [device, size] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
+  test(`on a ${device} a member writes a reflection with a heading, bold text and a list in the editor, and reads it back`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await logIn(page, "lid.apeldoorn@demo.test");
+    await page.goto("/teams/apeldoorn/reflections/new?prompt=well");
+    await expect(page.getByRole("toolbar", { name: "Opmaak" })).toBeVisible();
+    await expectAccessible(page);
 
-  await page.getByLabel("Titel").fill("Koffieochtend in De Heeze");
-  const box = editor(page);
-  await box.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.type("## Wat ging goed\n");
-  await page.keyboard.type("Iedereen kwam ");
-  await page.keyboard.press("ControlOrMeta+b");
-  await page.keyboard.type("op tijd");
-  await page.keyboard.press("ControlOrMeta+b");
-  await page.keyboard.type(".\n- koffie met buren\nafspraken voor volgende week");
-  await page.getByLabel("Vertrouwen").check();
-  await page.getByLabel("Coalitie", { exact: true }).check();
-  await expect(page.getByText("De deelnemers en procesbegeleiders van Apeldoorn Zuid lezen dit.")).toBeVisible();
-  await page.getByRole("button", { name: "Reflectie opslaan" }).click();
+    await page.getByLabel("Titel").fill(`Koffieochtend in De Heeze (${device})`);
+    const box = editor(page);
+    await box.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.type("## Wat ging goed\n");
+    await page.keyboard.type("Iedereen kwam ");
+    await page.keyboard.press("ControlOrMeta+b");
+    await page.keyboard.type("op tijd");
+    await page.keyboard.press("ControlOrMeta+b");
+    await page.keyboard.type(".\n- koffie met buren\nafspraken voor volgende week");
+    await page.getByLabel("Vertrouwen").check();
+    await page.getByLabel("Coalitie", { exact: true }).check();
+    await expect(page.getByText("De deelnemers en procesbegeleiders van Apeldoorn Zuid lezen dit.")).toBeVisible();
+    await page.getByRole("button", { name: "Reflectie opslaan" }).click();
 
-  await expect(page.getByRole("heading", { level: 1, name: "Koffieochtend in De Heeze" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("opgeslagen");
-  const text = page.locator(".rich-text");
-  await expect(text.getByRole("heading", { name: "Wat ging goed" })).toBeVisible();
-  await expect(text.locator("strong")).toHaveText("op tijd");
-  await expect(text.getByRole("listitem")).toHaveText(["koffie met buren", "afspraken voor volgende week"]);
-  await expectAccessible(page);
+    await expect(page.getByRole("heading", { level: 1, name: `Koffieochtend in De Heeze (${device})` })).toBeVisible();
+    await expect(page.getByRole("status")).toContainText("opgeslagen");
+    const text = page.locator(".rich-text");
+    await expect(text.getByRole("heading", { name: "Wat ging goed" })).toBeVisible();
+    await expect(text.locator("strong")).toHaveText("op tijd");
+    await expect(text.getByRole("listitem")).toHaveText(["koffie met buren", "afspraken voor volgende week"]);
+    await expectAccessible(page);
 
-  await page.getByLabel("Uw reactie").fill("Mooi beschreven!");
-  await page.getByRole("button", { name: "Reactie plaatsen" }).click();
-  await expect(page.locator(".comment").getByText("Mooi beschreven!")).toBeVisible();
+    await page.getByLabel("Uw reactie").fill("Mooi beschreven!");
+    await page.getByRole("button", { name: "Reactie plaatsen" }).click();
+    await expect(page.locator(".comment").getByText("Mooi beschreven!")).toBeVisible();
 
-  await page.goto("/teams/apeldoorn/reflections");
-  await expect(page.getByRole("link", { name: "Koffieochtend in De Heeze" })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByLabel("Zoeken", { exact: true }).fill("koffie");
-  await page.getByRole("button", { name: "Toon" }).click();
-  await expect(page.getByRole("link", { name: "Koffieochtend in De Heeze" })).toBeVisible();
-});
+    await page.goto("/teams/apeldoorn/reflections");
+    await expect(page.getByRole("link", { name: `Koffieochtend in De Heeze (${device})` })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Zoeken", { exact: true }).fill("koffie");
+    await page.getByRole("button", { name: "Toon" }).click();
+    await expect(page.getByRole("link", { name: `Koffieochtend in De Heeze (${device})` })).toBeVisible();
+  });
+}
 
 test("an unsent draft survives a reload and can be restored", async ({ page }) => {
   await logIn(page, "lid.horst-aan-de-maas@demo.test");
@@ -103,11 +106,12 @@ test("reading pages load no editor code; the editing page does", async ({ page }
 
   const reader = await page.context().browser()!.newContext({ locale: "nl-NL" });
   const readingPage = await reader.newPage();
+  await logIn(readingPage, "begeleider.utrecht@demo.test");
+  // Only the reading page's scripts: the bodies of the sign-in page's are gone once it navigates away.
   const readingScripts: Promise<string>[] = [];
   readingPage.on("response", (response) => {
     if (response.url().endsWith(".js")) readingScripts.push(response.text());
   });
-  await logIn(readingPage, "begeleider.utrecht@demo.test");
   await readingPage.goto(url);
   await expect(readingPage.locator(".rich-text")).toContainText("Alleen lezen.");
   await readingPage.waitForLoadState("networkidle");
