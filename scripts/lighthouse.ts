@@ -23,18 +23,25 @@ const CHROME_FLAGS = [
 ];
 
 async function startServer(): Promise<{ server: ChildProcess; dataDir: string }> {
+  if (await fetch(`${BASE}/healthz`).then(() => true, () => false)) throw new Error(`port ${PORT} is taken: stop what runs there first`);
   const dataDir = mkdtempSync(path.join(tmpdir(), "leernetwerk-lighthouse-"));
+  // Its own process group, so that stopping it stops tsx's node too.
   const server = spawn("npx", ["tsx", "app/server.ts"], {
     env: { ...process.env, PORT: String(PORT), PGLITE_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "", NODE_ENV: "production" },
     stdio: "ignore",
+    detached: true,
   });
   for (let i = 0; i < 240; i++) {
     const up = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
     if (up) return { server, dataDir };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  server.kill();
+  stop(server);
   throw new Error("the app did not start for Lighthouse");
+}
+
+function stop(server: ChildProcess) {
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
 }
 
 /** Signs a demo account in the way a browser does and returns its session cookie. */
@@ -105,7 +112,7 @@ export async function printLighthouse(): Promise<void> {
     console.log();
   } finally {
     chrome.kill();
-    server.kill();
+    stop(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

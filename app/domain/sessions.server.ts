@@ -15,7 +15,7 @@ import { amsterdamDayAndTime, formatTimeSpan } from "../i18n/dates";
 import { translator } from "../i18n/dictionaries.server";
 import type { MessageKey } from "../i18n/i18n";
 import { sendEmail } from "./email.server";
-import { methodBySlug } from "./intervision-methods";
+import { intervisionMethods, methodBySlug } from "./intervision-methods";
 import {
   sessionCalendarFile,
   sessionMessageFile,
@@ -774,4 +774,9 @@ export async function calendarFeed(token: string | undefined, origin: string): P
     owner.language,
     t("calendar.feed.name"),
   );
+}
+
+/** The methods as the planning form offers them, in the reader's language: the whole catalogue stays here. */
+export function methodChoices(language: Language) {
+  return intervisionMethods.map((method) => ({ slug: method.slug, name: method.name[language], fitsWhen: method.fitsWhen[language] }));
 }

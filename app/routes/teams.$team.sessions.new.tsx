@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/email.server";
 import { newSessionSchema } from "~/domain/session-form";
-import { createSession, inviteeCandidates, requireSessionScheduler } from "~/domain/sessions.server";
+import { createSession, inviteeCandidates, methodChoices, requireSessionScheduler } from "~/domain/sessions.server";
 import { formErrors, redirectWithFlash } from "~/ui/form-answer.server";
 import { useT } from "~/ui/i18n";
 import { NewSessionForm } from "~/ui/sessions/NewSessionForm";
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireTeamReader(user, params.team);
   requireSessionScheduler(user, team);
-  return json({ team, candidates: await inviteeCandidates(user, team) });
+  return json({ team, candidates: await inviteeCandidates(user, team), methods: methodChoices(user.language) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewSession() {
   const t = useT();
-  const { team, candidates } = useLoaderData<typeof loader>();
+  const { team, candidates, methods } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <section>
@@ -40,7 +40,7 @@ export default function NewSession() {
       </p>
       <h1>{t("sessions.new")}</h1>
       <p className="lead">{t("session.new.intro")}</p>
-      <NewSessionForm teamSlug={team.slug} candidates={candidates} lastResult={reply?.result} />
+      <NewSessionForm teamSlug={team.slug} candidates={candidates} methods={methods} lastResult={reply?.result} />
     </section>
   );
 }

@@ -1,14 +1,15 @@
 import { getCollectionProps, getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import { intervisionMethods } from "../../domain/intervision-methods";
 import { MAX_SESSION_SLOTS } from "../../domain/vocabulary";
 import { SubmitButton } from "../Button";
 import { Field, FieldErrors, FormErrors } from "../Field";
-import { useLocale, useT } from "../i18n";
+import { useT } from "../i18n";
 import { methodPath } from "../SessionFacts";
 import { TimeSpanFields } from "./TimeSpanFields";
 
 type Candidate = { id: string; name: string; role: string };
+/** A method as the form offers it, in the reader's language (the whole catalogue stays on the server). */
+export type MethodOption = { slug: string; name: string; fitsWhen: string };
 const blankRow = { date: "", start: "", end: "" };
 
 /**
@@ -16,12 +17,22 @@ const blankRow = { date: "", start: "", end: "" };
  * "add a time" is a Conform intent button, so without JavaScript it posts the form, which comes back with
  * one more row and everything typed kept, and with JavaScript it adds the row at once.
  */
-export function NewSessionForm({ teamSlug, candidates, lastResult }: { teamSlug: string; candidates: Candidate[]; lastResult?: SubmissionResult<string[]> }) {
+export function NewSessionForm({
+  teamSlug,
+  candidates,
+  methods,
+  lastResult,
+}: {
+  teamSlug: string;
+  candidates: Candidate[];
+  methods: MethodOption[];
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const t = useT();
   const [form, fields] = useForm({
     id: "new-session",
     lastResult,
-    defaultValue: { title: "", method: intervisionMethods[0]?.slug ?? "", place: "", videoUrl: "", invitees: [], slots: [blankRow] },
+    defaultValue: { title: "", method: methods[0]?.slug ?? "", place: "", videoUrl: "", invitees: [], slots: [blankRow] },
   });
   const rows = fields.slots.getFieldList();
   return (
@@ -30,7 +41,7 @@ export function NewSessionForm({ teamSlug, candidates, lastResult }: { teamSlug:
       <Field field={fields.title} label={t("session.field.title")} hint={t("session.field.titleHint")}>
         <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} autoComplete="off" />
       </Field>
-      <MethodChoice field={fields.method} />
+      <MethodChoice field={fields.method} methods={methods} />
       <fieldset className="stack">
         <legend>{t("session.field.where")}</legend>
         <p className="field-hint">{t("session.field.whereHint")}</p>
@@ -99,10 +110,9 @@ export function NewSessionForm({ teamSlug, candidates, lastResult }: { teamSlug:
 }
 
 /** The methods as choices, each with the kind of question it suits, so the facilitator picks by the question. */
-function MethodChoice({ field }: { field: FieldMetadata<string> }) {
+function MethodChoice({ field, methods }: { field: FieldMetadata<string>; methods: MethodOption[] }) {
   const t = useT();
-  const locale = useLocale();
-  const choices = getCollectionProps(field, { type: "radio", options: intervisionMethods.map((method) => method.slug) });
+  const choices = getCollectionProps(field, { type: "radio", options: methods.map((method) => method.slug) });
   return (
     <fieldset aria-describedby={field.errorId} className="method-choice">
       <legend>{t("session.field.method")}</legend>
@@ -110,14 +120,14 @@ function MethodChoice({ field }: { field: FieldMetadata<string> }) {
         {t("session.field.methodHint")} <Link to={methodPath()}>{t("session.field.methodsAll")}</Link>
       </p>
       {choices.map((props, index) => {
-        const method = intervisionMethods[index];
+        const method = methods[index];
         return (
           <div className="option method-option" key={props.key}>
             <input {...props} key={props.key} aria-describedby={`${props.id}-fits`} />
             <div>
-              <label htmlFor={props.id}>{method.name[locale]}</label>
+              <label htmlFor={props.id}>{method.name}</label>
               <p className="field-hint" id={`${props.id}-fits`}>
-                {t("method.fitsWhen", { question: method.fitsWhen[locale] })}
+                {t("method.fitsWhen", { question: method.fitsWhen })}
               </p>
             </div>
           </div>
