@@ -144,6 +144,7 @@ async function benchRoutes() {
   const memberCookie = await cookieFor(member.id);
   const funderCookie = await cookieFor(funder.id);
 
+  const teamFrame = await import("../app/routes/teams.$team");
   const teamHome = await import("../app/routes/teams.$team._index");
   const reflections = await import("../app/routes/teams.$team.reflections._index");
   const programme = await import("../app/routes/programme._index");
@@ -215,11 +216,33 @@ async function benchRoutes() {
           (count(*) filter (where m.target_date < ${today}::date and m.status in ('planned', 'in_progress', 'adjusted')))::int, count(*)::int
         from milestone m where m.coalition_id = ${team.id} and m.deleted_at is null and ${milestoneReadable}`),
       run(sql`select id from reflection where coalition_id = ${team.id} and author_id = ${member.id} limit 1`),
-      run(sql`select a.id, a.what, to_char(a.due_on, 'YYYY-MM-DD'), s.id, s.coalition_id, s.facilitator_id, i.rsvp
-        from session_action a join intervision_session s on s.id = a.session_id
+      openActionsBare(),
+      run(sql`select value from installation_setting where name = 'demo_programme'`),
+    ]);
+  };
+
+  const openActionsBare = () =>
+    run(sql`select a.id, a.what, to_char(a.due_on, 'YYYY-MM-DD'), s.id, s.coalition_id, s.facilitator_id, i.rsvp
+      from session_action a join intervision_session s on s.id = a.session_id
+      left join session_invitee i on i.session_id = s.id and i.person_id = ${member.id}
+      where a.owner_id = ${member.id} and a.done_at is null and s.coalition_id = ${team.id}
+      order by a.due_on nulls last, a.created_at`);
+
+  // The coalition's frame (teams.$team.tsx) around every coalition page: what waits for the person.
+  const teamFrameBare = async () => {
+    await signIn(memberHash);
+    await findTeam();
+    await Promise.all([
+      run(sql`select s.id, s.title, s.status, s.starts_at, i.rsvp, coalesce(s.case_bringer_id = ${member.id}, false),
+          s.facilitator_id = ${member.id}
+        from intervision_session s
         left join session_invitee i on i.session_id = s.id and i.person_id = ${member.id}
-        where a.owner_id = ${member.id} and a.done_at is null and s.coalition_id = ${team.id}
-        order by a.due_on nulls last, a.created_at`),
+        where s.coalition_id = ${team.id} and (s.facilitator_id = ${member.id} or i.person_id is not null)
+          and ((s.status = 'polling' and not exists (select 1 from slot_vote v join session_slot sl on sl.id = v.slot_id
+                 where sl.session_id = s.id and v.person_id = ${member.id}))
+            or (s.status = 'confirmed' and s.starts_at > now() and (s.facilitator_id = ${member.id} or i.rsvp <> 'no')))
+        order by s.starts_at nulls first, s.created_at`),
+      openActionsBare(),
     ]);
   };
 
@@ -428,9 +451,14 @@ async function benchRoutes() {
     {
       label: `/teams/${team.slug}`,
       who: "member",
-      route: () => callLoader(teamHome.loader as LoaderFn, `/teams/${team.slug}`, memberCookie, { team: team.slug }),
-      bareLabel: `${SIGN_IN}, the team, partners, members, 8 latest reflections, lessons, milestone changes, milestone counts, first step, open actions`,
-      bare: teamHomeBare,
+      // Remix runs the coalition frame's loader and the page's side by side.
+      route: () =>
+        Promise.all([
+          callLoader(teamFrame.loader as LoaderFn, `/teams/${team.slug}`, memberCookie, { team: team.slug }),
+          callLoader(teamHome.loader as LoaderFn, `/teams/${team.slug}`, memberCookie, { team: team.slug }),
+        ]),
+      bareLabel: `frame: ${SIGN_IN}, the team, what waits, open actions; page: ${SIGN_IN}, the team, partners, members, 8 latest reflections, lessons, milestone changes, milestone counts, first step, open actions, demo notice`,
+      bare: () => Promise.all([teamFrameBare(), teamHomeBare()]),
     },
     {
       label: `/teams/${team.slug}/reflections`,
