@@ -153,6 +153,7 @@ function jsonFiles(user: User): JsonFile[] {
           endsAt: session.endsAt,
           youLed: session.facilitatorId === user.id,
           youBroughtTheCase: session.caseBringerId === user.id,
+          youKeptTime: session.timekeeperId === user.id,
           rsvp: session.rsvp,
           volunteeredCase: session.volunteersCase,
           pollAnswers: session.votes.map(({ startsAt, endsAt, answer }) => ({ startsAt, endsAt, answer })),

@@ -419,6 +419,7 @@ async function moveTraces(trx: Trx, move: { from: string; to: string; coalitionI
     sql`update milestone_status_change set changed_by = ${to} where changed_by = ${from} and milestone_id in ${teamMilestones}`,
     sql`update intervision_session set facilitator_id = ${to} where facilitator_id = ${from} and ${inTeam("intervision_session.coalition_id")}`,
     sql`update intervision_session set case_bringer_id = ${to} where case_bringer_id = ${from} and ${inTeam("intervision_session.coalition_id")}`,
+    sql`update intervision_session set timekeeper_id = ${to} where timekeeper_id = ${from} and ${inTeam("intervision_session.coalition_id")}`,
     sql`update session_invitee set person_id = ${to} where person_id = ${from} and session_id in ${teamSessions}`,
     sql`update slot_vote set person_id = ${to} where person_id = ${from}
         and slot_id in (select id from session_slot where session_id in ${teamSessions})`,

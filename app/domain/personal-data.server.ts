@@ -220,6 +220,7 @@ export async function* sessionPages(user: User) {
         "s.ends_at as endsAt",
         "s.facilitator_id as facilitatorId",
         "s.case_bringer_id as caseBringerId",
+        "s.timekeeper_id as timekeeperId",
         "s.takeaway",
         "s.takeaway_text as takeawayText",
         "i.rsvp",

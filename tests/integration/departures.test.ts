@@ -200,6 +200,7 @@ describe("leaving a coalition, item by item", () => {
   }
 
   it("leaves the intervision notes with the participants under 'former participant'", async () => {
+    await db().updateTable("intervision_session").set({ timekeeper_id: leaver.id }).where("id", "=", sessionId).execute();
     await leave(choicesForm());
     const response = await callRoute(notesRoute.loader, {
       request: browserRequest(`/teams/${team.slug}/sessions/${sessionId}/notes`, { cookie: cookie.teammate }),
@@ -209,6 +210,10 @@ describe("leaving a coalition, item by item", () => {
     const body = await text(response);
     expect(body).toContain(noteMarker);
     expect(body).not.toContain(leaver.name);
+    // The roles they had in it go to the stand-in too: the timekeeper is a former participant now.
+    const roles = await db().selectFrom("intervision_session").where("id", "=", sessionId).select("timekeeper_id").executeTakeFirstOrThrow();
+    expect(roles.timekeeper_id).not.toBe(leaver.id);
+    expect(roles.timekeeper_id).not.toBeNull();
     const asLeaver = await callRoute(notesRoute.loader, {
       request: browserRequest(`/teams/${team.slug}/sessions/${sessionId}/notes`, { cookie: cookie.leaver }),
       params: { team: team.slug, id: sessionId },
