@@ -501,7 +501,8 @@ async function notifyWithCalendar(notice: Notice, session: SessionRow, team: Tea
     await sendEmail({
       to: person.email,
       subject: t(noticeKeys[notice].subject, { title: session.title }),
-      text: t(noticeKeys[notice].body, {
+      // Who said yes to the confirmed time comes already; only the others are asked.
+      text: t(notice === "confirmed" && person.rsvp === "yes" ? "session.mail.confirmed.bodyComing" : noticeKeys[notice].body, {
         name: person.name,
         title: session.title,
         team: team.name,

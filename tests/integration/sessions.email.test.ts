@@ -52,6 +52,10 @@ describe("in the outbox", () => {
   });
 
   it("the confirmation reaches invitees and the facilitator with a text/calendar attachment", async () => {
+    // Ans can make the first time; Bram has not answered.
+    const [first] = await slotsOf(sessionId);
+    const ansCookie = await sessionFor(ans);
+    await sessionAction(team, sessionId, ansCookie, [["intent", "vote"], [`answers.${first.id}`, "yes"]]);
     await confirm(sessionId);
     for (const person of [ans, bram, facilitator]) {
       const mail = await lastMailTo(person.email);
@@ -67,6 +71,10 @@ describe("in the outbox", () => {
     expect(toAns?.subject).toBe("Intervisie vastgelegd: Voorjaarsintervisie");
     expect(toAns?.body_text).toContain("zondag 28 maart 2027, 14:00–16:00");
     expect((await lastMailTo(bram.email))?.body_text).toContain("Sunday, 28 March 2027, 14:00–16:00");
+    // Who said yes to that time is not asked again; who did not answer is.
+    expect(toAns?.body_text).toContain("u staat genoteerd als deelnemer");
+    expect(toAns?.body_text).not.toContain("Laat via deze link weten of u komt");
+    expect((await lastMailTo(bram.email))?.body_text).toContain("Please let us know whether you are coming");
   });
 });
 

@@ -30,6 +30,8 @@ export const mail: Record<keyof typeof nl, string> = {
   "session.mail.confirmed.subject": "Intervision confirmed: {title}",
   "session.mail.confirmed.body":
     "Dear {name},\n\nThe intervision ‘{title}’ of {team} is confirmed.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Please let us know whether you are coming:\n\n{link}",
+  "session.mail.confirmed.bodyComing":
+    "Dear {name},\n\nThe intervision ‘{title}’ of {team} is confirmed at a time you can make: you are down as coming.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file puts the appointment in your calendar. Can you not come after all? Let us know here:\n\n{link}",
   "session.mail.rescheduled.subject": "Intervision moved: {title}",
   "session.mail.rescheduled.body":
     "Dear {name},\n\nThe intervision ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",

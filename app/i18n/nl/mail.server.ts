@@ -30,6 +30,8 @@ export const mail = {
   "session.mail.confirmed.subject": "Intervisie vastgelegd: {title}",
   "session.mail.confirmed.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is vastgelegd.\n\nWanneer: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage zet de afspraak in uw agenda. Laat via deze link weten of u komt:\n\n{link}",
+  "session.mail.confirmed.bodyComing":
+    "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is vastgelegd, op een tijdstip waarop u kunt: u staat genoteerd als deelnemer.\n\nWanneer: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage zet de afspraak in uw agenda. Kunt u toch niet? Laat het weten via:\n\n{link}",
   "session.mail.rescheduled.subject": "Intervisie verzet: {title}",
   "session.mail.rescheduled.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is verzet.\n\nNieuw tijdstip: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage werkt de afspraak in uw agenda bij. Kunt u nu wel of niet? Laat het weten via:\n\n{link}",
