@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { areaOf, type Area } from "../app/i18n/areas";
+import { areaOf, areas, type Area } from "../app/i18n/areas";
 import { nl } from "../app/i18n/nl";
 
 // What a browser downloads for a page: the entry, the root route and the page's route, each with the
@@ -81,8 +81,10 @@ export function containsLexical(files: string[]): boolean {
   return files.some((url) => /lexical/i.test(readFileSync(path.join(publicDir, url), "utf8")));
 }
 
-// The string chunks: one per dictionary file and language (base.ts and the areas of app/i18n/areas.ts).
-const stringChunk = /\/(base|admin|audit|data-export|departures|digest|event-public|event-registrations|events|intervision|lessons|members|milestones|network|programme|programme-milestones|reflections|sessions|settings)-[A-Z0-9]+\.js$/;
+// The string chunks: one per dictionary file and language (base.ts and the areas of app/i18n/areas.ts). An
+// area's file is named after its export: dataExport is data-export.ts.
+const fileOf = (area: Area) => area.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+const stringChunk = new RegExp(`/(${["base", ...areas.map(fileOf)].join("|")})-[A-Z0-9]+\\.js$`);
 
 /** The built chunk of a Dutch dictionary file: the one of its two (nl, en) holding `key`'s Dutch string. */
 function dutchChunk(file: string, key: keyof typeof nl): string {
@@ -99,13 +101,6 @@ function firstKeyOf(area: Area): keyof typeof nl {
   return (Object.keys(nl) as (keyof typeof nl)[]).find((key) => areaOf(key) === area)!;
 }
 
-const fileOfArea: Record<Area, string> = {
-  admin: "admin", audit: "audit", dataExport: "data-export", departures: "departures", digest: "digest",
-  eventPublic: "event-public", eventRegistrations: "event-registrations", events: "events", intervision: "intervision",
-  lessons: "lessons", members: "members", milestones: "milestones", network: "network", programme: "programme",
-  programmeMilestones: "programme-milestones", reflections: "reflections", sessions: "sessions", settings: "settings",
-};
-
 /** The source files a route's module reaches through its imports (server files too: their messages reach the page). */
 function sourcesOf(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file) || file.includes("/app/i18n/")) return seen;
@@ -113,18 +108,10 @@ function sourcesOf(file: string, seen = new Set<string>()): Set<string> {
   const source = readFileSync(file, "utf8");
   for (const [, spec] of source.matchAll(/^import (?!type )[^;]*?from "([^"]+)"/gms)) {
     const base = spec.startsWith("~/") ? path.resolve("app", spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null;
-    const found = base && [".ts", ".tsx", "/index.ts", ""].map((ext) => base + ext).find((candidate) => isFile(candidate));
+    const found = base && [".ts", ".tsx", "/index.ts", ""].map((ext) => base + ext).find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
     if (found) sourcesOf(found, seen);
   }
   return seen;
-}
-
-function isFile(candidate: string): boolean {
-  try {
-    return readFileSync(candidate) !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 /** The Dutch strings a page may show: the base, and every area whose keys its code (or its parents') names. */
@@ -133,11 +120,13 @@ function dutchStringsFor(manifest: Manifest, routeId: string): string[] {
   for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) {
     for (const file of sourcesOf(path.resolve("app", `${id}.tsx`))) {
       const source = readFileSync(file, "utf8");
-      for (const [, key] of source.matchAll(/["`]([a-zA-Z]+\.[\w.]+)["`]/g)) if (key in nl) used.add(areaOf(key) as Area);
-      for (const [, prefix] of source.matchAll(/`([a-zA-Z]+\.[\w.]*)\$\{/g))
-        for (const key of Object.keys(nl)) if (key.startsWith(prefix)) used.add(areaOf(key) as Area);
+      const named = [...source.matchAll(/["`]([a-zA-Z]+\.[\w.]+)["`]/g)].map((m) => m[1]).filter((key) => key in nl);
+      const prefixes = [...source.matchAll(/`([a-zA-Z]+\.[\w.]*)\$\{/g)].map((m) => m[1]);
+      for (const key of [...named, ...Object.keys(nl).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)))]) {
+        const area = areaOf(key);
+        if (area) used.add(area);
+      }
     }
   }
-  used.delete(undefined as unknown as Area);
-  return [dutchChunk("base", "login.title"), ...[...used].map((area) => dutchChunk(fileOfArea[area], firstKeyOf(area)))];
+  return [dutchChunk("base", "login.title"), ...[...used].map((area) => dutchChunk(fileOf(area), firstKeyOf(area)))];
 }

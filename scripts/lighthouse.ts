@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { chromiumFlags, chromiumPath } from "./chromium";
 
 // Lighthouse (mobile, its default simulated slow 4G and CPU) on the pages the budget names, served by the
 // built app on a fresh embedded demo database. Budgets: performance >= 95, accessibility 100.
@@ -12,16 +13,6 @@ const PORT = 3099;
 const BASE = `http://localhost:${PORT}`;
 const PERFORMANCE_BUDGET = 95;
 const ACCESSIBILITY_BUDGET = 100;
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-];
-
 async function startServer(): Promise<{ server: ChildProcess; dataDir: string }> {
   if (await fetch(`${BASE}/healthz`).then(() => true, () => false)) throw new Error(`port ${PORT} is taken: stop what runs there first`);
   const dataDir = mkdtempSync(path.join(tmpdir(), "leernetwerk-lighthouse-"));
@@ -70,7 +61,7 @@ async function firstLink(pagePath: string, cookie: string, pattern: RegExp, text
 
 export async function printLighthouse(): Promise<void> {
   const { server, dataDir } = await startServer();
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...chromiumFlags] });
   try {
     const member = await signIn("lid.apeldoorn@demo.test");
     const funder = await signIn("programma@demo.test");
