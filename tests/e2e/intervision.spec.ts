@@ -205,8 +205,8 @@ test("on a phone a facilitator schedules, confirms the time a member can make an
 
   await facilitator.getByRole("link", { name: "Naar de aantekeningen" }).click();
   await expect(facilitator).toHaveURL(/\/notes$/);
-  const phases = await facilitator.locator("section.phase").count();
-  expect(phases).toBe(7);
+  await expect(facilitator.locator("section.phase")).toHaveCount(7);
+  const phases = 7;
   for (let number = 1; number <= phases; number++) {
     const phase = facilitator.locator(`#phase-${number}`);
     await expect(phase.getByRole("heading", { level: 3 })).toBeVisible();
