@@ -8,9 +8,9 @@ import express from "express";
 import { sql } from "kysely";
 import { db, isEmbedded, migrateToLatest } from "../db/db.server";
 import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "../db/demo";
-import { purgeEventPersonalData } from "./domain/event-retention.server";
-import { anonymiseInactiveAccounts } from "./domain/retention.server";
-import { finaliseDepartures } from "./domain/departures.server";
+import { purgeEventPersonalData } from "./domain/events/event-retention.server";
+import { anonymiseInactiveAccounts } from "./domain/privacy/retention.server";
+import { finaliseDepartures } from "./domain/privacy/departures.server";
 
 const port = Number(process.env.PORT ?? 3000);
 const production = process.env.NODE_ENV === "production";

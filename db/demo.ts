@@ -5,7 +5,7 @@ import { plainTextOf } from "../app/richtext/plain-text.server";
 import { richTextFromPlainText } from "../app/richtext/from-plain-text";
 import type { Database, MilestoneStatus, OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
 import { db } from "./db.server";
-import { DEMO_PROGRAMME_SETTING } from "../app/domain/demo-programme.server";
+import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 const DOMAIN = "demo.test";

@@ -224,7 +224,7 @@ export interface IntervisionSessionTable {
   id: Generated<string>;
   coalition_id: string;
   title: string;
-  /** A method slug from app/domain/intervision-methods.ts. */
+  /** A method slug from app/domain/sessions/intervision-methods.ts. */
   method: string;
   place: ColumnType<string, string | undefined, string>;
   video_url: string | null;

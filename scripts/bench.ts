@@ -374,7 +374,7 @@ async function benchRoutes() {
   const programmeCoalitions = () => run(sql`select id, slug, name from coalition order by name, id`);
 
   // programmeDashboard: seven statements side by side; the twelve months start at Amsterdam midnight.
-  const { lastMonths } = await import("../app/domain/programme-dashboard.server");
+  const { lastMonths } = await import("../app/domain/programme/programme-dashboard.server");
   const { amsterdamTimeToUtc } = await import("../app/i18n/dates");
   const since = amsterdamTimeToUtc(`${lastMonths(today)[0]}-01`, "00:00")!;
   const month = (column: string) => sql`to_char(${sql.ref(column)} at time zone 'Europe/Amsterdam', 'YYYY-MM')`;

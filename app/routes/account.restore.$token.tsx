@@ -1,6 +1,6 @@
 import { redirect, json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { findAccountRestore, restoreAccount } from "~/domain/departures.server";
+import { findAccountRestore, restoreAccount } from "~/domain/privacy/departures.server";
 import { SubmitButton } from "~/ui/Button";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";

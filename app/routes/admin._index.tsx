@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { adminOverview } from "~/domain/admin.server";
+import { adminOverview } from "~/domain/admin/admin.server";
 import { useT } from "~/ui/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {

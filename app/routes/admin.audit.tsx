@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin, requireUser } from "~/auth/permissions.server";
-import { parseAuditFilter, type AuditFilterErrors } from "~/domain/audit-form";
-import { auditKinds } from "~/domain/audit-kinds";
-import { AUDIT_PAGE_SIZE, readAuditLog, type AuditEntry } from "~/domain/audit-log.server";
-import { AuditTable } from "~/ui/AuditTable";
+import { parseAuditFilter, type AuditFilterErrors } from "~/domain/audit/audit-form";
+import { auditKinds } from "~/domain/audit/audit-kinds";
+import { AUDIT_PAGE_SIZE, readAuditLog, type AuditEntry } from "~/domain/audit/audit-log.server";
+import { AuditTable } from "~/ui/audit/AuditTable";
 import { Field, type FieldState } from "~/ui/Field";
 import { useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";

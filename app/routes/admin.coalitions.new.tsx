@@ -2,10 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { requireAdmin, requireUser } from "~/auth/permissions.server";
-import { createCoalition } from "~/domain/admin.server";
-import { coalitionSchema } from "~/domain/coalition-form";
+import { createCoalition } from "~/domain/admin/admin.server";
+import { coalitionSchema } from "~/domain/coalitions/coalition-form";
 import { BLANK_PARTNER_ROWS } from "~/domain/vocabulary";
-import { CoalitionForm } from "~/ui/CoalitionForm";
+import { CoalitionForm } from "~/ui/coalitions/CoalitionForm";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 

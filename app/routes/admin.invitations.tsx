@@ -8,14 +8,14 @@ import {
   funderSchema,
   type FacilitatorInvitationForm,
   type FunderInvitationForm,
-} from "~/domain/admin-forms";
+} from "~/domain/admin/admin-forms";
 import {
   inviteFacilitator,
   inviteFunder,
   listCoalitionChoices,
   listRecentInvitations,
-} from "~/domain/admin.server";
-import { mailStaysInOutbox } from "~/domain/email.server";
+} from "~/domain/admin/admin.server";
+import { mailStaysInOutbox } from "~/domain/mail/email.server";
 import { formatDate, formatDateTime } from "~/i18n/dates";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { readOutbox } from "~/domain/admin.server";
+import { readOutbox } from "~/domain/admin/admin.server";
 import { formatDateTime } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 

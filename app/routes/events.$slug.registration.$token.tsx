@@ -2,13 +2,13 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { publicUrl } from "~/domain/email.server";
-import { registrationChangeSchema, type RegistrationChange } from "~/domain/event-registration-form";
-import { cancelRegistration, changeRegistration, registrationPage } from "~/domain/event-registration.server";
+import { publicUrl } from "~/domain/mail/email.server";
+import { registrationChangeSchema, type RegistrationChange } from "~/domain/events/event-registration-form";
+import { cancelRegistration, changeRegistration, registrationPage } from "~/domain/events/event-registration.server";
 import { formatTimeSpan } from "~/i18n/dates";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
-import { RegistrationExtras } from "~/ui/RegistrationExtras";
+import { RegistrationExtras } from "~/ui/events/RegistrationExtras";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 

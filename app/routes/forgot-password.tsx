@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { forgotSchema } from "~/auth/account-forms";
-import { requestPasswordReset } from "~/domain/accounts.server";
+import { requestPasswordReset } from "~/domain/accounts/accounts.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field } from "~/ui/Field";
 import { useT } from "~/ui/i18n";

@@ -4,14 +4,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { startSession } from "~/auth/session.server";
 import type { Perspective } from "../../db/schema";
-import { acceptanceSchema } from "~/domain/member-forms";
+import { acceptanceSchema } from "~/domain/coalitions/member-forms";
 import { perspectives } from "~/domain/vocabulary";
 import {
   acceptInvitation,
   canJoinTeam,
   closedInvitationReason,
   findOpenInvitation,
-} from "~/domain/invitations.server";
+} from "~/domain/accounts/invitations.server";
 import { formatDate } from "~/i18n/dates";
 import type { MessageKey } from "~/i18n/i18n";
 import { SubmitButton } from "~/ui/Button";

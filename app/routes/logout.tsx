@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { getUser } from "~/auth/permissions.server";
 import { endSession } from "~/auth/session.server";
-import { recordAudit } from "~/domain/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { SubmitButton } from "~/ui/Button";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server";
-import { methodBySlug } from "~/domain/intervision-methods";
+import { methodBySlug } from "~/domain/sessions/intervision-methods";
 import { useLocale, useT } from "~/ui/i18n";
 import { ConfidentialityAgreements } from "~/ui/sessions/Agreements";
 

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { intervisionMethods } from "~/domain/intervision-methods";
+import { intervisionMethods } from "~/domain/sessions/intervision-methods";
 import { translator } from "~/i18n/dictionaries.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { ConfidentialityAgreements } from "~/ui/sessions/Agreements";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Leernetwerk` }];
 
-// The methods are reference material shipped with the app (app/domain/intervision-methods.ts), the same
+// The methods are reference material shipped with the app (app/domain/sessions/intervision-methods.ts), the same
 // for every coalition: anyone signed in reads them, a facilitator of several teams finds them in one place,
 // and the funder, who sees which method a session followed, can read what that method is.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { networkEvents } from "~/domain/event-listings.server";
-import { listNetwork, listNetworkCoalitions, parseNetworkFilters } from "~/domain/network.server";
-import { listThemes } from "~/domain/themes.server";
-import { EventList } from "~/ui/EventList";
+import { networkEvents } from "~/domain/events/event-listings.server";
+import { listNetwork, listNetworkCoalitions, parseNetworkFilters } from "~/domain/network/network.server";
+import { listThemes } from "~/domain/programme/themes.server";
+import { EventList } from "~/ui/events/EventList";
 import { useT } from "~/ui/i18n";
-import { NetworkItem } from "~/ui/NetworkItem";
+import { NetworkItem } from "~/ui/network/NetworkItem";
 import { hasFilters, NetworkSearchForm } from "~/ui/network/NetworkSearchForm";
 import { Pagination } from "~/ui/Pagination";
 

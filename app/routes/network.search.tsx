@@ -1,11 +1,11 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { parseNetworkSearch, searchNetwork } from "~/domain/network-search.server";
-import { listNetworkCoalitions } from "~/domain/network.server";
-import { listThemes } from "~/domain/themes.server";
+import { parseNetworkSearch, searchNetwork } from "~/domain/network/network-search.server";
+import { listNetworkCoalitions } from "~/domain/network/network.server";
+import { listThemes } from "~/domain/programme/themes.server";
 import { useT } from "~/ui/i18n";
-import { NetworkItem } from "~/ui/NetworkItem";
+import { NetworkItem } from "~/ui/network/NetworkItem";
 import { hasFilters, networkHref, NetworkSearchForm } from "~/ui/network/NetworkSearchForm";
 import { DidYouMean, NothingFound } from "~/ui/network/SearchHelp";
 import { Pagination } from "~/ui/Pagination";

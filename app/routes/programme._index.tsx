@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { programmeDashboard } from "~/domain/programme-dashboard.server";
+import { programmeDashboard } from "~/domain/programme/programme-dashboard.server";
 import { useT } from "~/ui/i18n";
 import { ActivityCards, EngagementTable, MilestoneFigures, PeopleTable } from "~/ui/programme/CoalitionFigures";
 

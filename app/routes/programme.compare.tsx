@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireFunder, requireUser } from "~/auth/permissions.server";
-import { compareTheme, parseCompareFilters } from "~/domain/programme.server";
-import { listThemes } from "~/domain/themes.server";
+import { compareTheme, parseCompareFilters } from "~/domain/programme/programme.server";
+import { listThemes } from "~/domain/programme/themes.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { PerspectiveFilter } from "~/ui/PerspectiveFilter";
 import { usePersonName } from "~/ui/PersonName";

@@ -2,14 +2,14 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireFunder, requireUser } from "~/auth/permissions.server";
-import { clientAddressOf, recordExport } from "~/domain/audit.server";
-import { parseDigestPeriod, type DigestFieldErrors } from "~/domain/digest-form";
-import { programmeDigest, type CoalitionDigest } from "~/domain/digest.server";
+import { clientAddressOf, recordExport } from "~/domain/audit/audit.server";
+import { parseDigestPeriod, type DigestFieldErrors } from "~/domain/programme/digest-form";
+import { programmeDigest, type CoalitionDigest } from "~/domain/programme/digest.server";
 import { formatDay } from "~/i18n/dates";
 import { Field, type FieldState } from "~/ui/Field";
 import { useLocale, useT } from "~/ui/i18n";
 import { ThemeBadges } from "~/ui/Themes";
-import { Day } from "~/ui/MilestoneStatus";
+import { Day } from "~/ui/milestones/MilestoneStatus";
 import { TableScroll } from "~/ui/TableScroll";
 import { usePersonName } from "~/ui/PersonName";
 

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { listProgrammeEvents } from "~/domain/events.server";
-import { EventAgenda } from "~/ui/EventAgenda";
+import { listProgrammeEvents } from "~/domain/events/events.server";
+import { EventAgenda } from "~/ui/events/EventAgenda";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Bijeenkomsten · Programma · Leernetwerk" }];

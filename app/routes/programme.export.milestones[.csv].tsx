@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/permissions.server";
-import { clientAddressOf, recordExport } from "~/domain/audit.server";
-import { csvDownload, milestonesCsv } from "~/domain/exports.server";
+import { clientAddressOf, recordExport } from "~/domain/audit/audit.server";
+import { csvDownload, milestonesCsv } from "~/domain/programme/exports.server";
 
 // /programme/export/milestones.csv — the funder's download (anyone else: 404; anonymous: /login).
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { parseProgrammeMilestoneFilters, programmeMilestones } from "~/domain/programme-milestones.server";
+import { parseProgrammeMilestoneFilters, programmeMilestones } from "~/domain/programme/programme-milestones.server";
 import { milestoneStatuses } from "~/domain/vocabulary";
 import { formatDateTime } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
-import { Day, MilestoneStatusBadge, OverdueBadge } from "~/ui/MilestoneStatus";
+import { Day, MilestoneStatusBadge, OverdueBadge } from "~/ui/milestones/MilestoneStatus";
 import { usePersonName } from "~/ui/PersonName";
 
 export const meta: MetaFunction = () => [{ title: "Mijlpalen · Programma · Leernetwerk" }];

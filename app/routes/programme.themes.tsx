@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { themeMatrix } from "~/domain/programme.server";
+import { themeMatrix } from "~/domain/programme/programme.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { TableScroll } from "~/ui/TableScroll";
 

@@ -5,17 +5,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changePasswordSchema, profileSchema } from "~/auth/account-forms";
 import { requireUser } from "~/auth/permissions.server";
 import { endAllSessions, endSession } from "~/auth/session.server";
-import { changePassword, checkPassword, updateProfile } from "~/domain/accounts.server";
-import { recordAudit } from "~/domain/audit.server";
-import { pageNumber } from "~/domain/audit-form";
-import { readOwnActivity } from "~/domain/audit-log.server";
-import { publicUrl } from "~/domain/email.server";
-import { calendarFeedToken, renewCalendarFeed } from "~/domain/sessions.server";
+import { changePassword, checkPassword, updateProfile } from "~/domain/accounts/accounts.server";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { pageNumber } from "~/domain/audit/audit-form";
+import { readOwnActivity } from "~/domain/audit/audit-log.server";
+import { publicUrl } from "~/domain/mail/email.server";
+import { calendarFeedToken, renewCalendarFeed } from "~/domain/sessions/sessions.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
-import { AuditTable } from "~/ui/AuditTable";
+import { AuditTable } from "~/ui/audit/AuditTable";
 import { Pagination } from "~/ui/Pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {

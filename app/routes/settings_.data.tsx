@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { openDepartures } from "~/domain/departures.server";
-import { DepartureSection } from "~/ui/DepartureSection";
+import { openDepartures } from "~/domain/privacy/departures.server";
+import { DepartureSection } from "~/ui/privacy/DepartureSection";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Mijn gegevens · Leernetwerk" }];

@@ -1,7 +1,7 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/permissions.server";
-import { clientAddressOf, recordExport } from "~/domain/audit.server";
-import { personalDataFileName, personalDataZip } from "~/domain/data-export.server";
+import { clientAddressOf, recordExport } from "~/domain/audit/audit.server";
+import { personalDataFileName, personalDataZip } from "~/domain/privacy/data-export.server";
 import { todayInAmsterdam } from "~/i18n/dates";
 
 // /settings/data.zip — everything the network holds about the signed-in person (anonymous: /login).

@@ -3,11 +3,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { endSession } from "~/auth/session.server";
-import { choicesAsSent, choicesFrom } from "~/domain/departure-choices";
-import { deleteAccountSchema } from "~/domain/departure-form";
-import { deleteAccount, whatDeparts } from "~/domain/departures.server";
+import { choicesAsSent, choicesFrom } from "~/domain/privacy/departure-choices";
+import { deleteAccountSchema } from "~/domain/privacy/departure-form";
+import { deleteAccount, whatDeparts } from "~/domain/privacy/departures.server";
 import { translator } from "~/i18n/dictionaries.server";
-import { DepartureForm } from "~/ui/DepartureForm";
+import { DepartureForm } from "~/ui/privacy/DepartureForm";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 

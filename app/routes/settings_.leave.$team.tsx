@@ -2,10 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
-import { choicesAsSent, choicesFrom } from "~/domain/departure-choices";
-import { leaveSchema } from "~/domain/departure-form";
-import { leaveCoalition, whatDeparts } from "~/domain/departures.server";
-import { DepartureForm } from "~/ui/DepartureForm";
+import { choicesAsSent, choicesFrom } from "~/domain/privacy/departure-choices";
+import { leaveSchema } from "~/domain/privacy/departure-form";
+import { leaveCoalition, whatDeparts } from "~/domain/privacy/departures.server";
+import { DepartureForm } from "~/ui/privacy/DepartureForm";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 

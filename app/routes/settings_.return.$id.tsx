@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/permissions.server";
-import { returnToCoalition } from "~/domain/departures.server";
+import { returnToCoalition } from "~/domain/privacy/departures.server";
 import { setFlash } from "~/ui/flash.server";
 
 // Coming back to a coalition one left less than 30 days ago (the button on /settings/data).

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { membershipIn, requireTeamReader, requireUser } from "~/auth/permissions.server";
-import { listMembers, listPartners, membersByPerspective } from "~/domain/coalitions.server";
-import { isDemoProgramme } from "~/domain/demo-programme.server";
-import { teamHome } from "~/domain/team-home.server";
+import { listMembers, listPartners, membersByPerspective } from "~/domain/coalitions/coalitions.server";
+import { isDemoProgramme } from "~/domain/programme/demo-programme.server";
+import { teamHome } from "~/domain/coalitions/team-home.server";
 import { formatDay } from "~/i18n/dates";
 import { DemoNotice } from "~/ui/DemoNotice";
 import { useLocale, useT } from "~/ui/i18n";

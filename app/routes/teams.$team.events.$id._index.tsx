@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { parsePresentedForm } from "~/domain/event-form";
-import { eventForOrganiser, hasStarted, linkPresented, networkItemsToPresent, registeredCount } from "~/domain/events.server";
-import { eventListPath, organiserPath } from "~/domain/event-paths";
+import { parsePresentedForm } from "~/domain/events/event-form";
+import { eventForOrganiser, hasStarted, linkPresented, networkItemsToPresent, registeredCount } from "~/domain/events/events.server";
+import { eventListPath, organiserPath } from "~/domain/events/event-paths";
 import type { RichTextState } from "~/richtext/schema";
-import { EventOrganiserPage } from "~/ui/EventForm";
+import { EventOrganiserPage } from "~/ui/events/EventForm";
 import { setFlash } from "~/ui/flash.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? ""} · Leernetwerk` }];

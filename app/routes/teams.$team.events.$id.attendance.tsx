@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireUser } from "~/auth/permissions.server";
-import { clientAddressOf, recordExport } from "~/domain/audit.server";
-import { attendanceList } from "~/domain/event-registrations.server";
+import { clientAddressOf, recordExport } from "~/domain/audit/audit.server";
+import { attendanceList } from "~/domain/events/event-registrations.server";
 import { formatTimeSpan } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { TableScroll } from "~/ui/TableScroll";

@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { eventFormDefaults, parseEventForm } from "~/domain/event-form";
-import { eventForOrganiser, registeredCount, updateEvent } from "~/domain/events.server";
-import { organiserPath } from "~/domain/event-paths";
+import { eventFormDefaults, parseEventForm } from "~/domain/events/event-form";
+import { eventForOrganiser, registeredCount, updateEvent } from "~/domain/events/events.server";
+import { organiserPath } from "~/domain/events/event-paths";
 import type { RichTextState } from "~/richtext/schema";
-import { EventEditor } from "~/ui/EventForm";
+import { EventEditor } from "~/ui/events/EventForm";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 

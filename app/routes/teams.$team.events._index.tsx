@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
-import { listTeamEvents } from "~/domain/events.server";
-import { EventAgenda } from "~/ui/EventAgenda";
+import { listTeamEvents } from "~/domain/events/events.server";
+import { EventAgenda } from "~/ui/events/EventAgenda";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bijeenkomsten · ${data?.team.name ?? ""} · Leernetwerk` }];

@@ -1,15 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireContentReader, requireUser } from "~/auth/permissions.server";
-import { deleteLesson, getLesson } from "~/domain/lessons.server";
-import { readersOf } from "~/domain/readers.server";
+import { deleteLesson, getLesson } from "~/domain/lessons/lessons.server";
+import { readersOf } from "~/domain/coalitions/readers.server";
 import { formatDate, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
 import { SubmitButton } from "~/ui/Button";
 import { setFlash } from "~/ui/flash.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { ThemeBadges } from "~/ui/Themes";
-import { SessionOrigin } from "~/ui/SessionOrigin";
+import { SessionOrigin } from "~/ui/sessions/SessionOrigin";
 import { Readers } from "~/ui/Readers";
 import { VisibilityBadge } from "~/ui/Visibility";
 import { usePersonName } from "~/ui/PersonName";

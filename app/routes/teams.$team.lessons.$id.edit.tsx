@@ -2,9 +2,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireContentReader, requireUser } from "~/auth/permissions.server";
-import { lessonSchema } from "~/domain/lesson-form";
-import { getEditableLesson, sourceChoices, updateLesson } from "~/domain/lessons.server";
-import { listThemes } from "~/domain/themes.server";
+import { lessonSchema } from "~/domain/lessons/lesson-form";
+import { getEditableLesson, sourceChoices, updateLesson } from "~/domain/lessons/lessons.server";
+import { listThemes } from "~/domain/programme/themes.server";
 import { formatDay } from "~/i18n/dates";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { RichText } from "~/richtext/RichText";
@@ -12,7 +12,7 @@ import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
 import { ConflictView } from "~/ui/ConflictView";
 import { useLocale, useT } from "~/ui/i18n";
-import { LessonForm } from "~/ui/LessonForm";
+import { LessonForm } from "~/ui/lessons/LessonForm";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
-import { listLessons, parseLessonFilters } from "~/domain/lessons.server";
-import { listThemes } from "~/domain/themes.server";
+import { listLessons, parseLessonFilters } from "~/domain/lessons/lessons.server";
+import { listThemes } from "~/domain/programme/themes.server";
 import { formatDate } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";

@@ -2,16 +2,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
-import { newLessonSchema } from "~/domain/lesson-form";
-import { createLesson, sourceChoices, themesOfSource } from "~/domain/lessons.server";
-import { sessionToLink } from "~/domain/session-notes.server";
-import { listThemes } from "~/domain/themes.server";
+import { newLessonSchema } from "~/domain/lessons/lesson-form";
+import { createLesson, sourceChoices, themesOfSource } from "~/domain/lessons/lessons.server";
+import { sessionToLink } from "~/domain/sessions/session-notes.server";
+import { listThemes } from "~/domain/programme/themes.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
-import { LessonForm } from "~/ui/LessonForm";
-import { SessionLinkNotice } from "~/ui/SessionOrigin";
+import { LessonForm } from "~/ui/lessons/LessonForm";
+import { SessionLinkNotice } from "~/ui/sessions/SessionOrigin";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

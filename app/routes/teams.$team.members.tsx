@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser, notFound } from "~/auth/permissions.server";
-import { inviteSchema, removeSchema, roleSchema, withdrawSchema } from "~/domain/member-forms";
+import { inviteSchema, removeSchema, roleSchema, withdrawSchema } from "~/domain/coalitions/member-forms";
 import {
   changeMemberRole,
   inviteToTeam,
@@ -11,8 +11,8 @@ import {
   listTeamMembersForFacilitator,
   removeMember,
   withdrawInvitation,
-} from "~/domain/members.server";
-import { INVITATION_DAYS } from "~/domain/invitations.server";
+} from "~/domain/coalitions/members.server";
+import { INVITATION_DAYS } from "~/domain/accounts/invitations.server";
 import { FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";

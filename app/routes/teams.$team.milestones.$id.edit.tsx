@@ -2,15 +2,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
-import { milestoneDetailsSchema } from "~/domain/milestone-form";
-import { getMilestoneForEditing, ownerCandidates, updateMilestoneDetails } from "~/domain/milestones.server";
+import { milestoneDetailsSchema } from "~/domain/milestones/milestone-form";
+import { getMilestoneForEditing, ownerCandidates, updateMilestoneDetails } from "~/domain/milestones/milestones.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { RichText } from "~/richtext/RichText";
 import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
 import { ConflictView } from "~/ui/ConflictView";
 import { useT } from "~/ui/i18n";
-import { MilestoneForm } from "~/ui/MilestoneForm";
+import { MilestoneForm } from "~/ui/milestones/MilestoneForm";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

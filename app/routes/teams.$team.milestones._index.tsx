@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
-import { listMilestones, parseMilestoneFilters } from "~/domain/milestones.server";
+import { listMilestones, parseMilestoneFilters } from "~/domain/milestones/milestones.server";
 import { milestoneStatuses } from "~/domain/vocabulary";
 import { useT } from "~/ui/i18n";
-import { Day, MilestoneStatusBadge, OverdueBadge } from "~/ui/MilestoneStatus";
+import { Day, MilestoneStatusBadge, OverdueBadge } from "~/ui/milestones/MilestoneStatus";
 import { VisibilityBadge } from "~/ui/Visibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];

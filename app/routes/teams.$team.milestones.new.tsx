@@ -2,14 +2,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
-import { newMilestoneSchema } from "~/domain/milestone-form";
-import { createMilestone, ownerCandidates } from "~/domain/milestones.server";
+import { newMilestoneSchema } from "~/domain/milestones/milestone-form";
+import { createMilestone, ownerCandidates } from "~/domain/milestones/milestones.server";
 import { translator } from "~/i18n/dictionaries.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
-import { MilestoneForm } from "~/ui/MilestoneForm";
+import { MilestoneForm } from "~/ui/milestones/MilestoneForm";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
-import { listReflections, listVisibleAuthors, parseReflectionFilters } from "~/domain/reflections.server";
+import { listReflections, listVisibleAuthors, parseReflectionFilters } from "~/domain/reflections/reflections.server";
 import { visibilities } from "~/domain/vocabulary";
-import { listThemes } from "~/domain/themes.server";
+import { listThemes } from "~/domain/programme/themes.server";
 import { formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { Pagination } from "~/ui/Pagination";

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
-import { listTrash, restoreReflection } from "~/domain/reflections.server";
+import { listTrash, restoreReflection } from "~/domain/reflections/reflections.server";
 import { formatDateTime } from "~/i18n/dates";
 import { SubmitButton } from "~/ui/Button";
 import { setFlash } from "~/ui/flash.server";

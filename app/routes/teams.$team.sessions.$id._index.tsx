@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
-import { publicUrl } from "~/domain/email.server";
+import { publicUrl } from "~/domain/mail/email.server";
 import {
   cancelSchema,
   caseBringerSchema,
@@ -11,7 +11,7 @@ import {
   timekeeperSchema,
   voteSchema,
   volunteerSchema,
-} from "~/domain/session-form";
+} from "~/domain/sessions/session-form";
 import {
   answerInvitation,
   assignSessionRole,
@@ -21,7 +21,7 @@ import {
   sessionPage,
   voteOnTimes,
   volunteerAsCaseBringer,
-} from "~/domain/sessions.server";
+} from "~/domain/sessions/sessions.server";
 import { answerForm } from "~/ui/form-answer.server";
 import { useT } from "~/ui/i18n";
 import { RsvpForm, VolunteerForm } from "~/ui/sessions/Attendance";

@@ -2,9 +2,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
-import { methodBySlug } from "~/domain/intervision-methods";
-import { readersOf } from "~/domain/readers.server";
-import { actionDoneSchema, actionSchema, evaluationSchema, noteSchema, takeawaySchema } from "~/domain/session-notes-form";
+import { methodBySlug } from "~/domain/sessions/intervision-methods";
+import { readersOf } from "~/domain/coalitions/readers.server";
+import { actionDoneSchema, actionSchema, evaluationSchema, noteSchema, takeawaySchema } from "~/domain/sessions/session-notes-form";
 import {
   addAction,
   getSessionNotes,
@@ -14,7 +14,7 @@ import {
   saveEvaluation,
   saveNote,
   saveTakeaway,
-} from "~/domain/session-notes.server";
+} from "~/domain/sessions/session-notes.server";
 import { formatDateTime } from "~/i18n/dates";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { parseRichTextJson } from "~/richtext/schema";

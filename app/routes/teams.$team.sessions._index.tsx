@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
-import { listSessions } from "~/domain/sessions.server";
+import { listSessions } from "~/domain/sessions/sessions.server";
 import { useT } from "~/ui/i18n";
-import { SessionStatusBadge, SessionWhen } from "~/ui/SessionFacts";
+import { SessionStatusBadge, SessionWhen } from "~/ui/sessions/SessionFacts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Leernetwerk` }];
 

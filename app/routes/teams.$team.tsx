@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { membershipIn, readsContent, requireTeamReader, requireUser } from "~/auth/permissions.server";
-import { waitingFor } from "~/domain/team-home.server";
+import { waitingFor } from "~/domain/coalitions/team-home.server";
 import { TeamNav } from "~/ui/team/TeamNav";
 
 // The frame of every coalition page: the coalition's name and its sections, with what waits for the person.

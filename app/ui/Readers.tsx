@@ -1,4 +1,4 @@
-import type { Readers as ReadersList, ReaderGroup } from "../domain/readers.server";
+import type { Readers as ReadersList, ReaderGroup } from "../domain/coalitions/readers.server";
 import type { Translate } from "../i18n/i18n";
 import { Avatar } from "./Avatar";
 import { useT } from "./i18n";

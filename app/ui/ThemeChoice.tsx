@@ -1,5 +1,5 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
-import type { Theme } from "../domain/themes.server";
+import type { Theme } from "../domain/programme/themes.server";
 import { useLocale, useT } from "./i18n";
 
 /** The shared theme list as checkboxes, for every object that carries themes. */

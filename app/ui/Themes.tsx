@@ -1,4 +1,4 @@
-import type { Theme } from "../domain/themes.server";
+import type { Theme } from "../domain/programme/themes.server";
 import { useLocale, useT } from "./i18n";
 
 // Themes shown and filtered on reading pages. The form control (ThemeChoice) lives apart, so reading pages

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { getUser } from "../../app/auth/permissions.server";
-import { authenticate } from "../../app/domain/accounts.server";
+import { authenticate } from "../../app/domain/accounts/accounts.server";
 import * as overview from "../../app/routes/admin._index";
 import * as accounts from "../../app/routes/admin.accounts";
 import * as editCoalition from "../../app/routes/admin.coalitions.$id";

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { authenticate } from "../../app/domain/accounts.server";
-import { acceptInvitation, createInvitation } from "../../app/domain/invitations.server";
-import { recordAudit } from "../../app/domain/audit.server";
+import { authenticate } from "../../app/domain/accounts/accounts.server";
+import { acceptInvitation, createInvitation } from "../../app/domain/accounts/invitations.server";
+import { recordAudit } from "../../app/domain/audit/audit.server";
 import * as auditRoute from "../../app/routes/admin.audit";
 import * as settingsRoute from "../../app/routes/settings";
 import * as lessonsExport from "../../app/routes/programme.export.lessons[.csv]";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { getUser } from "../../app/auth/permissions.server";
-import { authenticate, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "../../app/domain/accounts.server";
+import { authenticate, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "../../app/domain/accounts/accounts.server";
 import * as loginRoute from "../../app/routes/login";
 import * as logoutRoute from "../../app/routes/logout";
 import * as settingsRoute from "../../app/routes/settings";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { sendEmail } from "../../app/domain/email.server";
+import { sendEmail } from "../../app/domain/mail/email.server";
 import { startMailReceiver, type ReceivedMail } from "../fixtures/smtp";
 
 // A real SMTP server on the loopback address receives what the app sends when SMTP_URL is set.

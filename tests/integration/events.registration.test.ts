@@ -6,8 +6,8 @@ import {
   MAX_ATTEMPTS_PER_EVENT,
   publicEventPage,
   registerForEvent,
-} from "../../app/domain/event-registration.server";
-import { purgeEventPersonalData } from "../../app/domain/event-retention.server";
+} from "../../app/domain/events/event-registration.server";
+import { purgeEventPersonalData } from "../../app/domain/events/event-retention.server";
 import { amsterdamTimeToUtc } from "../../app/i18n/dates";
 import * as pageRoute from "../../app/routes/events.$slug._index";
 import * as icsRoute from "../../app/routes/events.$slug[.ics]";

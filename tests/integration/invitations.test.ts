@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { getUser } from "../../app/auth/permissions.server";
-import { authenticate } from "../../app/domain/accounts.server";
-import { createInvitation } from "../../app/domain/invitations.server";
+import { authenticate } from "../../app/domain/accounts/accounts.server";
+import { createInvitation } from "../../app/domain/accounts/invitations.server";
 import * as inviteRoute from "../../app/routes/invite.$token";
 import * as membersRoute from "../../app/routes/teams.$team.members";
 import {

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { getUser, requireTeamReader } from "../../app/auth/permissions.server";
-import { recentLessons } from "../../app/domain/lessons.server";
+import { recentLessons } from "../../app/domain/lessons/lessons.server";
 import * as detailRoute from "../../app/routes/teams.$team.lessons.$id._index";
 import * as editRoute from "../../app/routes/teams.$team.lessons.$id.edit";
 import * as listRoute from "../../app/routes/teams.$team.lessons._index";

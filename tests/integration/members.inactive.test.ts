@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { authenticate } from "../../app/domain/accounts.server";
+import { authenticate } from "../../app/domain/accounts/accounts.server";
 import * as membersRoute from "../../app/routes/teams.$team.members";
 import { PASSWORD, browserRequest, callRoute, createCoalition, createPerson, sessionFor, unique } from "../fixtures";
 import { renderPage } from "../fixtures/render";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import type { MilestoneStatus } from "../../db/schema";
 import { requireUser, type Team, type User } from "../../app/auth/permissions.server";
-import { getMilestone, listMilestones, milestoneSummary, recentMilestoneChanges } from "../../app/domain/milestones.server";
+import { getMilestone, listMilestones, milestoneSummary, recentMilestoneChanges } from "../../app/domain/milestones/milestones.server";
 import { todayInAmsterdam } from "../../app/i18n/dates";
 import * as detailRoute from "../../app/routes/teams.$team.milestones.$id._index";
 import * as editRoute from "../../app/routes/teams.$team.milestones.$id.edit";

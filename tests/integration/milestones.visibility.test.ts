@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import type { MilestoneStatus, SharedVisibility } from "../../db/schema";
 import { requireUser } from "../../app/auth/permissions.server";
-import { milestoneSummary, recentMilestoneChanges } from "../../app/domain/milestones.server";
+import { milestoneSummary, recentMilestoneChanges } from "../../app/domain/milestones/milestones.server";
 import * as detailRoute from "../../app/routes/teams.$team.milestones.$id._index";
 import * as editRoute from "../../app/routes/teams.$team.milestones.$id.edit";
 import * as listRoute from "../../app/routes/teams.$team.milestones._index";

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { lastMonths, type ProgrammeDashboard } from "../../app/domain/programme-dashboard.server";
+import { lastMonths, type ProgrammeDashboard } from "../../app/domain/programme/programme-dashboard.server";
 import { amsterdamTimeToUtc, todayInAmsterdam } from "../../app/i18n/dates";
 import * as route from "../../app/routes/programme._index";
 import * as activityRoute from "../../app/routes/programme.export.activity[.csv]";

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { neutraliseCell } from "../../app/domain/exports.server";
+import { neutraliseCell } from "../../app/domain/programme/exports.server";
 import * as lessonsRoute from "../../app/routes/programme.export.lessons[.csv]";
 import * as milestonesRoute from "../../app/routes/programme.export.milestones[.csv]";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor, unique } from "../fixtures";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import type { MilestoneStatus } from "../../db/schema";
 import { requireUser } from "../../app/auth/permissions.server";
-import { programmeMilestones, parseProgrammeMilestoneFilters } from "../../app/domain/programme-milestones.server";
+import { programmeMilestones, parseProgrammeMilestoneFilters } from "../../app/domain/programme/programme-milestones.server";
 import * as route from "../../app/routes/programme.milestones";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor } from "../fixtures";
 import { writeMilestone } from "../fixtures/milestones";

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { seedDemo } from "../../db/demo";
-import type { Readers } from "../../app/domain/readers.server";
+import type { Readers } from "../../app/domain/coalitions/readers.server";
 import * as eventPage from "../../app/routes/events.$slug._index";
 import * as lessonPage from "../../app/routes/teams.$team.lessons.$id._index";
 import * as milestonePage from "../../app/routes/teams.$team.milestones.$id._index";

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { RETENTION_LOCK_KEY, accountsPastRetention, anonymiseInactiveAccounts, retentionMonths } from "../../app/domain/retention.server";
+import { RETENTION_LOCK_KEY, accountsPastRetention, anonymiseInactiveAccounts, retentionMonths } from "../../app/domain/privacy/retention.server";
 import * as retentionRoute from "../../app/routes/admin.retention";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor, unique } from "../fixtures";
 import { writeReflection } from "../fixtures/reflections";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as frameRoute from "../../app/routes/teams.$team";
-import type { WaitingItem } from "../../app/domain/team-home.server";
+import type { WaitingItem } from "../../app/domain/coalitions/team-home.server";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor } from "../fixtures";
 import { insertAction, insertSession } from "../fixtures/session-rows";
 import { scheduleSession, sessionAction, slotsOf } from "../fixtures/sessions";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { reflectionSchema } from "../../app/domain/reflection-form";
+import { reflectionSchema } from "../../app/domain/reflections/reflection-form";
 import { isMessageKey, translator } from "../../app/i18n/i18n";
 
 // An error says what happened and what to do next: a text over its limit names the limit.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intervisionMethods, methodBySlug } from "../../app/domain/intervision-methods";
+import { intervisionMethods, methodBySlug } from "../../app/domain/sessions/intervision-methods";
 
 // The methods library is data shipped with the app: every method complete, in both languages, and its
 // typical length the sum of its phases (totalMinutes is computed from the phases, so they cannot drift).

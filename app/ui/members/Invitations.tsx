@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import type { TeamRole } from "../../../db/schema";
-import type { OpenInvitationRow } from "~/domain/members.server";
+import type { OpenInvitationRow } from "~/domain/coalitions/members.server";
 import { teamRoles } from "~/domain/vocabulary";
 import { formatDate } from "~/i18n/dates";
 import { SubmitButton } from "../Button";

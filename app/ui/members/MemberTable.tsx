@@ -1,7 +1,7 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import type { TeamMemberRow } from "~/domain/members.server";
+import type { TeamMemberRow } from "~/domain/coalitions/members.server";
 import { teamRoles } from "~/domain/vocabulary";
 import { formatDate } from "~/i18n/dates";
 import { SubmitButton } from "../Button";

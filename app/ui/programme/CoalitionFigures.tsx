@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { programmeDashboard } from "~/domain/programme-dashboard.server";
+import type { programmeDashboard } from "~/domain/programme/programme-dashboard.server";
 import { perspectives } from "~/domain/vocabulary";
 import { formatDate } from "~/i18n/dates";
 import { ActivityChart } from "../ActivityChart";

@@ -1,4 +1,4 @@
-import { confidentialityAgreements } from "../../domain/intervision-methods";
+import { confidentialityAgreements } from "../../domain/sessions/intervision-methods";
 import { useLocale, useT } from "../i18n";
 
 /** The agreements on confidentiality that every session's opening repeats, in the same words everywhere. */

@@ -4,7 +4,7 @@ import { MAX_SESSION_SLOTS } from "../../domain/vocabulary";
 import { SubmitButton } from "../Button";
 import { Field, FieldErrors, FormErrors } from "../Field";
 import { useT } from "../i18n";
-import { methodPath } from "../SessionFacts";
+import { methodPath } from "./SessionFacts";
 import { TimeSpanFields } from "./TimeSpanFields";
 
 type Candidate = { id: string; name: string; role: string };

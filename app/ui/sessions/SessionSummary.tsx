@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
-import type { SessionFacts } from "../../domain/sessions.server";
+import type { SessionFacts } from "../../domain/sessions/sessions.server";
 import { useT } from "../i18n";
 import { usePersonName } from "../PersonName";
-import { methodPath, SessionStatusBadge, SessionWhen } from "../SessionFacts";
+import { methodPath, SessionStatusBadge, SessionWhen } from "./SessionFacts";
 import type { InvitedPage } from "./types";
 
 /**

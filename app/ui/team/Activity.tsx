@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ActivityItem } from "../../domain/team-home.server";
+import type { ActivityItem } from "../../domain/coalitions/team-home.server";
 import { formatDateTime } from "../../i18n/dates";
 import { useLocale, useT } from "../i18n";
 import { VisibilityBadge } from "../Visibility";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { WaitingItem } from "../../domain/team-home.server";
+import type { WaitingItem } from "../../domain/coalitions/team-home.server";
 import { formatDateTime, formatDay } from "../../i18n/dates";
 import { useLocale, useT } from "../i18n";
 
