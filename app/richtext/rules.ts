@@ -19,10 +19,17 @@ const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 // protocol-relative (//host) addresses that would borrow the page's scheme.
 const ALLOWED_START = /^(?:https?:\/\/|mailto:)/i;
 
-/** The normalised href of an http, https or mailto address; null for anything else. */
-export function safeLinkHref(url: unknown): string | null {
-  if (typeof url !== "string" || url.length === 0 || url.length > MAX_LINK_LENGTH) return null;
-  if (!ALLOWED_START.test(url)) return null;
+/**
+ * The first check, on the text exactly as stored: it starts with http://, https:// or mailto:. A browser
+ * reads more than it shows (it skips leading blanks, drops tabs and new lines anywhere), so this check
+ * alone must already refuse every other scheme, whatever a later check would make of it.
+ */
+export function startsWithAllowedScheme(url: string): boolean {
+  return ALLOWED_START.test(url);
+}
+
+/** The second check, on the address as a browser parses it: http, https or mailto, and a host for http(s). */
+export function parsedSafeHref(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -32,6 +39,13 @@ export function safeLinkHref(url: unknown): string | null {
   if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return null;
   if (parsed.protocol !== "mailto:" && parsed.hostname === "") return null;
   return parsed.href;
+}
+
+/** The normalised href of an http, https or mailto address; null for anything else. */
+export function safeLinkHref(url: unknown): string | null {
+  if (typeof url !== "string" || url.length === 0 || url.length > MAX_LINK_LENGTH) return null;
+  if (!startsWithAllowedScheme(url)) return null;
+  return parsedSafeHref(url);
 }
 
 /** What a person types in the link box: "voorbeeld.nl" becomes https://voorbeeld.nl/, "a@b.nl" a mailto link. */

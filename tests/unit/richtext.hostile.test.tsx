@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { plainTextOf } from "../../app/richtext/plain-text.server";
 import { RichText } from "../../app/richtext/RichText";
+import { parsedSafeHref, startsWithAllowedScheme } from "../../app/richtext/rules";
 import { checkRichText, parseRichTextJson, type RichTextState } from "../../app/richtext/schema";
 
 // Hostile input, first through the validator, then (when it is accepted) through the renderer.
@@ -40,6 +41,19 @@ function nestedLists(levels: number) {
   return doc(list("bullet", node));
 }
 
+// javascript: with an authority: "//host/" makes it look like an address with a host, and the encoded new line
+// ends the "//" comment, so a browser runs alert(1). Each of the link checks must refuse these on its own.
+const hostileSchemes = [
+  "javascript://host/%0Aalert(1)",
+  "JaVaScRiPt://x/%0aalert(1)",
+  " javascript://host/%0Aalert(1)",
+  "\tjavascript://host/%0Aalert(1)",
+  "\njavascript://host/%0Aalert(1)",
+  "\r\n javascript://host/%0Aalert(1)",
+  "java\tscript://host/%0Aalert(1)",
+  "java\nscript://host/%0Aalert(1)",
+];
+
 type Case = { name: string; input: string | object; expect: "accept" | `richtext.${string}`; check?: (state: RichTextState, html: string) => void };
 
 const corpus: Case[] = [
@@ -58,6 +72,7 @@ const corpus: Case[] = [
   { name: "tab inside java\\tscript:", input: json(doc(paragraph(link("java\tscript:alert(1)")))), expect: "richtext.badLink" },
   { name: "NUL before javascript:", input: json(doc(paragraph(link("\u0000javascript:alert(1)")))), expect: "richtext.badLink" },
   { name: "HTML-entity javascript&colon;", input: json(doc(paragraph(link("javascript&colon;alert(1)")))), expect: "richtext.badLink" },
+  ...hostileSchemes.map((url): Case => ({ name: `${JSON.stringify(url)} link`, input: json(doc(paragraph(link(url)))), expect: "richtext.badLink" })),
   { name: "data: link", input: json(doc(paragraph(link("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")))), expect: "richtext.badLink" },
   { name: "vbscript: link", input: json(doc(paragraph(link("vbscript:msgbox(1)")))), expect: "richtext.badLink" },
   { name: "protocol-relative //evil link", input: json(doc(paragraph(link("//evil.example/steal")))), expect: "richtext.badLink" },
@@ -181,6 +196,23 @@ describe(`hostile rich text (corpus of ${corpus.length} cases)`, () => {
   }
 });
 
+describe("each link check on its own", () => {
+  it.each(hostileSchemes)("the first (the stored text's start) refuses %j", (url) => {
+    expect(startsWithAllowedScheme(url)).toBe(false);
+  });
+
+  it.each(hostileSchemes)("the second (the address as a browser parses it) refuses %j too", (url) => {
+    expect(parsedSafeHref(url)).toBeNull();
+  });
+
+  it("both let a plain https and mailto address through", () => {
+    for (const url of ["https://example.org/a", "mailto:coalitie@example.org"]) {
+      expect(startsWithAllowedScheme(url)).toBe(true);
+      expect(parsedSafeHref(url)).toBe(url);
+    }
+  });
+});
+
 describe("the renderer, given states forced past the validator", () => {
   const forced = (value: unknown) => rendered(value as RichTextState);
 
@@ -189,6 +221,7 @@ describe("the renderer, given states forced past the validator", () => {
     "JavaScript:alert(1)",
     " javascript:alert(1)",
     "\njavascript:alert(1)",
+    ...hostileSchemes,
     "data:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)",
     "//evil.example",
