@@ -52,7 +52,7 @@ export async function migrateToLatest(instance: Kysely<any> = db(), schema?: str
  * Two processes on one PGlite folder would corrupt it, so the folder gets a lock file beside it
  * holding the owner's process id. A lock left by a process that no longer runs is taken over.
  */
-function lockDataDir(dir: string): void {
+export function lockDataDir(dir: string): void {
   const lock = `${path.resolve(dir)}.lock`;
   try {
     writeFileSync(lock, String(process.pid), { flag: "wx" });
