@@ -17,6 +17,8 @@ const requested = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1"
 // PGlite's data folder has a single owner, so the embedded database runs in one process.
 const processes = embedded ? 1 : requested;
 const buildPath = path.resolve("build/index.js");
+// Set by `remix dev`, which rebuilds on every change and waits to hear that the server has the new build.
+const devServer = Boolean(process.env.REMIX_DEV_ORIGIN);
 
 if (cluster.isPrimary) {
   await prepareDatabase();
@@ -50,11 +52,11 @@ async function serve(): Promise<void> {
 
   const server = app.listen(port, () => {
     if (cluster.isPrimary) void printWelcome();
-    if (!production) void broadcastDevReady(build);
+    if (devServer) void broadcastDevReady(build);
   });
 
-  // Development: remix dev rebuilds on every change; the new build is loaded without restarting the process.
-  if (!production) {
+  // The new build is loaded without restarting the process (and reopening the database).
+  if (devServer) {
     watch(path.dirname(buildPath), async (_event, file) => {
       if (file !== "version.txt") return;
       build = (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild;
