@@ -47,6 +47,11 @@ async function prepareDatabase(): Promise<void> {
 async function serve(): Promise<void> {
   if (!embedded) useDatabase(connect(process.env, SERVER_TIMEOUTS));
   let build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  if (production && build.mode !== "production") {
+    // React's development runtime is not in a production server: the pages would fail.
+    console.error("build/ holds a development build (from npm run dev): run npm run build, or npm start.");
+    process.exit(1);
+  }
   const app = createApp(() => build, production);
   scheduleHourlyJobs();
 
