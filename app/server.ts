@@ -80,32 +80,40 @@ async function serve(): Promise<void> {
   }
 }
 
-/** Forks the worker processes (they share the port) and replaces one that dies. */
+/** Forks the worker processes (they share the port) and replaces one that dies after it served. */
 function superviseWorkers(count: number): void {
   let stopping = false;
   let running = 0;
+  const served = new Set<number>();
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
   const fork = () => {
     running++;
     cluster.fork();
   };
   for (let i = 0; i < count; i++) fork();
   cluster.once("listening", () => void printWelcome());
+  cluster.on("listening", (worker) => served.add(worker.id));
   cluster.on("exit", (worker, code, signal) => {
     running--;
     if (stopping) {
-      if (running === 0) process.exit(0);
+      if (running === 0) process.exit(process.exitCode ?? 0);
       return;
     }
+    if (!served.has(worker.id)) {
+      // It failed before serving (a bad build, a taken port): a new one would fail the same way.
+      console.error(`[cluster] process ${worker.process.pid} could not start (exit code ${code}); stopping`);
+      process.exitCode = 1;
+      if (running === 0) process.exit(1);
+      return stop("SIGTERM");
+    }
     console.warn(`[cluster] process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting a new one`);
-    // A short pause, so that a process that fails at once does not spin.
+    // A short pause, so that a process that dies at once again does not spin.
     setTimeout(fork, 1_000);
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-    });
-  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop(signal));
 }
 
 async function printWelcome(): Promise<void> {
