@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumFlags, chromiumPath } from "./scripts/chromium";
 
-// Browser tests run against the built app (npm test builds it first) on a fresh embedded database
+// Browser tests run against the built production server (npm test builds it first) on a fresh embedded database
 // seeded with the demo programme, in Debian's Chromium: no browser downloads.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = ".data/e2e";
@@ -24,9 +24,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${dataDir} && tsx app/server.ts`,
+    command: `rm -rf ${dataDir} && node build/server.js`,
     url: `http://localhost:${port}/healthz`,
-    env: { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "" },
+    env: { NODE_ENV: "production", PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

@@ -4,9 +4,11 @@
 import "@remix-run/server-runtime";
 declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
-    /** Per-request Content-Security-Policy nonce, set by app/server.ts. */
+    /** Per-request Content-Security-Policy nonce, set by app/server/http.ts. */
     cspNonce?: string;
     /** The browser's address, for login throttling. */
     clientAddress?: string;
+    /** Set by entry.server's handleError when a loader or action could not reach the database: the server answers 503. */
+    databaseUnreachable?: boolean;
   }
 }

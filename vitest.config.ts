@@ -32,6 +32,21 @@ export default defineConfig({
       ...(postgresUrl
         ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { TEST_ENGINE: "postgres" } } }]
         : []),
+      // The built production server as real processes on PostgreSQL: outages, several processes (after the build).
+      ...(postgresUrl
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "server",
+                include: ["tests/server/**/*.test.ts"],
+                setupFiles: ["tests/setup-i18n.ts"],
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

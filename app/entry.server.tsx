@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isDatabaseUnreachable } from "../db/db.server";
 import { registerAllDictionaries } from "./i18n/dictionaries.server";
 import { AreasShown } from "./ui/i18n";
 import { NonceProvider } from "./ui/nonce";
@@ -50,8 +51,14 @@ export default function handleRequest(
   });
 }
 
-// Errors are logged on the server, never sent to the browser with their stack.
-export function handleError(error: unknown, { request }: { request: Request }) {
+// Errors are logged on the server, never sent to the browser with their stack. An unreachable database is
+// one line in the log (it is not a bug) and makes the server answer 503 (app/server/remix-handler.ts).
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (isDatabaseUnreachable(error)) {
+    context.databaseUnreachable = true;
+    console.warn(`[database] unreachable during ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
+    return;
+  }
   if (request.signal.aborted) return;
   console.error(error);
 }

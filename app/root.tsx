@@ -109,7 +109,9 @@ export function ErrorMessage({ status }: { status: number }) {
       ? [t("error.notFound.title"), t("error.notFound.body")]
       : status === 403
         ? [t("error.forbidden.title"), t("error.forbidden.body")]
-        : [t("error.server.title"), t("error.server.body")];
+        : status === 503
+          ? [t("error.unavailable.title"), t("error.unavailable.body")]
+          : [t("error.server.title"), t("error.server.body")];
   return (
     <section className="page">
       <h1>{title}</h1>

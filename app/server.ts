@@ -1,129 +1,132 @@
-import { randomBytes } from "node:crypto";
+import cluster from "node:cluster";
+import { watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
-import { sql } from "kysely";
-import { db, isEmbedded, migrateToLatest } from "../db/db.server";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { connect, db, isEmbedded, migrateToLatest, SERVER_TIMEOUTS, useDatabase } from "../db/db.server";
 import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "../db/demo";
-import { purgeEventPersonalData } from "./domain/events/event-retention.server";
-import { anonymiseInactiveAccounts } from "./domain/privacy/retention.server";
-import { finaliseDepartures } from "./domain/privacy/departures.server";
+import { scheduleHourlyJobs } from "./server/hourly-jobs.server";
+import { createApp } from "./server/http";
 
+// One entry for every way the app runs: `npm start` (production, after a build), `npm run serve` (production,
+// the existing build) and `npm run dev` (remix dev runs this through tsx and rebuilds on every change).
 const port = Number(process.env.PORT ?? 3000);
 const production = process.env.NODE_ENV === "production";
-
-await migrateToLatest();
-if (isEmbedded() && !(await demoIsSeeded())) await seedDemo();
-
-// Registrants' personal data goes 90 days after an event: checked at start-up and every hour.
-const purgeEvents = () => purgeEventPersonalData().catch((error) => console.error("[retention] event clean-up failed", error));
-await purgeEvents();
-setInterval(purgeEvents, 3600_000).unref();
-
-// Accounts unused for longer than the admin's retention period are anonymised; with the setting off (the default)
-// nothing happens. Not awaited: a first run over many accounts must not hold up serving.
-const anonymiseInactive = () =>
-  anonymiseInactiveAccounts().catch((error) => console.error("[retention] anonymising inactive accounts failed", error));
-void anonymiseInactive();
-setInterval(anonymiseInactive, 3600_000).unref();
-
-// Leaving and account deletions become final 30 days after they were asked for.
-const finalise = () => finaliseDepartures().catch((error) => console.error("[retention] finalising departures failed", error));
-void finalise();
-setInterval(finalise, 3600_000).unref();
-
+const embedded = isEmbedded();
+const requested = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
+// PGlite's data folder has a single owner, so the embedded database runs in one process.
+const processes = embedded ? 1 : requested;
 const buildPath = path.resolve("build/index.js");
-const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+// Set by `remix dev`, which rebuilds on every change and waits to hear that the server has the new build.
+const devServer = Boolean(process.env.REMIX_DEV_ORIGIN);
 
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1");
-app.use(compression());
+if (cluster.isPrimary) {
+  await prepareDatabase();
+  if (processes === 1) await serve();
+  else superviseWorkers(processes);
+} else {
+  await serve();
+}
 
-// Security headers on every response (DESIGN.md §8), with a fresh nonce per request.
-app.use((_req, res, next) => {
-  const nonce = randomBytes(16).toString("base64");
-  res.locals.cspNonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      `connect-src 'self'${production ? "" : " ws:"}`,
-      "font-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  next();
-});
-
-// Every state-changing request must come from our own pages: a cross-site form post gets 403.
-app.use((req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const origin = req.get("origin");
-  const expected = process.env.PUBLIC_URL
-    ? new URL(process.env.PUBLIC_URL).origin
-    : `${req.protocol}://${req.get("host")}`;
-  if (origin !== expected) {
-    res.status(403).type("text/plain").send("Forbidden: this request did not come from Leernetwerk's own pages.");
+/** Migrates once, before any process serves; the embedded demo gets its data on first start. */
+async function prepareDatabase(): Promise<void> {
+  if (embedded) {
+    await migrateToLatest();
+    if (!(await demoIsSeeded())) await seedDemo();
     return;
   }
-  next();
-});
-
-app.get("/healthz", async (_req, res) => {
+  // Without the server's statement timeout: a long migration, or waiting for another process's, is fine here.
+  const migrator = connect();
   try {
-    await sql`select 1`.execute(db());
-    res.type("text/plain").send("ok");
-  } catch {
-    res.status(503).type("text/plain").send("database unreachable");
+    await migrateToLatest(migrator);
+  } finally {
+    await migrator.destroy();
   }
-});
+}
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: production ? "production" : build.mode,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "unknown" }),
-  }),
-);
+async function serve(): Promise<void> {
+  if (!embedded) useDatabase(connect(process.env, SERVER_TIMEOUTS));
+  let build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  if (production && build.mode !== "production") {
+    // React's development runtime is not in a production server: the pages would fail.
+    console.error("build/ holds a development build (from npm run dev): run npm run build, or npm start.");
+    process.exit(1);
+  }
+  const app = createApp(() => build, production);
+  scheduleHourlyJobs();
 
-// Anything that fails outside Remix: logged here, a plain message there, never a stack trace.
-app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-  console.error(error);
-  res.status(500).type("text/plain").send("Er ging iets mis. / Something went wrong.");
-});
+  const server = app.listen(port, () => {
+    if (cluster.isPrimary) void printWelcome();
+    if (devServer) void broadcastDevReady(build);
+  });
 
-const server = app.listen(port, async () => {
+  // The new build is loaded without restarting the process (and reopening the database).
+  if (devServer) {
+    watch(path.dirname(buildPath), async (_event, file) => {
+      if (file !== "version.txt") return;
+      build = (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild;
+      void broadcastDevReady(build);
+    });
+  }
+
+  // Close the database cleanly on Ctrl-C or a stop signal: PGlite must flush its data folder.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close();
+      db()
+        .destroy()
+        .finally(() => process.exit(0));
+    });
+  }
+}
+
+/** Forks the worker processes (they share the port) and replaces one that dies after it served. */
+function superviseWorkers(count: number): void {
+  let stopping = false;
+  let running = 0;
+  const served = new Set<number>();
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  const fork = () => {
+    running++;
+    cluster.fork();
+  };
+  for (let i = 0; i < count; i++) fork();
+  cluster.once("listening", () => void printWelcome());
+  cluster.on("listening", (worker) => served.add(worker.id));
+  cluster.on("exit", (worker, code, signal) => {
+    running--;
+    if (stopping) {
+      if (running === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    if (!served.has(worker.id)) {
+      // It failed before serving (a bad build, a taken port): a new one would fail the same way.
+      console.error(`[cluster] process ${worker.process.pid} could not start (exit code ${code}); stopping`);
+      process.exitCode = 1;
+      if (running === 0) process.exit(1);
+      return stop("SIGTERM");
+    }
+    console.warn(`[cluster] process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting a new one`);
+    // A short pause, so that a process that dies at once again does not spin.
+    setTimeout(fork, 1_000);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop(signal));
+}
+
+async function printWelcome(): Promise<void> {
   const url = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-  console.log(`\nLeernetwerk is running at ${url}`);
-  console.log(isEmbedded() ? `Database: embedded PGlite in ${process.env.PGLITE_DIR || ".data/pglite"}` : "Database: PostgreSQL (DATABASE_URL)");
-  if (await demoIsSeeded()) {
+  console.log(`\nLeernetwerk is running at ${url} (${production ? "production" : "development"})`);
+  if (embedded) {
+    console.log(`Database: embedded PGlite in ${process.env.PGLITE_DIR || ".data/pglite"}, in one process`);
+    if (requested > 1) console.log(`WEB_CONCURRENCY=${requested} needs DATABASE_URL: the embedded database has a single owner.`);
+  } else {
+    console.log(`Database: PostgreSQL (DATABASE_URL), ${processes} process${processes === 1 ? "" : "es"}`);
+  }
+  if (embedded && (await demoIsSeeded())) {
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const email of demoLogins()) console.log(`  ${email}`);
   }
-});
-
-// Close the database cleanly on Ctrl-C or a stop signal: PGlite must flush its data folder.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    server.close();
-    db()
-      .destroy()
-      .finally(() => process.exit(0));
-  });
 }

@@ -28,16 +28,56 @@ export function isEmbedded(): boolean {
   return !process.env.DATABASE_URL;
 }
 
-export function connect(env: NodeJS.ProcessEnv = process.env): DB {
-  if (env.DATABASE_URL) {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 }) }),
-    });
-  }
+/**
+ * What a running server asks of PostgreSQL: a page must get its answer, or a clear "unavailable", within
+ * seconds, never hang on a database that is gone. Scripts and migrations connect without these limits.
+ */
+export const SERVER_TIMEOUTS = { connectMs: 5_000, statementMs: 8_000 } as const;
+
+export function connect(env: NodeJS.ProcessEnv = process.env, timeouts?: typeof SERVER_TIMEOUTS): DB {
+  if (env.DATABASE_URL) return new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(env.DATABASE_URL, timeouts) }) });
   const dir = env.PGLITE_DIR || ".data/pglite";
   mkdirSync(dir, { recursive: true });
   lockDataDir(dir);
   return new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dir, { extensions: { pg_trgm } })) });
+}
+
+function postgresPool(url: string, timeouts?: typeof SERVER_TIMEOUTS): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    keepAlive: true,
+    connectionTimeoutMillis: timeouts?.connectMs ?? 10_000,
+    // The server cancels a statement past the limit (the connection stays usable); the client-side limit,
+    // a little longer, catches a network that swallows packets without closing the connection.
+    ...(timeouts && { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 }),
+  });
+  // A restart or outage of PostgreSQL closes the pool's connections. Unhandled, that 'error' event ends the
+  // process; handled, the pool drops the dead connection and opens a new one when PostgreSQL is back.
+  pool.on("error", (error) => console.warn(`[database] connection lost: ${error.message}`));
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return pool;
+}
+
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN",
+  "57P01", // terminating connection due to administrator command (a restart)
+  "57P02", // crash shutdown
+  "57P03", // the database system is starting up / shutting down
+  "57014", // statement cancelled: the statement timeout above
+  "53300", // too many connections
+]);
+const UNREACHABLE_MESSAGES = /Connection terminated|connection timeout|timeout expired|timeout exceeded when trying to connect|Query read timeout|not queryable|Connection refused/i;
+
+/** Whether an error means PostgreSQL could not be reached or answer in time (as opposed to a bug or a bad query). */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || code.startsWith("08"))) return true;
+    if (UNREACHABLE_MESSAGES.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnreachable)) return true;
+  }
+  return false;
 }
 
 /** Applies pending migrations. `schema` names where Kysely keeps its own bookkeeping (tests use one schema each). */

@@ -12,6 +12,7 @@ import * as m0010 from "./0010_privacy";
 import * as m0011 from "./0011_search";
 import * as m0012 from "./0012_session_timekeeper";
 import * as m0013 from "./0013_comment_deleted_at";
+import * as m0014 from "./0014_job_runs";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "0011_search": m0011,
   "0012_session_timekeeper": m0012,
   "0013_comment_deleted_at": m0013,
+  "0014_job_runs": m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -43,6 +43,8 @@ export const common: Record<keyof typeof nl, string> = {
   "error.forbidden.body": "This request was refused. Reload the page and try again.",
   "error.server.title": "Something went wrong",
   "error.server.body": "Something went wrong on our side. Your input is not lost: go back and try again.",
+  "error.unavailable.title": "Briefly unavailable",
+  "error.unavailable.body": "Leernetwerk cannot reach its data right now. Please try again in a minute; what you saved before is not lost.",
   "error.home": "To the home page",
   "perspective.resident": "Resident",
   "perspective.volunteer": "Volunteer",

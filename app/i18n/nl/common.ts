@@ -41,6 +41,8 @@ export const common = {
   "error.forbidden.body": "Dit verzoek is geweigerd. Laad de pagina opnieuw en probeer het nog eens.",
   "error.server.title": "Er ging iets mis",
   "error.server.body": "Er ging iets mis aan onze kant. Uw invoer is niet verloren: ga terug en probeer het opnieuw.",
+  "error.unavailable.title": "Even niet bereikbaar",
+  "error.unavailable.body": "Leernetwerk kan de gegevens nu niet ophalen. Probeer het over een minuut opnieuw; wat u al had opgeslagen, is niet verloren.",
   "error.home": "Naar de startpagina",
   "perspective.resident": "Bewoner",
   "perspective.volunteer": "Vrijwilliger",

@@ -1,0 +1,56 @@
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { sendUnavailable } from "./unavailable";
+
+/**
+ * Serves the Remix build from Express, like @remix-run/express, with one addition: a request whose loader or
+ * action could not reach the database (entry.server's handleError marks the context) is answered 503 with a
+ * plain page, instead of a 500 error page.
+ */
+export function remixHandler(getBuild: () => ServerBuild, mode: string): RequestHandler {
+  let build = getBuild();
+  let handle = createRequestHandler(build, mode);
+  return async (req, res, next) => {
+    try {
+      if (getBuild() !== build) handle = createRequestHandler((build = getBuild()), mode);
+      const context: AppLoadContext = { cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "unknown" };
+      const response = await handle(fetchRequest(req, res), context);
+      if (context.databaseUnreachable) {
+        await response.body?.cancel();
+        sendUnavailable(res, new URL(req.originalUrl, "http://x").searchParams.has("_data"));
+        return;
+      }
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host")}`);
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    for (const value of Array.isArray(values) ? values : values ? [values] : []) headers.append(key, value);
+  }
+  // Loaders and actions stop when the browser goes away before the answer is written.
+  const controller = new AbortController();
+  res.on("close", () => res.writableFinished || controller.abort());
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(url, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    ...(hasBody && { body: createReadableStreamFromReadable(req), duplex: "half" }),
+  } as RequestInit);
+}
