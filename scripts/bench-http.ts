@@ -9,7 +9,8 @@ import { sql } from "kysely";
 // production build on the database of DATABASE_URL (the bench data set of `npm run data:generate`), beside a bare
 // Remix 2 page with a loader served the same way in the same run. wrk rather than autocannon: wrk is a small C
 // program that needs a fraction of one core, while autocannon runs in Node and would take a core of its own from
-// the server on a two-core machine.
+// the server on a two-core machine. Beside the figures: the CPU time per request of the server's processes and
+// of the PostgreSQL backends serving the database, which say where the time goes when the machine is shared.
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,7 +19,7 @@ const BARE_PORT = APP_PORT + 1;
 const WRK = process.env.WRK ?? "wrk";
 const root = path.resolve(import.meta.dirname, "..");
 
-type Result = { label: string; who: string; reqPerSec: number; p50: number; p99: number; cpuMs: number; errors: string };
+type Result = { label: string; who: string; reqPerSec: number; p50: number; p99: number; cpuMs: number; databaseCpuMs: number; errors: string };
 
 if (!process.env.DATABASE_URL) {
   console.error("bench:http measures on real PostgreSQL: set DATABASE_URL (and run `npm run data:generate` on it first).");
@@ -103,6 +104,31 @@ function cpuTime(pid: number): number {
   return used * 10; // USER_HZ is 100 on Linux
 }
 
+/** CPU time (ms) per process of the PostgreSQL backends serving the bench database. */
+function databaseCpu(): Map<number, number> {
+  const database = decodeURIComponent(new URL(process.env.DATABASE_URL!).pathname.slice(1));
+  const used = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (!command.startsWith("postgres: ") || !command.includes(` ${database} `)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      used.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return used;
+}
+
+function databaseCpuSince(before: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, now] of databaseCpu()) used += now - (before.get(pid) ?? 0);
+  return used;
+}
+
 /**
  * wrk's figures for one URL: a short warm-up, then the measured run. Beside them the server's CPU time per
  * request: on a machine shared with other work, req/s follow the load around them, CPU ms per request much less.
@@ -112,8 +138,10 @@ function wrk(url: string, server: number, cookie?: string): Omit<Result, "label"
   const args = (seconds: number) => ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...headers, url];
   spawnSync(WRK, args(WARM_UP_SECONDS), { encoding: "utf8" });
   const cpuBefore = cpuTime(server);
+  const databaseBefore = databaseCpu();
   const run = spawnSync(WRK, args(SECONDS), { encoding: "utf8" });
   const cpuUsed = cpuTime(server) - cpuBefore;
+  const databaseUsed = databaseCpuSince(databaseBefore);
   if (run.status !== 0) throw new Error(`wrk failed on ${url}: ${run.stderr}`);
   const out = run.stdout;
   const ms = (value: string, unit: string) => Number(value) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[unit];
@@ -127,6 +155,7 @@ function wrk(url: string, server: number, cookie?: string): Omit<Result, "label"
   return {
     reqPerSec: Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? NaN),
     cpuMs: cpuUsed / requests,
+    databaseCpuMs: databaseUsed / requests,
     p50: percentile("50"),
     p99: percentile("99"),
     errors: [non2xx ? `${non2xx} non-2xx` : "", socketErrors ? `socket errors: ${socketErrors}` : ""].filter(Boolean).join(", "),
@@ -237,9 +266,9 @@ async function signedIn() {
 
 function printTable(title: string, results: Result[]) {
   console.log(`\n${title}\n`);
-  console.log(`  ${"URL".padEnd(46)} ${"as".padEnd(8)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU ms/req".padStart(11)}`);
+  console.log(`  ${"URL".padEnd(46)} ${"as".padEnd(8)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU ms/req".padStart(11)} ${"PG CPU ms".padStart(10)}`);
   for (const r of results) {
-    const line = `  ${r.label.padEnd(46)} ${r.who.padEnd(8)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.cpuMs.toFixed(2).padStart(11)}`;
+    const line = `  ${r.label.padEnd(46)} ${r.who.padEnd(8)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.cpuMs.toFixed(2).padStart(11)} ${r.databaseCpuMs.toFixed(2).padStart(10)}`;
     console.log(r.errors ? `${line}  (${r.errors})` : line);
   }
 }

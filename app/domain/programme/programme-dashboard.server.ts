@@ -29,45 +29,59 @@ export function lastMonths(today: string): string[] {
   });
 }
 
-const month = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
-
 /**
  * Per coalition, kind, month and the author's perspective in that coalition: how many reflections and lessons
  * were written for the team or the network, and how many sessions were held (which have no author). One pass
- * over the twelve months serves both the charts and the breakdown by perspective.
+ * over the twelve months serves both the charts and the breakdown by perspective. Rows fall into their month by
+ * comparing the moment with the months' first instants in Amsterdam (width_bucket), which is far cheaper per row
+ * than turning every moment into a local date; each kind is counted per author before the perspective is
+ * looked up, so the join sees hundreds of rows instead of thousands.
  */
-function activitySince(since: Date) {
+async function activitySince(months: string[]) {
+  const starts = months.map((m) => amsterdamTimeToUtc(`${m}-01`, "00:00")!);
+  const since = starts[0];
+  const bucket = (column: string) => sql<number>`width_bucket(${sql.ref(column)}, ${starts}::timestamptz[])`;
   const reflections = db()
     .selectFrom("reflection")
     .where("deleted_at", "is", null)
     .where("visibility", "in", ["team", "network"])
     .where("created_at", ">=", since)
-    .select(["coalition_id", "author_id", sql<Kind>`'reflections'`.as("kind"), month("created_at").as("month")]);
+    .groupBy(["coalition_id", "author_id", sql`4`])
+    .select(["coalition_id", "author_id", sql<Kind>`'reflections'`.as("kind"), bucket("created_at").as("bucket"), sql<string>`count(*)`.as("n")]);
   const lessons = db()
     .selectFrom("lesson")
     .where("deleted_at", "is", null)
     .where("created_at", ">=", since)
-    .select(["coalition_id", "author_id", sql<Kind>`'lessons'`.as("kind"), month("created_at").as("month")]);
+    .groupBy(["coalition_id", "author_id", sql`4`])
+    .select(["coalition_id", "author_id", sql<Kind>`'lessons'`.as("kind"), bucket("created_at").as("bucket"), sql<string>`count(*)`.as("n")]);
   const sessions = db()
     .selectFrom("intervision_session")
     .where("status", "=", "confirmed")
     .where("starts_at", ">=", since)
     .where("starts_at", "<=", sql<Date>`now()`)
-    .select(["coalition_id", sql<string | null>`null::uuid`.as("author_id"), sql<Kind>`'sessions'`.as("kind"), month("starts_at").as("month")]);
-  return db()
+    .groupBy(["coalition_id", sql`4`])
+    .select([
+      "coalition_id",
+      sql<string | null>`null::uuid`.as("author_id"),
+      sql<Kind>`'sessions'`.as("kind"),
+      bucket("starts_at").as("bucket"),
+      sql<string>`count(*)`.as("n"),
+    ]);
+  const rows = await db()
     .selectFrom(sessions.unionAll(reflections).unionAll(lessons).as("activity"))
     .leftJoin("membership", (join) =>
       join.onRef("membership.coalition_id", "=", "activity.coalition_id").onRef("membership.person_id", "=", "activity.author_id"),
     )
-    .groupBy(["activity.coalition_id", "activity.kind", "activity.month", "membership.perspective"])
+    .groupBy(["activity.coalition_id", "activity.kind", "activity.bucket", "membership.perspective"])
     .select([
       "activity.coalition_id as coalitionId",
       "activity.kind",
-      "activity.month",
+      "activity.bucket",
       "membership.perspective",
-      sql<string>`count(*)`.as("count"),
+      sql<string>`sum(activity.n)`.as("count"),
     ])
     .execute();
+  return rows.map(({ bucket, ...row }) => ({ ...row, month: months[bucket - 1] }));
 }
 
 /** Per coalition: its milestones (not deleted) by where they stand today. */
@@ -154,12 +168,11 @@ function latestSharedLessons() {
 export async function programmeDashboard(user: User, today = todayInAmsterdam()) {
   requireProgrammeReader(user);
   const months = lastMonths(today);
-  const since = amsterdamTimeToUtc(`${months[0]}-01`, "00:00")!;
   const withText = user.accountRole === "funder";
   const [coalitions, members, activity, milestones, last, lessons, events] = await Promise.all([
     listCoalitions(),
     perspectiveCounts(),
-    activitySince(since),
+    activitySince(months),
     milestoneFigures(today),
     lastActivity(),
     withText ? latestSharedLessons() : Promise.resolve([]),
