@@ -47,7 +47,7 @@ function shapeOf(routes: Route[]): Shape | null {
  * makes new copies per request) holds for every copy: cached by shape and path, handed out with that copy's
  * route objects and fresh params.
  */
-function cachedMatchRoutes(matchRoutes: MatchRoutes): MatchRoutes {
+export function cachedMatchRoutes(matchRoutes: MatchRoutes): MatchRoutes {
   return (routes, location, basename) => {
     const shape = shapeOf(routes);
     if (!shape) return matchRoutes(routes, location, basename);
@@ -69,7 +69,7 @@ function cachedMatchRoutes(matchRoutes: MatchRoutes): MatchRoutes {
 }
 
 /** The React side of the route tree is built from the build's manifest alone: once per manifest. */
-function cachedServerRoutes(createServerRoutes: CreateServerRoutes): CreateServerRoutes {
+export function cachedServerRoutes(createServerRoutes: CreateServerRoutes): CreateServerRoutes {
   const built = new WeakMap<object, Route[]>();
   return (manifestRoutes, ...rest) => {
     let routes = built.get(manifestRoutes);
