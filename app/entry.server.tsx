@@ -5,10 +5,12 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isDatabaseUnreachable } from "../db/db.server";
 import { registerAllDictionaries } from "./i18n/dictionaries.server";
+import { cacheRouteMatching } from "./route-matches.server";
 import { AreasShown } from "./ui/i18n";
 import { NonceProvider } from "./ui/nonce";
 
 registerAllDictionaries();
+cacheRouteMatching();
 
 const ABORT_DELAY = 5_000;
 

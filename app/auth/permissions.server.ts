@@ -47,6 +47,8 @@ export function getUser(request: Request): Promise<User | null> {
   return user;
 }
 
+// One statement for the person and their memberships: every page asks for it, so a second round trip to
+// the database on each request costs more than building the list in SQL.
 async function loadUser(request: Request): Promise<User | null> {
   const token = await sessionTokenOf(request);
   if (!token) return null;
@@ -57,22 +59,21 @@ async function loadUser(request: Request): Promise<User | null> {
     .where("auth_session.expires_at", ">", sql<Date>`now()`)
     .where("person.deactivated_at", "is", null)
     .select(["person.id", "person.email", "person.name", "person.language", "person.account_role"])
+    .select(
+      sql<Membership[]>`coalesce((
+        select json_agg(json_build_object('coalitionId', c.id, 'slug', c.slug, 'name', c.name, 'role', m.role) order by c.name)
+        from membership m join coalition c on c.id = m.coalition_id
+        where m.person_id = person.id), '[]')`.as("memberships"),
+    )
     .executeTakeFirst();
   if (!person) return null;
-  const memberships = await db()
-    .selectFrom("membership")
-    .innerJoin("coalition", "coalition.id", "membership.coalition_id")
-    .where("membership.person_id", "=", person.id)
-    .select(["coalition.id as coalitionId", "coalition.slug", "coalition.name", "membership.role"])
-    .orderBy("coalition.name")
-    .execute();
   return {
     id: person.id,
     email: person.email,
     name: person.name,
     language: person.language,
     accountRole: person.account_role,
-    memberships,
+    memberships: person.memberships,
   };
 }
 
@@ -101,13 +102,20 @@ export function membershipIn(user: User, coalitionId: string): Membership | unde
   return user.memberships.find((m) => m.coalitionId === coalitionId);
 }
 
-async function findTeam(slug: string | undefined): Promise<Team | undefined> {
-  if (!slug) return undefined;
-  return db()
-    .selectFrom("coalition")
-    .where("slug", "=", slug)
-    .select(["id", "slug", "name", "place", "description"])
-    .executeTakeFirst();
+// A coalition page's frame and the page itself both look up the team of the URL; they share one lookup per
+// request (keyed on the request's User, which getUser makes once per request).
+const teamsOfRequest = new WeakMap<User, Map<string, Promise<Team | undefined>>>();
+
+function findTeam(user: User, slug: string | undefined): Promise<Team | undefined> {
+  if (!slug) return Promise.resolve(undefined);
+  let teams = teamsOfRequest.get(user);
+  if (!teams) teamsOfRequest.set(user, (teams = new Map()));
+  let team = teams.get(slug);
+  if (!team) {
+    team = db().selectFrom("coalition").where("slug", "=", slug).select(["id", "slug", "name", "place", "description"]).executeTakeFirst();
+    teams.set(slug, team);
+  }
+  return team;
 }
 
 /**
@@ -115,7 +123,7 @@ async function findTeam(slug: string | undefined): Promise<Team | undefined> {
  * person of the programme; what the team writes is filtered per item by canRead.
  */
 export async function requireTeamReader(user: User, slug: string | undefined): Promise<Team> {
-  const team = await findTeam(slug);
+  const team = await findTeam(user, slug);
   if (!team) throw notFound();
   return team;
 }
@@ -135,7 +143,7 @@ export function readsContent(user: User): boolean {
 
 /** The team's own pages: members (and, with role "facilitator", facilitators) only. Admins are not members. */
 export async function requireMembership(user: User, slug: string | undefined, role?: TeamRole): Promise<Team> {
-  const team = await findTeam(slug);
+  const team = await findTeam(user, slug);
   const membership = team && membershipIn(user, team.id);
   if (!team || !membership) throw notFound();
   if (role === "facilitator" && membership.role !== "facilitator") throw notFound();

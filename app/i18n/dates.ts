@@ -4,38 +4,52 @@ import type { Locale } from "./i18n";
 export const TIME_ZONE = "Europe/Amsterdam";
 const intlLocale: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
 
+/**
+ * Builds a formatter once per locale and options: creating an Intl.DateTimeFormat costs far more than using
+ * one, and a page formats dozens of dates.
+ */
+function formatters(options: Intl.DateTimeFormatOptions): Record<Locale, Intl.DateTimeFormat> {
+  return {
+    nl: new Intl.DateTimeFormat(intlLocale.nl, options),
+    en: new Intl.DateTimeFormat(intlLocale.en, options),
+  };
+}
+
+const longDate = formatters({ timeZone: TIME_ZONE, dateStyle: "long" });
+const dateTime = formatters({ timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+const longDay = formatters({ timeZone: "UTC", dateStyle: "long" });
+const month = { short: formatters({ timeZone: "UTC", month: "short", year: "numeric" }), long: formatters({ timeZone: "UTC", month: "long", year: "numeric" }) };
+const monthName = formatters({ timeZone: "UTC", month: "short" });
+const fullDate = formatters({ timeZone: TIME_ZONE, dateStyle: "full" });
+const shortTime = formatters({ timeZone: TIME_ZONE, timeStyle: "short" });
+const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function formatDate(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "long" }).format(new Date(value));
+  return longDate[locale].format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    timeZone: TIME_ZONE,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(value));
+  return dateTime[locale].format(new Date(value));
 }
 
 /** A calendar day stored as 'YYYY-MM-DD' (no time, so no time zone shift). */
 export function formatDay(isoDay: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", dateStyle: "long" }).format(new Date(`${isoDay}T00:00:00Z`));
+  return longDay[locale].format(new Date(`${isoDay}T00:00:00Z`));
 }
 
 /** A calendar month stored as 'YYYY-MM', e.g. "mrt 2026" (short) or "maart 2026". */
 export function formatMonth(isoMonth: string, locale: Locale, style: "short" | "long" = "long"): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", month: style, year: "numeric" }).format(
-    new Date(`${isoMonth}-01T00:00:00Z`),
-  );
+  return month[style][locale].format(new Date(`${isoMonth}-01T00:00:00Z`));
 }
 
 /** Only the month's short name of a 'YYYY-MM', e.g. "mrt": for a chart's axis, where the year stands apart. */
 export function formatMonthName(isoMonth: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: "UTC", month: "short" }).format(new Date(`${isoMonth}-01T00:00:00Z`));
+  return monthName[locale].format(new Date(`${isoMonth}-01T00:00:00Z`));
 }
 
 /** Today's date in Europe/Amsterdam as 'YYYY-MM-DD'. */
 export function todayInAmsterdam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return isoDay.format(now);
 }
 
 const wallClock = new Intl.DateTimeFormat("en-CA", {
@@ -92,8 +106,8 @@ export function amsterdamDayAndTime(value: Date | string): { day: string; time: 
 
 /** A time span on one day, e.g. "zondag 28 maart 2027, 14:00–16:00". */
 export function formatTimeSpan(start: Date | string, end: Date | string, locale: Locale): string {
-  const date = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "full" }).format(new Date(start));
-  const time = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, timeStyle: "short" });
+  const date = fullDate[locale].format(new Date(start));
+  const time = shortTime[locale];
   const sameDay = amsterdamDayAndTime(start).day === amsterdamDayAndTime(end).day;
   if (sameDay) return `${date}, ${time.format(new Date(start))}–${time.format(new Date(end))}`;
   return `${date}, ${time.format(new Date(start))} – ${formatDateTime(end, locale)}`;

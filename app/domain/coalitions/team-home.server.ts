@@ -13,14 +13,31 @@ export type ActivityItem =
   | { kind: "milestone"; id: string; title: string; at: string; by: string; from: string | null; to: string; reason: string };
 
 const FEED_LENGTH = 8;
-const noActions: Awaited<ReturnType<typeof openActionsFor>> = [];
+type OpenActions = Awaited<ReturnType<typeof openActionsFor>>;
+const noActions: OpenActions = [];
+
+// The team home and its frame (what waits) both list the person's open actions; they share one query per
+// request (keyed on the request's User, made once per request by getUser).
+const actionsOfRequest = new WeakMap<User, Map<string, Promise<OpenActions>>>();
+
+function openActions(user: User, team: Team, today: string): Promise<OpenActions> {
+  let actions = actionsOfRequest.get(user);
+  if (!actions) actionsOfRequest.set(user, (actions = new Map()));
+  const key = `${team.id} ${today}`;
+  let listed = actions.get(key);
+  if (!listed) {
+    listed = openActionsFor(user, team, today);
+    actions.set(key, listed);
+  }
+  return listed;
+}
 
 /**
  * What happened lately in a team, as far as this reader may see it: reflections, lessons and
  * milestone changes in one list, newest first; plus the milestones at a glance, a first step, and the
  * reader's own open follow-up actions from the team's intervision sessions.
  */
-export async function teamHome(user: User, team: Team) {
+export async function teamHome(user: User, team: Team, today = todayInAmsterdam()) {
   if (!readsContent(user)) return null;
   const member = membershipIn(user, team.id) !== undefined;
   const [reflections, lessons, changes, milestones, wroteBefore, actions] = await Promise.all([
@@ -29,7 +46,7 @@ export async function teamHome(user: User, team: Team) {
     recentMilestoneChanges(user, team, FEED_LENGTH),
     milestoneSummary(user, team),
     member ? hasWrittenReflection(user, team) : true,
-    member ? openActionsFor(user, team) : noActions,
+    member ? openActions(user, team, today) : noActions,
   ]);
   const activity: ActivityItem[] = [
     ...reflections.map((r) => ({
@@ -119,7 +136,7 @@ export async function waitingFor(user: User, team: Team, today = todayInAmsterda
       .orderBy(sql`session.starts_at nulls first`)
       .orderBy("session.created_at")
       .execute(),
-    openActionsFor(user, team, today),
+    openActions(user, team, today),
   ]);
   return [
     ...sessions.map((row): WaitingItem =>

@@ -1,0 +1,95 @@
+import { createRequire } from "node:module";
+
+// Remix 2 matches the URL against the whole route tree four to five times per page (the request handler, the
+// React router, the partial manifest of the parent paths), each time flattening and ranking ~90 routes and
+// compiling a regular expression per route tried; and it rebuilds the React side of the route tree for every
+// render. Both are the same for every request of a build: measured with `node --cpu-prof`, about a quarter of
+// the server's time on a light page. Remix reads these functions from its modules' exports at call time, so
+// they are wrapped here with caches, without changing what they return.
+
+type Route = { id?: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
+type Params = Record<string, string | undefined>;
+type Match = { params: Params; pathname: string; pathnameBase: string; route: Route };
+type MatchRoutes = (routes: Route[], location: string | { pathname?: string }, basename?: string) => Match[] | null;
+type CreateServerRoutes = (manifestRoutes: object, ...rest: unknown[]) => Route[];
+
+/** A route tree's matching-relevant shape (ids, paths, order) and its routes by id. */
+type Shape = { key: string; byId: Map<string, Route> };
+type Found = { id: string; params: Params; pathname: string; pathnameBase: string }[] | null;
+
+const MATCHES_PER_SHAPE = 1000;
+const shapes = new WeakMap<Route[], Shape | null>();
+const matchesByShape = new Map<string, Map<string, Found>>();
+
+/** Null when a route has no id (then the routes' identities cannot be carried over, and nothing is cached). */
+function shapeOf(routes: Route[]): Shape | null {
+  if (shapes.has(routes)) return shapes.get(routes)!;
+  const byId = new Map<string, Route>();
+  const keyOf = (list: Route[]): string | null => {
+    let key = "";
+    for (const route of list) {
+      if (!route.id || byId.has(route.id)) return null;
+      byId.set(route.id, route);
+      const children = route.children?.length ? keyOf(route.children) : "";
+      if (children === null) return null;
+      key += `${route.id}|${route.path ?? ""}|${route.index ? 1 : 0}|${route.caseSensitive ? 1 : 0}[${children}]`;
+    }
+    return key;
+  };
+  const key = keyOf(routes);
+  const shape = key === null ? null : { key, byId };
+  shapes.set(routes, shape);
+  return shape;
+}
+
+/**
+ * Matching depends only on the tree's shape and the path, so a result found for one copy of the tree (Remix
+ * makes new copies per request) holds for every copy: cached by shape and path, handed out with that copy's
+ * route objects and fresh params.
+ */
+export function cachedMatchRoutes(matchRoutes: MatchRoutes): MatchRoutes {
+  return (routes, location, basename) => {
+    const shape = shapeOf(routes);
+    if (!shape) return matchRoutes(routes, location, basename);
+    const path = typeof location === "string" ? location : (location.pathname ?? "/");
+    const key = `${basename ?? "/"} ${path}`;
+    let cache = matchesByShape.get(shape.key);
+    if (!cache) matchesByShape.set(shape.key, (cache = new Map()));
+    let found = cache.get(key);
+    if (found === undefined) {
+      const matches = matchRoutes(routes, location, basename);
+      found = matches && matches.map((m) => ({ id: m.route.id!, params: { ...m.params }, pathname: m.pathname, pathnameBase: m.pathnameBase }));
+      // Paths carry ids, so the cache is bounded: when full it starts again.
+      if (cache.size >= MATCHES_PER_SHAPE) cache.clear();
+      cache.set(key, found);
+      return matches;
+    }
+    return found && found.map((m) => ({ params: { ...m.params }, pathname: m.pathname, pathnameBase: m.pathnameBase, route: shape.byId.get(m.id)! }));
+  };
+}
+
+/** The React side of the route tree is built from the build's manifest alone: once per manifest. */
+export function cachedServerRoutes(createServerRoutes: CreateServerRoutes): CreateServerRoutes {
+  const built = new WeakMap<object, Route[]>();
+  return (manifestRoutes, ...rest) => {
+    let routes = built.get(manifestRoutes);
+    if (!routes) {
+      routes = createServerRoutes(manifestRoutes, ...rest);
+      built.set(manifestRoutes, routes);
+    }
+    return routes;
+  };
+}
+
+const KEY = Symbol.for("leernetwerk.routeMatchesCached");
+
+export function cacheRouteMatching(): void {
+  const holder = globalThis as typeof globalThis & { [KEY]?: boolean };
+  if (holder[KEY]) return;
+  holder[KEY] = true;
+  const require = createRequire(import.meta.url);
+  const router = require("@remix-run/router") as { matchRoutes: MatchRoutes };
+  router.matchRoutes = cachedMatchRoutes(router.matchRoutes);
+  const reactRoutes = require("@remix-run/react/dist/routes.js") as { createServerRoutes: CreateServerRoutes };
+  reactRoutes.createServerRoutes = cachedServerRoutes(reactRoutes.createServerRoutes);
+}
