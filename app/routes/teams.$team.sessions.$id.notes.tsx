@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { methodBySlug } from "~/domain/sessions/intervision-methods";
 import { readersOf } from "~/domain/coalitions/readers.server";
-import { actionDoneSchema, actionSchema, evaluationSchema, noteSchema, takeawaySchema } from "~/domain/sessions/session-notes-form";
+import { actionDoneSchema, actionSchema, evaluationSchema, noteSchema, takeawaySchema } from "~/domain/sessions/notes/session-notes-form";
 import {
   addAction,
   getSessionNotes,
@@ -14,7 +14,7 @@ import {
   saveEvaluation,
   saveNote,
   saveTakeaway,
-} from "~/domain/sessions/session-notes.server";
+} from "~/domain/sessions/notes/session-notes.server";
 import { formatDateTime } from "~/i18n/dates";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { parseRichTextJson } from "~/richtext/schema";

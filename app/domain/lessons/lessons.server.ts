@@ -17,7 +17,7 @@ import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
 import { requireTeamWriter } from "../reflections/reflections.server";
-import { sessionOrigins, sessionToLink } from "../sessions/session-notes.server";
+import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it

@@ -6,7 +6,7 @@ import type { Visibility } from "../../../db/schema";
 import { canRead, membershipIn, notFound, readableBy, rowIdOrNotFound, type Team, type User } from "../../auth/permissions.server";
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
-import { sessionOrigins, sessionToLink } from "../sessions/session-notes.server";
+import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 import { visibilities } from "../vocabulary";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility

@@ -21,7 +21,7 @@ import {
   sessionMessageFile,
   type CalendarSession,
   type Recipient,
-} from "./session-calendar.server";
+} from "./calendar/session-calendar.server";
 import type { NewSessionInput, TimeSpan } from "./session-form";
 
 // Intervision sessions: scheduling by an availability poll, confirming a time, RSVP and the case bringer,

@@ -1,12 +1,12 @@
 import { sql } from "kysely";
-import { db } from "../../../db/db.server";
-import type { SessionStatus } from "../../../db/schema";
-import { isRowId, notFound, rowIdOrNotFound, sessionRole, type Team, type User } from "../../auth/permissions.server";
-import { todayInAmsterdam } from "../../i18n/dates";
-import { richTextFromPlainText } from "../../richtext/from-plain-text";
-import { plainTextOf } from "../../richtext/plain-text.server";
-import type { RichTextState } from "../../richtext/schema";
-import { methodBySlug, type IntervisionPhase } from "./intervision-methods";
+import { db } from "../../../../db/db.server";
+import type { SessionStatus } from "../../../../db/schema";
+import { isRowId, notFound, rowIdOrNotFound, sessionRole, type Team, type User } from "../../../auth/permissions.server";
+import { todayInAmsterdam } from "../../../i18n/dates";
+import { richTextFromPlainText } from "../../../richtext/from-plain-text";
+import { plainTextOf } from "../../../richtext/plain-text.server";
+import type { RichTextState } from "../../../richtext/schema";
+import { methodBySlug, type IntervisionPhase } from "../intervision-methods";
 
 // What is said in an intervision session stays among its participants (DESIGN.md §3): the notes per
 // phase, the case bringer's take-away, the follow-up actions and the closing evaluation. Every way in
