@@ -11,7 +11,7 @@ import type { MessageKey, Translate } from "../../i18n/i18n";
 import { RichText } from "../../richtext/RichText";
 import type { RichTextState } from "../../richtext/schema";
 import { methodBySlug } from "../sessions/intervision-methods";
-import { methodName } from "../sessions/sessions.server";
+import { methodName } from "../sessions/session-access.server";
 import {
   auditPages,
   commentPages,

@@ -6,7 +6,7 @@ import { requireFunder, type User } from "../../auth/permissions.server";
 import { amsterdamTimeToUtc, TIME_ZONE } from "../../i18n/dates";
 import { eventsBetween } from "../events/event-listings.server";
 import type { DigestPeriod } from "./digest-form";
-import { methodName } from "../sessions/sessions.server";
+import { methodName } from "../sessions/session-access.server";
 
 // The printable programme digest (/programme/digest): per coalition, what it shared with the network, how its
 // milestones moved and which intervision sessions it held in a period. For the funder only (DESIGN.md §2–3):
