@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { registerForEvent } from "../../app/domain/events/event-registration.server";
+import { registerForEvent } from "../../app/domain/events/registrations/visitor-registration.server";
 import { BASE, createCoalition, createPerson, unique } from "../fixtures";
 import { insertEvent } from "../fixtures/events";
 

@@ -1,15 +1,15 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { db } from "../../../db/db.server";
-import type { Database, RegistrationStatus } from "../../../db/schema";
-import { notFound, readsContent, type User } from "../../auth/permissions.server";
-import { hashToken, newToken } from "../../auth/tokens.server";
-import { formatTimeSpan } from "../../i18n/dates";
-import { translator } from "../../i18n/dictionaries.server";
-import type { MessageKey } from "../../i18n/i18n";
-import { sendEmail } from "../mail/email.server";
-import { eventCalendarFile, type CalendarEvent } from "./event-calendar.server";
-import type { RegistrationChange, RegistrationInput } from "./event-registration-form";
-import { eventForVisitor, presentedItems } from "./events.server";
+import { db } from "../../../../db/db.server";
+import type { Database, RegistrationStatus } from "../../../../db/schema";
+import { notFound, readsContent, type User } from "../../../auth/permissions.server";
+import { hashToken, newToken } from "../../../auth/tokens.server";
+import { formatTimeSpan } from "../../../i18n/dates";
+import { translator } from "../../../i18n/dictionaries.server";
+import type { MessageKey } from "../../../i18n/i18n";
+import { sendEmail } from "../../mail/email.server";
+import { eventCalendarFile, type CalendarEvent } from "../event-calendar.server";
+import type { RegistrationChange, RegistrationInput } from "./registration-form";
+import { eventForVisitor, presentedItems } from "../events.server";
 
 // Registering for a network event, by anyone who may see it (public: anyone with the link), and the
 // registrant's own page behind the personal link in the e-mail. The capacity holds under concurrent
