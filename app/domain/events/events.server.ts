@@ -14,7 +14,7 @@ import {
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
 import type { EventSchedule } from "./event-form";
-import { moveUpWaitingList } from "./registrations/visitor-registration.server";
+import { moveUpWaitingList } from "./registrations/waiting-list.server";
 
 // Network events (issue 7): the reads every event page starts from. An event belongs to a coalition (its
 // facilitators organise it) or, with coalition_id null, to the whole programme (the funder organises it).
