@@ -10,7 +10,7 @@ import {
   getSessionNotes,
   markActionDone,
   noteOf,
-  requireParticipant,
+  openSessionAsParticipant,
   saveEvaluation,
   saveNote,
   saveTakeaway,
@@ -45,7 +45,7 @@ function typedRichText(formData: FormData, name: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireTeamReader(user, params.team);
-  const session = await requireParticipant(user, team, params.id);
+  const session = await openSessionAsParticipant(user, team, params.id);
   const here = `/teams/${team.slug}/sessions/${session.id}/notes`;
   const formData = await request.formData();
   const intent = formData.get("intent");

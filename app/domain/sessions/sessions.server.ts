@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { db } from "../../../db/db.server";
 import type { Language, SessionStatus } from "../../../db/schema";
-import { canScheduleSessions, notFound, type SessionRole, type Team, type User } from "../../auth/permissions.server";
+import {
+  canScheduleSessions,
+  notFound,
+  requireSessionScheduler,
+  type SessionRole,
+  type Team,
+  type User,
+} from "../../auth/permissions.server";
 import { amsterdamDayAndTime } from "../../i18n/dates";
 import { intervisionMethods } from "./intervision-methods";
 import { bestSlot, pollOf } from "./poll/poll.server";
@@ -183,10 +190,6 @@ export async function inviteeCandidates(user: User, team: Team) {
     .execute();
 }
 
-/** Only a team's facilitators schedule sessions; everyone else gets 404 on the form. */
-export function requireSessionScheduler(user: User, team: Team): void {
-  if (!canScheduleSessions(user, team.id)) throw notFound();
-}
 
 /** Creates the session with its candidate times and invitees, and asks each invitee by e-mail to answer the poll. */
 export async function createSession(
