@@ -25,11 +25,14 @@ async function columnsHoldingAPerson(): Promise<string[]> {
   return rows.map((row) => row.place);
 }
 
+/** Columns whose names look like a person's (`*_by`, `*email*` …) but hold none, each with the reason. */
+const notAPerson: string[] = [];
+
 it("every column that holds a person is handed over or erased by some module, or kept on purpose", async () => {
   const covered = new Set([...personalData.flatMap((rows) => rows.covers), ...keptByDepartures].map((c) => `${c.table}.${c.column}`));
   const found = await columnsHoldingAPerson();
   // The person row is the account itself: accounts/personal-data.server.ts empties it.
-  const uncovered = found.filter((place) => !covered.has(place) && place !== "person.id");
+  const uncovered = found.filter((place) => !covered.has(place) && place !== "person.id" && !notAPerson.includes(place));
   expect(uncovered, "columns holding a person that no module's personal-data.server.ts covers").toEqual([]);
   // And the list names nothing that is not there (a renamed column would otherwise be covered in name only).
   expect([...covered].filter((place) => !found.includes(place))).toEqual([]);
