@@ -141,6 +141,24 @@ export function readsContent(user: User): boolean {
   return user.accountRole === "funder" || user.memberships.length > 0;
 }
 
+/** Admins run the installation but read no content: for them the network does not exist. */
+export function requireNetworkReader(user: User): void {
+  if (!readsContent(user)) throw notFound();
+}
+
+/**
+ * Writing in a team (reflections, milestones) is for its members and facilitators; the funder and the admin
+ * only read.
+ */
+export function requireTeamMember(user: User, team: Team): void {
+  if (!membershipIn(user, team.id)) throw notFound();
+}
+
+/** Managing a team's members: its facilitators. */
+export function requireTeamFacilitator(user: User, team: Team): void {
+  if (membershipIn(user, team.id)?.role !== "facilitator") throw notFound();
+}
+
 /** The team's own pages: members (and, with role "facilitator", facilitators) only. Admins are not members. */
 export async function requireMembership(user: User, slug: string | undefined, role?: TeamRole): Promise<Team> {
   const team = await findTeam(user, slug);
@@ -157,6 +175,15 @@ export function canRead(user: User, item: WrittenItem): boolean {
   const member = membershipIn(user, item.coalitionId) !== undefined;
   if (item.visibility === "team") return member;
   return member || readsContent(user);
+}
+
+/**
+ * Shared with the network: what its author shared with the whole programme and did not put in the trash, as
+ * one SQL condition (`.where(sharedWithNetwork("lesson"))`); who may read it is readsContent. The value is
+ * written out, not bound, so that PostgreSQL matches the partial indexes made for exactly this condition.
+ */
+export function sharedWithNetwork(table: "reflection" | "lesson"): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(`${table}.visibility`)} = 'network' and ${sql.ref(`${table}.deleted_at`)} is null)`;
 }
 
 /**
@@ -233,6 +260,11 @@ export function canScheduleSessions(user: User, coalitionId: string): boolean {
   return membershipIn(user, coalitionId)?.role === "facilitator";
 }
 
+/** Only a team's facilitators schedule sessions; everyone else gets 404 on the form. */
+export function requireSessionScheduler(user: User, team: Team): void {
+  if (!canScheduleSessions(user, team.id)) throw notFound();
+}
+
 /** An event's organisers: the coalition's facilitators, or for a programme-wide meeting the funder's officers. */
 export function canOrganiseEvent(user: User, event: { coalitionId: string | null }): boolean {
   if (event.coalitionId === null) return user.accountRole === "funder";
@@ -242,4 +274,9 @@ export function canOrganiseEvent(user: User, event: { coalitionId: string | null
 /** A public event is for anyone with the link; a network event for the programme's signed-in people. */
 export function canSeeEvent(user: User | null, event: { audience: "public" | "network" }): boolean {
   return event.audience === "public" || user !== null;
+}
+
+/** Creating a team's event: its facilitators; a programme-wide one (team null): the funder. Anyone else: 404. */
+export function requireEventOrganiser(user: User, team: Team | null): void {
+  if (!canOrganiseEvent(user, { coalitionId: team?.id ?? null })) throw notFound();
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicUrl } from "~/domain/mail/email.server";
-import { calendarFeed } from "~/domain/sessions/sessions.server";
+import { calendarFeed } from "~/domain/sessions/calendar/calendar-feed.server";
 
 // /calendar/:token.ics — a person's calendar feed. Calendar apps fetch it without a login: the secret
 // token is the key, and making a new one in /settings stops the old address at once.

@@ -4,8 +4,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/mail/email.server";
-import { registrationSchema, type RegistrationInput } from "~/domain/events/event-registration-form";
-import { publicEventPage, registerForEvent } from "~/domain/events/event-registration.server";
+import { registrationSchema, type RegistrationInput } from "~/domain/events/registrations/registration-form";
+import { publicEventPage, registerForEvent } from "~/domain/events/registrations/visitor-registration.server";
 import { readersOf } from "~/domain/coalitions/readers.server";
 import { amsterdamDayAndTime, formatDateTime, formatTimeSpan } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/mail/email.server";
-import { publicEventCalendar } from "~/domain/events/event-registration.server";
+import { publicEventCalendar } from "~/domain/events/registrations/visitor-registration.server";
 
 // /events/:slug.ics — the event as a calendar file, for whoever may see its page.
 export async function loader({ request, params }: LoaderFunctionArgs) {

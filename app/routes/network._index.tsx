@@ -53,9 +53,9 @@ export default function Network() {
 
       <h2>{t("network.events.title")}</h2>
       <h3>{t("network.events.coming")}</h3>
-      <EventList events={events.coming} empty={t("network.events.noneComing")} />
+      <EventList events={events.coming} empty={t("network.events.noneComing")} heading="h4" />
       <h3>{t("network.events.past")}</h3>
-      <EventList events={events.past} empty={t("network.events.nonePast")} />
+      <EventList events={events.past} empty={t("network.events.nonePast")} heading="h4" />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/permissions.server";
+import { requireEventOrganiser, requireUser } from "~/auth/permissions.server";
 import { eventFormDefaults, parseEventForm } from "~/domain/events/event-form";
-import { createEvent, requireEventOrganiser } from "~/domain/events/events.server";
+import { createEvent } from "~/domain/events/events.server";
 import { EventForm } from "~/ui/events/EventForm";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";

@@ -10,7 +10,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { pageNumber } from "~/domain/audit/audit-form";
 import { readOwnActivity } from "~/domain/audit/audit-log.server";
 import { publicUrl } from "~/domain/mail/email.server";
-import { calendarFeedToken, renewCalendarFeed } from "~/domain/sessions/sessions.server";
+import { calendarFeedToken, renewCalendarFeed } from "~/domain/sessions/calendar/calendar-feed.server";
 import { SubmitButton } from "~/ui/Button";
 import { Field, FormErrors } from "~/ui/Field";
 import { setFlash } from "~/ui/flash.server";

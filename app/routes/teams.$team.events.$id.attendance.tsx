@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireUser } from "~/auth/permissions.server";
 import { clientAddressOf, recordExport } from "~/domain/audit/audit.server";
-import { attendanceList } from "~/domain/events/event-registrations.server";
+import { attendanceList } from "~/domain/events/registrations/organiser-registrations.server";
 import { formatTimeSpan } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { TableScroll } from "~/ui/TableScroll";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/permissions.server";
 import { clientAddressOf, recordExport } from "~/domain/audit/audit.server";
-import { registrationsCsv } from "~/domain/events/event-registrations.server";
+import { registrationsCsv } from "~/domain/events/registrations/organiser-registrations.server";
 import { csvDownload } from "~/domain/programme/exports.server";
 
 // /teams/:team/events/:id/registrations.csv — the organisers' download (anyone else, or after the

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
 import { newLessonSchema } from "~/domain/lessons/lesson-form";
 import { createLesson, sourceChoices, themesOfSource } from "~/domain/lessons/lessons.server";
-import { sessionToLink } from "~/domain/sessions/session-notes.server";
+import { sessionToLink } from "~/domain/sessions/notes/session-notes.server";
 import { listThemes } from "~/domain/programme/themes.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { parseRichTextJson } from "~/richtext/schema";

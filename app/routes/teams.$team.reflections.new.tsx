@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
 import { newReflectionSchema } from "~/domain/reflections/reflection-form";
 import { createReflection } from "~/domain/reflections/reflections.server";
-import { sessionToLink } from "~/domain/sessions/session-notes.server";
+import { sessionToLink } from "~/domain/sessions/notes/session-notes.server";
 import { listThemes } from "~/domain/programme/themes.server";
 import { todayInAmsterdam } from "~/i18n/dates";
 import { translator } from "~/i18n/dictionaries.server";

@@ -12,16 +12,9 @@ import {
   voteSchema,
   volunteerSchema,
 } from "~/domain/sessions/session-form";
-import {
-  answerInvitation,
-  assignSessionRole,
-  cancelSession,
-  confirmSessionTime,
-  rescheduleSession,
-  sessionPage,
-  voteOnTimes,
-  volunteerAsCaseBringer,
-} from "~/domain/sessions/sessions.server";
+import { answerInvitation, assignSessionRole, volunteerAsCaseBringer } from "~/domain/sessions/attendance.server";
+import { confirmSessionTime, voteOnTimes } from "~/domain/sessions/poll/poll.server";
+import { cancelSession, rescheduleSession, sessionPage } from "~/domain/sessions/sessions.server";
 import { answerForm } from "~/ui/form-answer.server";
 import { useT } from "~/ui/i18n";
 import { RsvpForm, VolunteerForm } from "~/ui/sessions/Attendance";

@@ -4,17 +4,17 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { methodBySlug } from "~/domain/sessions/intervision-methods";
 import { readersOf } from "~/domain/coalitions/readers.server";
-import { actionDoneSchema, actionSchema, evaluationSchema, noteSchema, takeawaySchema } from "~/domain/sessions/session-notes-form";
+import { actionDoneSchema, actionSchema, evaluationSchema, noteSchema, takeawaySchema } from "~/domain/sessions/notes/session-notes-form";
 import {
   addAction,
   getSessionNotes,
   markActionDone,
   noteOf,
-  requireParticipant,
+  openSessionAsParticipant,
   saveEvaluation,
   saveNote,
   saveTakeaway,
-} from "~/domain/sessions/session-notes.server";
+} from "~/domain/sessions/notes/session-notes.server";
 import { formatDateTime } from "~/i18n/dates";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { parseRichTextJson } from "~/richtext/schema";
@@ -45,7 +45,7 @@ function typedRichText(formData: FormData, name: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireTeamReader(user, params.team);
-  const session = await requireParticipant(user, team, params.id);
+  const session = await openSessionAsParticipant(user, team, params.id);
   const here = `/teams/${team.slug}/sessions/${session.id}/notes`;
   const formData = await request.formData();
   const intent = formData.get("intent");

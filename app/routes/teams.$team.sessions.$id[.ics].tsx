@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/mail/email.server";
-import { sessionCalendarForReader } from "~/domain/sessions/sessions.server";
+import { sessionCalendarForReader } from "~/domain/sessions/calendar/calendar-feed.server";
 
 // /teams/:team/sessions/:id.ics — one confirmed session as a calendar file, for those invited to it.
 export async function loader({ request, params }: LoaderFunctionArgs) {

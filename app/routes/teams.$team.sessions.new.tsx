@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireTeamReader, requireUser } from "~/auth/permissions.server";
+import { requireSessionScheduler, requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/mail/email.server";
 import { newSessionSchema } from "~/domain/sessions/session-form";
-import { createSession, inviteeCandidates, methodChoices, requireSessionScheduler } from "~/domain/sessions/sessions.server";
+import { createSession, inviteeCandidates, methodChoices } from "~/domain/sessions/sessions.server";
 import { formErrors, redirectWithFlash } from "~/ui/form-answer.server";
 import { useT } from "~/ui/i18n";
 import { NewSessionForm } from "~/ui/sessions/NewSessionForm";

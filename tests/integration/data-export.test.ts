@@ -2,7 +2,7 @@ import type { KyselyPlugin } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import { db, useDatabase } from "../../db/db.server";
-import { PAGE_SIZE } from "../../app/domain/privacy/personal-data.server";
+import { PAGE_SIZE } from "../../app/domain/privacy/personal-rows.server";
 import * as zipRoute from "../../app/routes/settings_.data[.zip]";
 import * as pageRoute from "../../app/routes/settings_.data";
 import { browserRequest, callRoute, createCoalition, createPerson, sessionFor, unique } from "../fixtures";

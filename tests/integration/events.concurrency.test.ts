@@ -3,7 +3,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db, useDatabase, type DB } from "../../db/db.server";
 import type { Database } from "../../db/schema";
-import { registerForEvent } from "../../app/domain/events/event-registration.server";
+import { registerForEvent } from "../../app/domain/events/registrations/visitor-registration.server";
 import { BASE, createCoalition, createPerson, unique } from "../fixtures";
 import { insertEvent } from "../fixtures/events";
 

@@ -6,7 +6,7 @@ import {
   MAX_ATTEMPTS_PER_EVENT,
   publicEventPage,
   registerForEvent,
-} from "../../app/domain/events/event-registration.server";
+} from "../../app/domain/events/registrations/visitor-registration.server";
 import { purgeEventPersonalData } from "../../app/domain/events/event-retention.server";
 import { amsterdamTimeToUtc } from "../../app/i18n/dates";
 import * as pageRoute from "../../app/routes/events.$slug._index";

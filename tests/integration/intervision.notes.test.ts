@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { db } from "../../db/db.server";
 import { getUser, requireTeamReader } from "../../app/auth/permissions.server";
-import { openActionsFor } from "../../app/domain/sessions/session-notes.server";
+import { openActionsFor } from "../../app/domain/sessions/notes/session-notes.server";
 import { todayInAmsterdam } from "../../app/i18n/dates";
 import * as methodRoute from "../../app/routes/methods.$method";
 import * as methodsRoute from "../../app/routes/methods._index";

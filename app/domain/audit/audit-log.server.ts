@@ -4,8 +4,7 @@ import type { Database, TeamRole } from "../../../db/schema";
 import { requireAdmin, type User } from "../../auth/permissions.server";
 import { TIME_ZONE } from "../../i18n/dates";
 import type { AuditFilter } from "./audit-form";
-import { auditKinds, exportNames, type ExportName } from "./audit-kinds";
-import type { AuditKind } from "./audit.server";
+import { auditKinds, exportNames, type AuditKind, type ExportName } from "./audit-kinds";
 import { teamRoles } from "../vocabulary";
 
 // Reading the audit log: the admin's whole log (/admin/audit) and a person's own entries (/settings).

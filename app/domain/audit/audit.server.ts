@@ -1,27 +1,5 @@
 import { db } from "../../../db/db.server";
-import type { ExportName } from "./audit-kinds";
-
-export type AuditKind =
-  | "login"
-  | "login_failed"
-  | "logout"
-  | "logout_everywhere"
-  | "password_changed"
-  | "password_reset_requested"
-  | "password_reset"
-  | "invite"
-  | "invitation_accepted"
-  | "role_change"
-  | "member_removed"
-  | "deactivation"
-  | "reactivation"
-  | "export"
-  | "left_coalition"
-  | "account_deletion_requested"
-  | "departure_restored"
-  | "departure_finalised"
-  | "account_anonymised"
-  | "retention_changed";
+import type { AuditKind, ExportName } from "./audit-kinds";
 
 export type AuditEvent = {
   kind: AuditKind;

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import { db } from "../../../db/db.server";
 import type { Database, Perspective, TeamRole } from "../../../db/schema";
-import { membershipIn, notFound, rowIdOrNotFound, type Team, type User } from "../../auth/permissions.server";
+import { notFound, requireTeamFacilitator, rowIdOrNotFound, type Team, type User } from "../../auth/permissions.server";
 import type { MessageKey } from "../../i18n/i18n";
 import { normaliseEmail } from "../accounts/accounts.server";
 import { lastLoginOf } from "../audit/audit-log.server";
@@ -35,12 +35,8 @@ export type OpenInvitationRow = { id: string; email: string; role: TeamRole; exp
 export type Refusal = { ok: false; message: MessageKey; field?: string };
 export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
 
-function requireFacilitatorOf(user: User, team: Team): void {
-  if (membershipIn(user, team.id)?.role !== "facilitator") throw notFound();
-}
-
 export function listTeamMembersForFacilitator(user: User, team: Team): Promise<TeamMemberRow[]> {
-  requireFacilitatorOf(user, team);
+  requireTeamFacilitator(user, team);
   return db()
     .selectFrom("membership")
     .innerJoin("person", "person.id", "membership.person_id")
@@ -65,7 +61,7 @@ export function listTeamMembersForFacilitator(user: User, team: Team): Promise<T
 }
 
 export function listOpenInvitations(user: User, team: Team): Promise<OpenInvitationRow[]> {
-  requireFacilitatorOf(user, team);
+  requireTeamFacilitator(user, team);
   return db()
     .selectFrom("invitation")
     .leftJoin("person as inviter", "inviter.id", "invitation.invited_by")
@@ -94,7 +90,7 @@ export async function inviteToTeam(
   input: { email: string; role: TeamRole },
   request: Request,
 ): Promise<Outcome> {
-  requireFacilitatorOf(user, team);
+  requireTeamFacilitator(user, team);
   const email = normaliseEmail(input.email);
   const existing = await db()
     .selectFrom("person")
@@ -125,7 +121,7 @@ export async function inviteToTeam(
 
 /** Withdraws an open invitation of this coalition: its link stops working at once. */
 export async function withdrawInvitation(user: User, team: Team, invitationId: string): Promise<void> {
-  requireFacilitatorOf(user, team);
+  requireTeamFacilitator(user, team);
   rowIdOrNotFound(invitationId);
   const withdrawn = await db()
     .updateTable("invitation")
@@ -193,7 +189,7 @@ export async function changeMemberRole(
   membershipId: string,
   role: TeamRole,
 ): Promise<Outcome<{ self: boolean }>> {
-  requireFacilitatorOf(user, team);
+  requireTeamFacilitator(user, team);
   const outcome = await withMembership(team, membershipId, async (trx, target, facilitators) => {
     if (target.role === role) return { ok: true as const, changed: false, target };
     if (role === "member" && isLastFacilitator(target, facilitators)) {
@@ -217,7 +213,7 @@ export async function changeMemberRole(
 
 /** Takes a person out of this coalition (their account stays). Returns whether the actor left themselves. */
 export async function removeMember(user: User, team: Team, membershipId: string): Promise<Outcome<{ self: boolean }>> {
-  requireFacilitatorOf(user, team);
+  requireTeamFacilitator(user, team);
   const outcome = await withMembership(team, membershipId, async (trx, target, facilitators) => {
     if (isLastFacilitator(target, facilitators)) {
       return { ok: false as const, message: "members.lastFacilitator.remove" as const };

@@ -41,7 +41,7 @@ export type Readers =
  * The page's own checks, per kind, in the order its loader makes them:
  * - reflection, lesson: requireContentReader (readsContent), then getReflection/getLesson (canRead);
  * - milestone: requireContentReader (readsContent), then getMilestone (canReadMilestone);
- * - session notes: requireParticipant (sessionRole is "participant");
+ * - session notes: openSessionAsParticipant (sessionRole is "participant");
  * - event: eventForVisitor (canSeeEvent).
  */
 async function pageLetsIn(item: ReadableItem): Promise<(user: User | null) => boolean> {

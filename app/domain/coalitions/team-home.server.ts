@@ -5,7 +5,7 @@ import { todayInAmsterdam } from "../../i18n/dates";
 import { recentLessons } from "../lessons/lessons.server";
 import { milestoneSummary, recentMilestoneChanges } from "../milestones/milestones.server";
 import { hasWrittenReflection, recentReflections } from "../reflections/reflections.server";
-import { openActionsFor } from "../sessions/session-notes.server";
+import { openActionsFor } from "../sessions/notes/session-notes.server";
 
 export type ActivityItem =
   | { kind: "reflection"; id: string; title: string; at: string; by: string; visibility: "private" | "team" | "network" }

@@ -2,7 +2,6 @@ import ical, { ICalEventStatus } from "ical-generator";
 import type { Language } from "../../../db/schema";
 import { amsterdamDayAndTime } from "../../i18n/dates";
 import { translator } from "../../i18n/dictionaries.server";
-import type { EventDetails } from "./events.server";
 
 // The calendar file of a network event, made by ical-generator like the intervision files: UTC times,
 // CRLF, folded lines. The same file is the download on the event page and the attachment of the e-mails.
@@ -11,10 +10,18 @@ import type { EventDetails } from "./events.server";
 
 const prodId = { company: "Leernetwerk", product: "Leernetwerk", language: "NL" };
 
-export type CalendarEvent = Pick<
-  EventDetails,
-  "slug" | "title" | "descriptionText" | "place" | "address" | "startsAt" | "endsAt" | "icalUid" | "icalSequence"
-> & { programme: { startsAt: Date; title: string }[] };
+export type CalendarEvent = {
+  slug: string;
+  title: string;
+  descriptionText: string;
+  place: string;
+  address: string;
+  startsAt: Date;
+  endsAt: Date;
+  icalUid: string;
+  icalSequence: number;
+  programme: { startsAt: Date; title: string }[];
+};
 
 export function eventPageUrl(origin: string, slug: string): string {
   return `${origin}/events/${encodeURIComponent(slug)}`;

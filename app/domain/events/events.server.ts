@@ -5,16 +5,18 @@ import type { Database, EventAudience } from "../../../db/schema";
 import {
   canOrganiseEvent,
   canSeeEvent,
+  isRowId,
   membershipIn,
   notFound,
-  isRowId,
+  requireEventOrganiser,
+  sharedWithNetwork,
   type Team,
   type User,
 } from "../../auth/permissions.server";
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
 import type { EventSchedule } from "./event-form";
-import { moveUpWaitingList } from "./event-registration.server";
+import { moveUpWaitingList } from "./registrations/waiting-list.server";
 
 // Network events (issue 7): the reads every event page starts from. An event belongs to a coalition (its
 // facilitators organise it) or, with coalition_id null, to the whole programme (the funder organises it).
@@ -124,11 +126,6 @@ export type EventInput = EventSchedule & {
   asksDietary: boolean;
   questions: string[];
 };
-
-/** Creating a team's event: its facilitators; a programme-wide one (team null): the funder. Anyone else: 404. */
-export function requireEventOrganiser(user: User, team: Team | null): void {
-  if (!canOrganiseEvent(user, { coalitionId: team?.id ?? null })) throw notFound();
-}
 
 /** "Twee jaar samen in Twello!" → "twee-jaar-samen-in-twello-3f9a1c": readable, and unguessable enough to be unique. */
 export function eventSlug(title: string): string {
@@ -366,8 +363,7 @@ function networkLessons(coalitionId: string | null) {
   return db()
     .selectFrom("lesson")
     .innerJoin("coalition", "coalition.id", "lesson.coalition_id")
-    .where("lesson.visibility", "=", "network")
-    .where("lesson.deleted_at", "is", null)
+    .where(sharedWithNetwork("lesson"))
     .$if(coalitionId !== null, (qb) => qb.where("lesson.coalition_id", "=", coalitionId!));
 }
 
@@ -375,8 +371,7 @@ function networkReflections(coalitionId: string | null) {
   return db()
     .selectFrom("reflection")
     .innerJoin("coalition", "coalition.id", "reflection.coalition_id")
-    .where("reflection.visibility", "=", "network")
-    .where("reflection.deleted_at", "is", null)
+    .where(sharedWithNetwork("reflection"))
     .$if(coalitionId !== null, (qb) => qb.where("reflection.coalition_id", "=", coalitionId!));
 }
 

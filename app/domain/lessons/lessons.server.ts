@@ -9,6 +9,7 @@ import {
   isRowId,
   notFound,
   readableBy,
+  requireTeamMember,
   rowIdOrNotFound,
   type Team,
   type User,
@@ -16,8 +17,7 @@ import {
 import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
-import { requireTeamWriter } from "../reflections/reflections.server";
-import { sessionOrigins, sessionToLink } from "../sessions/session-notes.server";
+import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it
@@ -265,7 +265,7 @@ export type CreateOutcome = { status: "saved"; id: string } | { status: "refused
 
 /** A member proposes a lesson; sources must be reflections of this team the member may read. */
 export async function createLesson(user: User, team: Team, input: LessonInput): Promise<CreateOutcome> {
-  requireTeamWriter(user, team);
+  requireTeamMember(user, team);
   const [sourceIds, themeIds, session] = await Promise.all([
     checkedSources(user, team, input.sourceIds),
     knownThemeIds(input.themeIds),
@@ -373,7 +373,7 @@ function trashOf(team: Team) {
 
 /** The deleted lessons of this team that this person may still restore: their own, and as facilitator the team's. */
 export async function listLessonTrash(user: User, team: Team) {
-  requireTeamWriter(user, team);
+  requireTeamMember(user, team);
   const rows = await trashOf(team)
     .innerJoin("person", "person.id", "lesson.author_id")
     .select("person.name as authorName")
@@ -383,7 +383,7 @@ export async function listLessonTrash(user: User, team: Team) {
 }
 
 export async function restoreLesson(user: User, team: Team, id: string | undefined): Promise<void> {
-  requireTeamWriter(user, team);
+  requireTeamMember(user, team);
   const row = await trashOf(team).where("lesson.id", "=", rowIdOrNotFound(id)).executeTakeFirst();
   if (!row || !canEditLesson(user, row)) throw notFound();
   const restored = await db()

@@ -6,9 +6,9 @@ import {
   canEditMilestone,
   canReadMilestone,
   canUpdateMilestoneStatus,
-  membershipIn,
   milestoneReadableBy,
   notFound,
+  requireTeamMember,
   rowIdOrNotFound,
   type Team,
   type User,
@@ -69,11 +69,6 @@ function inTeam(team: Team) {
 /** A team's milestones that this reader may read. */
 function readableInTeam(user: User, team: Team) {
   return inTeam(team).where(milestoneReadableBy(user, "milestone"));
-}
-
-/** Adding milestones is for the team's own members and facilitators; the funder and the admin only read. */
-function requireTeamMember(user: User, team: Team): void {
-  if (!membershipIn(user, team.id)) throw notFound();
 }
 
 /** The team's milestones as this reader may see them, by target date, with the counts for the summary. */

@@ -1,13 +1,12 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { db } from "../../../db/db.server";
-import type { User } from "../../auth/permissions.server";
+import { requireNetworkReader, type User } from "../../auth/permissions.server";
 import {
   lessonDay,
   PAGE_SIZE,
   parseNetworkFilters,
   reflectionDay,
-  requireNetworkReader,
   sharedLessons,
   sharedReflections,
   withThemes,

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import { db } from "../../../db/db.server";
 import type { Perspective } from "../../../db/schema";
-import { notFound, readsContent, type User } from "../../auth/permissions.server";
+import { requireNetworkReader, sharedWithNetwork, type User } from "../../auth/permissions.server";
 import { TIME_ZONE } from "../../i18n/dates";
 import { perspectives } from "../vocabulary";
 
@@ -44,11 +44,6 @@ export function parseNetworkFilters(params: URLSearchParams): NetworkFilters {
   return filterSchema.parse(Object.fromEntries(params));
 }
 
-/** Admins run the installation but read no content: for them the network does not exist. */
-export function requireNetworkReader(user: User): void {
-  if (!readsContent(user)) throw notFound();
-}
-
 type ThemeRef = { slug: string; name_nl: string; name_en: string };
 
 /**
@@ -60,8 +55,7 @@ type ThemeRef = { slug: string; name_nl: string; name_en: string };
 export function sharedReflections(filters: NetworkFilter, query?: RawBuilder<unknown>) {
   return db()
     .selectFrom("reflection")
-    .where("reflection.visibility", "=", "network")
-    .where("reflection.deleted_at", "is", null)
+    .where(sharedWithNetwork("reflection"))
     .$if(filters.kind === "lesson", (qb) => qb.where(sql<boolean>`false`))
     .$if(Boolean(filters.from), (qb) => qb.where(sql<boolean>`reflection.happened_on >= ${filters.from}::date`))
     .$if(Boolean(filters.to), (qb) => qb.where(sql<boolean>`reflection.happened_on <= ${filters.to}::date`))
@@ -96,8 +90,7 @@ export function sharedReflections(filters: NetworkFilter, query?: RawBuilder<unk
 export function sharedLessons(filters: NetworkFilter, query?: RawBuilder<unknown>) {
   return db()
     .selectFrom("lesson")
-    .where("lesson.visibility", "=", "network")
-    .where("lesson.deleted_at", "is", null)
+    .where(sharedWithNetwork("lesson"))
     .$if(filters.kind === "reflection", (qb) => qb.where(sql<boolean>`false`))
     // A lesson's day is the Amsterdam day it was written on.
     .$if(Boolean(filters.from), (qb) =>

@@ -4,38 +4,28 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { ZipFile } from "yazl";
 import { db } from "../../../db/db.server";
 import type { MilestoneStatus, Visibility } from "../../../db/schema";
-import { sessionRole, type User } from "../../auth/permissions.server";
+import type { User } from "../../auth/permissions.server";
 import { formatDate, formatDateTime, formatDay } from "../../i18n/dates";
 import { translator } from "../../i18n/dictionaries.server";
 import type { MessageKey, Translate } from "../../i18n/i18n";
 import { RichText } from "../../richtext/RichText";
 import type { RichTextState } from "../../richtext/schema";
 import { methodBySlug } from "../sessions/intervision-methods";
-import { methodName } from "../sessions/sessions.server";
-import {
-  auditPages,
-  commentPages,
-  eventPages,
-  invitationPages,
-  isoDay,
-  keyset,
-  lessonPages,
-  milestoneChangePages,
-  milestonePages,
-  onePage,
-  reflectionPages,
-  registrationPages,
-  sessionPages,
-  textPath,
-  themeSlugs,
-  type Page,
-  type SessionNote,
-} from "./personal-data.server";
+import { methodName } from "../sessions/session-access.server";
+import { invitationPages } from "../accounts/personal-data.server";
+import { auditPages } from "../audit/personal-data.server";
+import { eventPages, registrationPages } from "../events/personal-data.server";
+import { lessonPages } from "../lessons/personal-data.server";
+import { milestoneChangePages, milestonePages } from "../milestones/personal-data.server";
+import { commentPages, reflectionPages } from "../reflections/personal-data.server";
+import { sessionPages, type SessionNote } from "../sessions/personal-data.server";
+import { onePage, textPath, themeSlugs, type Page } from "./personal-rows.server";
 
 // "Download everything the network holds about me" (/settings/data.zip): one ZIP with a JSON file per kind,
 // the person's texts as standalone HTML pages and an index.html in their language.
 //
-// What belongs to a person is decided in personal-data.server.ts.
+// What belongs to a person is decided by each module's personal-data.server.ts (listed in
+// privacy/personal-data.server.ts).
 //
 // The ZIP is a stream: every entry is fed by an async generator that reads the database a page at a time
 // (keyset on id, PAGE_SIZE rows per query), and yazl pulls the next chunk only when the download has taken the

@@ -10,6 +10,8 @@ import type { MessageKey } from "../../i18n/i18n";
 import { formatDateTime } from "../../i18n/dates";
 import { recordAudit } from "../audit/audit.server";
 import { publicUrl, sendEmail } from "../mail/email.server";
+import { personalData } from "./personal-data.server";
+import type { HandOver } from "./personal-rows.server";
 
 // Leaving a coalition and deleting an account (issue 8, AVG/GDPR). What the person kept for the team moves to
 // an anonymous stand-in (a person row with no name, address or password, shown as "former member"), so
@@ -399,40 +401,13 @@ const tableOf = {
 } as const;
 
 /**
- * Moves every trace of a person in a coalition (or everywhere) to another person row: what they wrote, their
- * place in intervision sessions, the notes they last edited, their votes, actions and evaluations, the events
- * they organised and the invitations they sent. The same move, reversed, is the restore.
+ * Moves every trace of a person in a coalition (or everywhere) to another person row: each module hands over
+ * what it holds (privacy/personal-data.server.ts lists them). The same move, reversed, is the restore.
  */
-async function moveTraces(trx: Trx, move: { from: string; to: string; coalitionId: string | null; keepPrivate: boolean }) {
-  const { from, to, coalitionId } = move;
-  const inTeam = (column: string) => (coalitionId ? sql<boolean>`${sql.ref(column)} = ${coalitionId}` : sql<boolean>`true`);
-  const teamSessions = sql`(select id from intervision_session where ${inTeam("intervision_session.coalition_id")})`;
-  const teamReflections = sql`(select id from reflection where ${inTeam("reflection.coalition_id")})`;
-  const teamMilestones = sql`(select id from milestone where ${inTeam("milestone.coalition_id")})`;
-  const statements = [
-    sql`update reflection set author_id = ${to} where author_id = ${from} and ${inTeam("reflection.coalition_id")}
-        ${move.keepPrivate ? sql`and visibility <> 'private'` : sql``}`,
-    sql`update reflection_comment set author_id = ${to} where author_id = ${from} and reflection_id in ${teamReflections}`,
-    sql`update lesson set author_id = ${to} where author_id = ${from} and ${inTeam("lesson.coalition_id")}`,
-    sql`update milestone set created_by = ${to} where created_by = ${from} and ${inTeam("milestone.coalition_id")}`,
-    sql`update milestone set owner_id = ${to} where owner_id = ${from} and ${inTeam("milestone.coalition_id")}`,
-    sql`update milestone_status_change set changed_by = ${to} where changed_by = ${from} and milestone_id in ${teamMilestones}`,
-    sql`update intervision_session set facilitator_id = ${to} where facilitator_id = ${from} and ${inTeam("intervision_session.coalition_id")}`,
-    sql`update intervision_session set case_bringer_id = ${to} where case_bringer_id = ${from} and ${inTeam("intervision_session.coalition_id")}`,
-    sql`update intervision_session set timekeeper_id = ${to} where timekeeper_id = ${from} and ${inTeam("intervision_session.coalition_id")}`,
-    sql`update session_invitee set person_id = ${to} where person_id = ${from} and session_id in ${teamSessions}`,
-    sql`update slot_vote set person_id = ${to} where person_id = ${from}
-        and slot_id in (select id from session_slot where session_id in ${teamSessions})`,
-    sql`update session_note set updated_by = ${to} where updated_by = ${from} and session_id in ${teamSessions}`,
-    sql`update session_action set owner_id = ${to} where owner_id = ${from} and session_id in ${teamSessions}`,
-    sql`update session_action set created_by = ${to} where created_by = ${from} and session_id in ${teamSessions}`,
-    sql`update session_evaluation set person_id = ${to} where person_id = ${from} and session_id in ${teamSessions}`,
-    sql`update event set created_by = ${to} where created_by = ${from} and ${inTeam("event.coalition_id")}`,
-    sql`update invitation set invited_by = ${to} where invited_by = ${from} and ${inTeam("invitation.coalition_id")}`,
-  ];
+async function moveTraces(trx: Trx, move: HandOver) {
   // The milestone history is append-only; an erasure may change who made a change, nothing else.
   await sql`select set_config('leernetwerk.erasure', 'on', true)`.execute(trx);
-  for (const statement of statements) await statement.execute(trx);
+  for (const rows of personalData) await rows.handOver?.(trx, move);
   await sql`select set_config('leernetwerk.erasure', 'off', true)`.execute(trx);
 }
 
@@ -506,33 +481,8 @@ async function finaliseDeparture(departureId: string): Promise<void> {
   }
 }
 
-/** The account row stays (the audit log and the stand-ins' history point to it) but says nothing about anyone. */
+/** Everything about the person goes, module by module; the person row stays, empty (accounts/personal-data.server.ts). */
 async function erasePerson(trx: Trx, personId: string): Promise<void> {
-  const person = await trx.selectFrom("person").where("id", "=", personId).select("email").executeTakeFirstOrThrow();
-  const email = person.email;
-  await trx
-    .updateTable("person")
-    .set({
-      name: "",
-      email: `erased-${personId}@erased.invalid`,
-      password_hash: "",
-      erased_at: new Date(),
-      deactivated_at: new Date(),
-      last_login_at: null,
-    })
-    .where("id", "=", personId)
-    .execute();
-  await trx.deleteFrom("auth_session").where("person_id", "=", personId).execute();
-  await trx.deleteFrom("password_reset").where("person_id", "=", personId).execute();
-  await trx.deleteFrom("calendar_feed").where("person_id", "=", personId).execute();
-  await trx.deleteFrom("login_attempt").where("email", "=", email).execute();
-  await trx.deleteFrom("invitation").where("email", "=", email).execute();
-  await trx.deleteFrom("email_outbox").where("to_address", "=", email).execute();
-  await trx
-    .updateTable("event_registration")
-    .set({ name: null, email: null, organisation: null, dietary: null, token_hash: null, person_id: null })
-    .where((eb) => eb.or([eb("person_id", "=", personId), eb("email", "=", email)]))
-    .execute();
-  await sql`update audit_event set address = null, detail = detail - 'email'
-    where actor_id = ${personId} or subject_id = ${personId}`.execute(trx);
+  const person = await trx.selectFrom("person").where("id", "=", personId).select(["id", "email"]).executeTakeFirstOrThrow();
+  for (const rows of personalData) await rows.erase?.(trx, person);
 }

@@ -2,11 +2,11 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { db } from "../../../db/db.server";
 import type { MilestoneStatus } from "../../../db/schema";
-import { requireFunder, type User } from "../../auth/permissions.server";
+import { requireFunder, sharedWithNetwork, type User } from "../../auth/permissions.server";
 import { amsterdamTimeToUtc, TIME_ZONE } from "../../i18n/dates";
 import { eventsBetween } from "../events/event-listings.server";
 import type { DigestPeriod } from "./digest-form";
-import { methodName } from "../sessions/sessions.server";
+import { methodName } from "../sessions/session-access.server";
 
 // The printable programme digest (/programme/digest): per coalition, what it shared with the network, how its
 // milestones moved and which intervision sessions it held in a period. For the funder only (DESIGN.md §2–3):
@@ -75,8 +75,7 @@ function sharedLessons(period: DigestPeriod) {
   return db()
     .selectFrom("lesson")
     .innerJoin("person", "person.id", "lesson.author_id")
-    .where("lesson.visibility", "=", "network")
-    .where("lesson.deleted_at", "is", null)
+    .where(sharedWithNetwork("lesson"))
     .where(inPeriod("lesson.created_at", period))
     .select((eb) => [
       "lesson.id",
@@ -102,8 +101,7 @@ function sharedReflections(period: DigestPeriod) {
   return db()
     .selectFrom("reflection")
     .innerJoin("person", "person.id", "reflection.author_id")
-    .where("reflection.visibility", "=", "network")
-    .where("reflection.deleted_at", "is", null)
+    .where(sharedWithNetwork("reflection"))
     .where(inPeriod("reflection.created_at", period))
     .select((eb) => [
       "reflection.id",

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
 import { db } from "../../../db/db.server";
-import { type User, requireFunder } from "../../auth/permissions.server";
+import { requireFunder, sharedWithNetwork, type User } from "../../auth/permissions.server";
 import { todayInAmsterdam } from "../../i18n/dates";
 import { translator } from "../../i18n/dictionaries.server";
 import { programmeDashboard } from "./programme-dashboard.server";
@@ -55,8 +55,7 @@ export async function lessonsCsv(user: User): Promise<string> {
     .leftJoin("membership", (join) =>
       join.onRef("membership.coalition_id", "=", "lesson.coalition_id").onRef("membership.person_id", "=", "lesson.author_id")
     )
-    .where("lesson.visibility", "=", "network")
-    .where("lesson.deleted_at", "is", null)
+    .where(sharedWithNetwork("lesson"))
     .select([
       "lesson.id",
       "coalition.name as coalitionName",

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { db } from "../../../db/db.server";
 import type { Perspective } from "../../../db/schema";
-import { requireProgrammeReader, type User } from "../../auth/permissions.server";
+import { requireProgrammeReader, sharedWithNetwork, type User } from "../../auth/permissions.server";
 import { amsterdamTimeToUtc, todayInAmsterdam } from "../../i18n/dates";
 import { listCoalitions, perspectiveCounts } from "../coalitions/coalitions.server";
 import { eventFigures } from "../events/event-listings.server";
@@ -161,8 +161,7 @@ function latestSharedLessons() {
         eb
           .selectFrom("lesson")
           .whereRef("lesson.coalition_id", "=", "coalition.id")
-          .where("lesson.visibility", "=", "network")
-          .where("lesson.deleted_at", "is", null)
+          .where(sharedWithNetwork("lesson"))
           .select(["lesson.id", "lesson.statement", "lesson.created_at as createdAt"])
           .orderBy("lesson.created_at", "desc")
           .orderBy("lesson.id", "desc")

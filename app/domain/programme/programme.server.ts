@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { db } from "../../../db/db.server";
 import type { Perspective } from "../../../db/schema";
-import { requireFunder, requireProgrammeReader, type User } from "../../auth/permissions.server";
+import { requireFunder, requireProgrammeReader, sharedWithNetwork, type User } from "../../auth/permissions.server";
 import { listThemes, type Theme } from "./themes.server";
 import { perspectives } from "../vocabulary";
 
@@ -36,7 +36,7 @@ export async function themeMatrix(user: User) {
         "lesson_theme.theme_id as themeId",
         "lesson.coalition_id as coalitionId",
         sql<string>`count(*)`.as("count"),
-        sql<string>`count(*) filter (where lesson.visibility = 'network')`.as("network"),
+        sql<string>`count(*) filter (where ${sharedWithNetwork("lesson")})`.as("network"),
       ])
       .execute(),
   ]);
@@ -86,8 +86,7 @@ export async function compareTheme(user: User, theme: Theme, perspective?: Persp
       join.onRef("membership.coalition_id", "=", "lesson.coalition_id").onRef("membership.person_id", "=", "lesson.author_id"),
     )
     .where("lesson_theme.theme_id", "=", theme.id)
-    .where("lesson.visibility", "=", "network")
-    .where("lesson.deleted_at", "is", null)
+    .where(sharedWithNetwork("lesson"))
     .$if(Boolean(perspective), (qb) => qb.where("membership.perspective", "=", perspective!))
     .select([
       "lesson.id",

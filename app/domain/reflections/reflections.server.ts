@@ -3,10 +3,10 @@ import { z } from "zod";
 import { db } from "../../../db/db.server";
 import { knownThemeIds } from "../programme/themes.server";
 import type { Visibility } from "../../../db/schema";
-import { canRead, membershipIn, notFound, readableBy, rowIdOrNotFound, type Team, type User } from "../../auth/permissions.server";
+import { canRead, notFound, readableBy, requireTeamMember, rowIdOrNotFound, type Team, type User } from "../../auth/permissions.server";
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
-import { sessionOrigins, sessionToLink } from "../sessions/session-notes.server";
+import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 import { visibilities } from "../vocabulary";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility
@@ -52,11 +52,6 @@ export function parseReflectionFilters(params: URLSearchParams): ReflectionFilte
 }
 
 const day = sql<string>`to_char(reflection.happened_on, 'YYYY-MM-DD')`;
-
-/** Writing in a team's log is for its members and facilitators; the funder and the admin only read. */
-export function requireTeamWriter(user: User, team: Team): void {
-  if (!membershipIn(user, team.id)) throw notFound();
-}
 
 async function themesOf(reflectionIds: string[]) {
   if (reflectionIds.length === 0) return new Map<string, { slug: string; name_nl: string; name_en: string }[]>();
@@ -233,7 +228,7 @@ export async function getOwnReflection(user: User, team: Team, id: string | unde
 }
 
 export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<string> {
-  requireTeamWriter(user, team);
+  requireTeamMember(user, team);
   const [themeIds, session] = await Promise.all([knownThemeIds(input.themeIds), sessionToLink(user, team, input.sessionId)]);
   return db().transaction().execute(async (trx) => {
     const { id } = await trx
@@ -311,7 +306,7 @@ const inTrash = sql<boolean>`reflection.deleted_at > now() - make_interval(days 
 
 /** The author's deleted reflections in this team that can still be restored. */
 export function listTrash(user: User, team: Team) {
-  requireTeamWriter(user, team);
+  requireTeamMember(user, team);
   return db()
     .selectFrom("reflection")
     .where("coalition_id", "=", team.id)
@@ -323,7 +318,7 @@ export function listTrash(user: User, team: Team) {
 }
 
 export async function restoreReflection(user: User, team: Team, id: string | undefined): Promise<void> {
-  requireTeamWriter(user, team);
+  requireTeamMember(user, team);
   const restored = await db()
     .updateTable("reflection")
     .set({ deleted_at: null })

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { SessionRoleName } from "../../domain/sessions/sessions.server";
+import type { SessionRoleName } from "../../domain/sessions/attendance.server";
 import { SubmitButton } from "../Button";
 import { FieldErrors, FormErrors } from "../Field";
 import { useT } from "../i18n";

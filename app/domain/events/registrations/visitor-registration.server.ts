@@ -1,42 +1,29 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import { db } from "../../../db/db.server";
-import type { Database, RegistrationStatus } from "../../../db/schema";
-import { notFound, readsContent, type User } from "../../auth/permissions.server";
-import { hashToken, newToken } from "../../auth/tokens.server";
-import { formatTimeSpan } from "../../i18n/dates";
-import { translator } from "../../i18n/dictionaries.server";
-import type { MessageKey } from "../../i18n/i18n";
-import { sendEmail } from "../mail/email.server";
-import { eventCalendarFile, type CalendarEvent } from "./event-calendar.server";
-import type { RegistrationChange, RegistrationInput } from "./event-registration-form";
-import { eventForVisitor, presentedItems } from "./events.server";
+import { sql, type Transaction } from "kysely";
+import { db } from "../../../../db/db.server";
+import type { Database, RegistrationStatus } from "../../../../db/schema";
+import { notFound, readsContent, type User } from "../../../auth/permissions.server";
+import { hashToken, newToken } from "../../../auth/tokens.server";
+import { translator } from "../../../i18n/dictionaries.server";
+import { sendEmail } from "../../mail/email.server";
+import { eventCalendarFile } from "../event-calendar.server";
+import { eventForVisitor, presentedItems } from "../events.server";
+import { calendarAttachment, mailRegistrant, registrationLink } from "./registrant-mail.server";
+import type { RegistrationChange, RegistrationInput } from "./registration-form";
+import { countRegistered, eventById, fillFreePlaces, lockEvent, type Executor } from "./waiting-list.server";
 
 // Registering for a network event, by anyone who may see it (public: anyone with the link), and the
-// registrant's own page behind the personal link in the e-mail. The capacity holds under concurrent
-// registration because every change of who has a place locks the event row first. Mail is Dutch and goes
-// through the outbox after the transaction has committed.
+// registrant's own page behind the personal link in the e-mail. Who has a place and who waits is kept
+// by waiting-list.server.ts. Mail is Dutch and goes through the outbox after the transaction has committed.
 
 /** Registrations per client address per event per hour, and per event per hour, before the form answers 429. */
 export const MAX_ATTEMPTS_PER_ADDRESS = 10;
 export const MAX_ATTEMPTS_PER_EVENT = 200;
 const HOUR = 3600_000;
 
-type Executor = Kysely<Database> | Transaction<Database>;
-type MailEvent = CalendarEvent;
 
 /** Past the deadline or begun: no more registering (the deadline never lies after the start). */
 export function registrationClosed(event: { registrationDeadline: Date; startsAt: Date }, now: Date): boolean {
   return now.getTime() > event.registrationDeadline.getTime() || now.getTime() >= event.startsAt.getTime();
-}
-
-async function countRegistered(executor: Executor, eventId: string): Promise<number> {
-  const row = await executor
-    .selectFrom("event_registration")
-    .where("event_id", "=", eventId)
-    .where("status", "=", "registered")
-    .select((eb) => eb.fn.countAll<string>().as("count"))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
 }
 
 /** Everything the public page shows: the event, places left, whether the form is open, full or closed. */
@@ -196,12 +183,6 @@ async function recordAttempt(eventId: string, address: string, now: Date): Promi
   return true;
 }
 
-/** Locks the event row, so that only one change of who has a place runs at a time; returns the capacity. */
-async function lockEvent(trx: Transaction<Database>, eventId: string): Promise<number> {
-  const row = await trx.selectFrom("event").where("id", "=", eventId).select("capacity").forUpdate().executeTakeFirstOrThrow();
-  return row.capacity;
-}
-
 async function saveAnswers(trx: Transaction<Database>, registrationId: string, questions: { id: string }[], yes: string[]) {
   await trx.deleteFrom("event_answer").where("registration_id", "=", registrationId).execute();
   if (questions.length === 0) return;
@@ -211,81 +192,7 @@ async function saveAnswers(trx: Transaction<Database>, registrationId: string, q
     .execute();
 }
 
-function registrationLink(origin: string, slug: string, token: string): string {
-  return `${origin}/events/${encodeURIComponent(slug)}/registration/${token}`;
-}
-
-function calendarAttachment(event: MailEvent, origin: string) {
-  return {
-    filename: `${event.slug}.ics`,
-    contentType: "text/calendar; charset=utf-8",
-    content: eventCalendarFile(event, origin),
-  };
-}
-
-const mailKeys = {
-  registered: ["eventPublic.mail.registered.subject", "eventPublic.mail.registered.body"],
-  waiting: ["eventPublic.mail.waiting.subject", "eventPublic.mail.waiting.body"],
-  movedUp: ["eventPublic.mail.movedUp.subject", "eventPublic.mail.movedUp.body"],
-} as const satisfies Record<string, [MessageKey, MessageKey]>;
-
-async function mailRegistrant(
-  kind: keyof typeof mailKeys,
-  event: MailEvent,
-  person: { name: string; email: string },
-  link: string,
-  origin: string
-) {
-  const t = translator("nl");
-  const [subject, body] = mailKeys[kind];
-  await sendEmail({
-    to: person.email,
-    subject: t(subject, { title: event.title }),
-    text: t(body, {
-      name: person.name,
-      title: event.title,
-      when: formatTimeSpan(event.startsAt, event.endsAt, "nl"),
-      place: event.place,
-      address: event.address,
-      link,
-    }),
-    attachments: kind === "waiting" ? [] : [calendarAttachment(event, origin)],
-  });
-}
-
 // ——— The registrant's own page, behind the personal link ———
-
-/** The event as its registrants' pages need it, whoever may otherwise see it: the link itself is the key. */
-async function eventById(executor: Executor, id: string) {
-  const event = await executor
-    .selectFrom("event")
-    .where("id", "=", id)
-    .select([
-      "id",
-      "slug",
-      "title",
-      "description_text as descriptionText",
-      "place",
-      "address",
-      "starts_at as startsAt",
-      "ends_at as endsAt",
-      "capacity",
-      "asks_dietary as asksDietary",
-      "ical_uid as icalUid",
-      "ical_sequence as icalSequence",
-    ])
-    .executeTakeFirstOrThrow();
-  const [programme, questions] = await Promise.all([
-    executor
-      .selectFrom("event_programme_item")
-      .where("event_id", "=", id)
-      .select(["starts_at as startsAt", "title"])
-      .orderBy("position")
-      .execute(),
-    executor.selectFrom("event_question").where("event_id", "=", id).select(["id", "label"]).orderBy("position").execute(),
-  ]);
-  return { ...event, programme, questions };
-}
 
 /** The registration behind a personal link, or 404: unknown, replaced by a newer link, or wiped after the event. */
 async function registrationOfLink(executor: Executor, slug: string | undefined, token: string | undefined) {
@@ -414,53 +321,4 @@ export async function cancelRegistration(
     await mailRegistrant("movedUp", outcome.event, person, registrationLink(origin, outcome.event.slug, person.token), origin);
   }
   return { ok: true };
-}
-
-/**
- * Gives free places to the waiting list, oldest registration first. Call inside a transaction that holds
- * the event's row lock. The old personal links of those moved up stop working: only hashes are stored,
- * so the e-mail that tells them carries a new one.
- */
-async function fillFreePlaces(trx: Transaction<Database>, event: { id: string; capacity: number }, now: Date) {
-  const free = event.capacity - (await countRegistered(trx, event.id));
-  if (free <= 0) return [];
-  const waiting = await trx
-    .selectFrom("event_registration")
-    .where("event_id", "=", event.id)
-    .where("status", "=", "waiting")
-    .select(["id", "name", "email"])
-    .orderBy("created_at")
-    .orderBy("id")
-    .limit(free)
-    .execute();
-  const movedUp: { name: string; email: string; token: string }[] = [];
-  for (const person of waiting) {
-    const { token, hash } = newToken();
-    await trx
-      .updateTable("event_registration")
-      .set({ status: "registered", moved_up_at: now, token_hash: hash, updated_at: now })
-      .where("id", "=", person.id)
-      .execute();
-    if (person.email) movedUp.push({ name: person.name ?? "", email: person.email, token });
-  }
-  return movedUp;
-}
-
-/**
- * For the organisers' side: after the capacity was raised, the waiting list moves up (and is told so).
- * Safe to call at any time; does nothing when no place is free or nobody waits.
- */
-export async function moveUpWaitingList(eventId: string, origin: string, now = new Date()): Promise<number> {
-  const { movedUp, event } = await db()
-    .transaction()
-    .execute(async (trx) => {
-      await lockEvent(trx, eventId);
-      const event = await eventById(trx, eventId);
-      if (now.getTime() >= event.startsAt.getTime()) return { movedUp: [], event };
-      return { movedUp: await fillFreePlaces(trx, event, now), event };
-    });
-  for (const person of movedUp) {
-    await mailRegistrant("movedUp", event, person, registrationLink(origin, event.slug, person.token), origin);
-  }
-  return movedUp.length;
 }

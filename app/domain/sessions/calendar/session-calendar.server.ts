@@ -1,6 +1,6 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import type { Language, Rsvp } from "../../../db/schema";
-import { translator } from "../../i18n/dictionaries.server";
+import type { Language, Rsvp } from "../../../../db/schema";
+import { translator } from "../../../i18n/dictionaries.server";
 
 // Calendar files (RFC 5545) for intervision sessions, made by ical-generator: it folds long lines at 75
 // octets, ends lines with CRLF and escapes text. Times are written in UTC, so no calendar has to know the

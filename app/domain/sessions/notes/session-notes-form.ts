@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { richTextField } from "../../richtext/schema";
-import { isoDayField } from "../form-fields";
-import { EVALUATION_COMMENT_MAX, SESSION_ACTION_MAX } from "../vocabulary";
+import { richTextField } from "../../../richtext/schema";
+import { isoDayField } from "../../form-fields";
+import { EVALUATION_COMMENT_MAX, SESSION_ACTION_MAX } from "../../vocabulary";
 
 // The schemas of the notes page, one per form (each form sends its `intent`). Only the action imports
 // this module, so zod stays out of the browser bundle.

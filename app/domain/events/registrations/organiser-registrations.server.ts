@@ -1,13 +1,13 @@
 import { sql } from "kysely";
-import { db } from "../../../db/db.server";
-import type { User } from "../../auth/permissions.server";
-import { notFound } from "../../auth/permissions.server";
-import { formatDateTime, formatTimeSpan } from "../../i18n/dates";
-import { translator } from "../../i18n/dictionaries.server";
-import { sendEmail } from "../mail/email.server";
-import type { EventMessage } from "./event-message-form";
-import { eventForOrganiser, organiserPath, type EventDetails } from "./events.server";
-import { toCsv } from "../programme/exports.server";
+import { db } from "../../../../db/db.server";
+import type { User } from "../../../auth/permissions.server";
+import { notFound } from "../../../auth/permissions.server";
+import { formatDateTime, formatTimeSpan } from "../../../i18n/dates";
+import { translator } from "../../../i18n/dictionaries.server";
+import { sendEmail } from "../../mail/email.server";
+import type { EventMessage } from "./message-form";
+import { eventForOrganiser, organiserPath, type EventDetails } from "../events.server";
+import { toCsv } from "../../programme/exports.server";
 
 // Network events (issue 7): what the organisers see of the registrations, and what they do with them (a CSV,
 // a printable attendance list, one message to everyone). Every function starts from eventForOrganiser, so

@@ -1,16 +1,16 @@
 import { sql } from "kysely";
-import { db } from "../../../db/db.server";
-import type { SessionStatus } from "../../../db/schema";
-import { isRowId, notFound, rowIdOrNotFound, sessionRole, type Team, type User } from "../../auth/permissions.server";
-import { todayInAmsterdam } from "../../i18n/dates";
-import { richTextFromPlainText } from "../../richtext/from-plain-text";
-import { plainTextOf } from "../../richtext/plain-text.server";
-import type { RichTextState } from "../../richtext/schema";
-import { methodBySlug, type IntervisionPhase } from "./intervision-methods";
+import { db } from "../../../../db/db.server";
+import type { SessionStatus } from "../../../../db/schema";
+import { isRowId, notFound, rowIdOrNotFound, sessionRole, type Team, type User } from "../../../auth/permissions.server";
+import { todayInAmsterdam } from "../../../i18n/dates";
+import { richTextFromPlainText } from "../../../richtext/from-plain-text";
+import { plainTextOf } from "../../../richtext/plain-text.server";
+import type { RichTextState } from "../../../richtext/schema";
+import { methodBySlug, type IntervisionPhase } from "../intervision-methods";
 
 // What is said in an intervision session stays among its participants (DESIGN.md §3): the notes per
 // phase, the case bringer's take-away, the follow-up actions and the closing evaluation. Every way in
-// goes through requireParticipant, which asks sessionRole (the rule, once) and answers 404 to anyone
+// goes through openSessionAsParticipant, which asks sessionRole (the rule, once) and answers 404 to anyone
 // who is not a participant. Nothing here is copied elsewhere: a reflection or a lesson made "from" a
 // session only carries a link to it, and its text is what the participant chose to write.
 
@@ -70,7 +70,7 @@ async function participantSession(user: User, team: Team, sessionId: string | un
 }
 
 /** The session, for one of its participants (the facilitator, or an invitee who said yes); anyone else 404. */
-export async function requireParticipant(user: User, team: Team, sessionId: string | undefined): Promise<ParticipantSession> {
+export async function openSessionAsParticipant(user: User, team: Team, sessionId: string | undefined): Promise<ParticipantSession> {
   const session = await participantSession(user, team, rowIdOrNotFound(sessionId));
   if (!session) throw notFound();
   return session;
@@ -141,7 +141,7 @@ const dueDay = sql<string | null>`to_char(session_action.due_on, 'YYYY-MM-DD')`;
 
 /** Everything of the notes page, for a participant: sections, take-away, participants, actions, evaluations. */
 export async function getSessionNotes(user: User, team: Team, sessionId: string | undefined, today = todayInAmsterdam()) {
-  const session = await requireParticipant(user, team, sessionId);
+  const session = await openSessionAsParticipant(user, team, sessionId);
   const [people, notes, actions, evaluations] = await Promise.all([
     db()
       .selectFrom("person")
