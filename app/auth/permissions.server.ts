@@ -4,6 +4,7 @@ import { db } from "../../db/db.server";
 import type { AccountRole, Language, TeamRole } from "../../db/schema";
 import { sessionTokenOf } from "./session.server";
 import { hashToken } from "./tokens.server";
+import { oncePerRequest } from "./request-scope.server";
 
 export type Membership = { coalitionId: string; slug: string; name: string; role: TeamRole };
 export type User = {
@@ -36,15 +37,8 @@ export function rowIdOrNotFound(id: string | undefined): string {
   return id;
 }
 
-const userOfRequest = new WeakMap<Request, Promise<User | null>>();
-
 export function getUser(request: Request): Promise<User | null> {
-  let user = userOfRequest.get(request);
-  if (!user) {
-    user = loadUser(request);
-    userOfRequest.set(request, user);
-  }
-  return user;
+  return oncePerRequest(`user ${request.headers.get("cookie") ?? ""}`, () => loadUser(request));
 }
 
 // One statement for the person and their memberships: every page asks for it, so a second round trip to
@@ -102,20 +96,12 @@ export function membershipIn(user: User, coalitionId: string): Membership | unde
   return user.memberships.find((m) => m.coalitionId === coalitionId);
 }
 
-// A coalition page's frame and the page itself both look up the team of the URL; they share one lookup per
-// request (keyed on the request's User, which getUser makes once per request).
-const teamsOfRequest = new WeakMap<User, Map<string, Promise<Team | undefined>>>();
-
-function findTeam(user: User, slug: string | undefined): Promise<Team | undefined> {
+// A coalition page's frame and the page itself both look up the team of the URL: once per request.
+function findTeam(slug: string | undefined): Promise<Team | undefined> {
   if (!slug) return Promise.resolve(undefined);
-  let teams = teamsOfRequest.get(user);
-  if (!teams) teamsOfRequest.set(user, (teams = new Map()));
-  let team = teams.get(slug);
-  if (!team) {
-    team = db().selectFrom("coalition").where("slug", "=", slug).select(["id", "slug", "name", "place", "description"]).executeTakeFirst();
-    teams.set(slug, team);
-  }
-  return team;
+  return oncePerRequest(`team ${slug}`, () =>
+    db().selectFrom("coalition").where("slug", "=", slug).select(["id", "slug", "name", "place", "description"]).executeTakeFirst(),
+  );
 }
 
 /**
@@ -123,7 +109,7 @@ function findTeam(user: User, slug: string | undefined): Promise<Team | undefine
  * person of the programme; what the team writes is filtered per item by canRead.
  */
 export async function requireTeamReader(user: User, slug: string | undefined): Promise<Team> {
-  const team = await findTeam(user, slug);
+  const team = await findTeam(slug);
   if (!team) throw notFound();
   return team;
 }
@@ -161,7 +147,7 @@ export function requireTeamFacilitator(user: User, team: Team): void {
 
 /** The team's own pages: members (and, with role "facilitator", facilitators) only. Admins are not members. */
 export async function requireMembership(user: User, slug: string | undefined, role?: TeamRole): Promise<Team> {
-  const team = await findTeam(user, slug);
+  const team = await findTeam(slug);
   const membership = team && membershipIn(user, team.id);
   if (!team || !membership) throw notFound();
   if (role === "facilitator" && membership.role !== "facilitator") throw notFound();

@@ -6,6 +6,7 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { requestScope } from "../auth/request-scope.server";
 import { sendUnavailable } from "./unavailable";
 
 /**
@@ -20,7 +21,11 @@ export function remixHandler(getBuild: () => ServerBuild, mode: string): Request
     try {
       if (getBuild() !== build) handle = createRequestHandler((build = getBuild()), mode);
       const context: AppLoadContext = { cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "unknown" };
-      const response = await handle(fetchRequest(req, res), context);
+      const request = fetchRequest(req, res);
+      // A page's loaders share their lookups (the signed-in person, the team) in one scope; an action's request
+      // gets none, so that loaders after an action see what it changed.
+      const pageRequest = req.method === "GET" || req.method === "HEAD";
+      const response = await (pageRequest ? requestScope.run(new Map(), () => handle(request, context)) : handle(request, context));
       if (context.databaseUnreachable) {
         await response.body?.cancel();
         sendUnavailable(res, new URL(req.originalUrl, "http://x").searchParams.has("_data"));

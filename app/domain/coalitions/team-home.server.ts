@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { db } from "../../../db/db.server";
+import { oncePerRequest } from "../../auth/request-scope.server";
 import { membershipIn, readsContent, type Team, type User } from "../../auth/permissions.server";
 import { todayInAmsterdam } from "../../i18n/dates";
 import { recentLessons } from "../lessons/lessons.server";
@@ -16,20 +17,9 @@ const FEED_LENGTH = 8;
 type OpenActions = Awaited<ReturnType<typeof openActionsFor>>;
 const noActions: OpenActions = [];
 
-// The team home and its frame (what waits) both list the person's open actions; they share one query per
-// request (keyed on the request's User, made once per request by getUser).
-const actionsOfRequest = new WeakMap<User, Map<string, Promise<OpenActions>>>();
-
+// The team home and its frame (what waits) both list the person's open actions: once per request.
 function openActions(user: User, team: Team, today: string): Promise<OpenActions> {
-  let actions = actionsOfRequest.get(user);
-  if (!actions) actionsOfRequest.set(user, (actions = new Map()));
-  const key = `${team.id} ${today}`;
-  let listed = actions.get(key);
-  if (!listed) {
-    listed = openActionsFor(user, team, today);
-    actions.set(key, listed);
-  }
-  return listed;
+  return oncePerRequest(`open actions ${user.id} ${team.id} ${today}`, () => openActionsFor(user, team, today));
 }
 
 /**
