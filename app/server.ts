@@ -102,8 +102,9 @@ function superviseWorkers(count: number): void {
       if (running === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    if (!served.has(worker.id)) {
-      // It failed before serving (a bad build, a taken port): a new one would fail the same way.
+    if (!served.has(worker.id) && !signal) {
+      // It failed on its own before serving (a bad build, a taken port): a new one would fail the same way.
+      // One killed from outside before it listened is replaced like any other.
       console.error(`[cluster] process ${worker.process.pid} could not start (exit code ${code}); stopping`);
       process.exitCode = 1;
       if (running === 0) process.exit(1);
