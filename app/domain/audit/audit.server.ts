@@ -50,7 +50,7 @@ export async function recordExport(input: {
   });
 }
 
-/** The client address Remix's load context carries (app/server.ts), for the log. */
+/** The client address Remix's load context carries (app/server/remix-handler.ts), for the log. */
 export function clientAddressOf(context: unknown): string | null {
   const address = (context as { clientAddress?: unknown } | undefined)?.clientAddress;
   return typeof address === "string" ? address : null;

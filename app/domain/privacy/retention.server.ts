@@ -105,7 +105,7 @@ async function inOneProcessAtATime(work: () => Promise<number>): Promise<number>
 }
 
 /**
- * Runs at start-up and every hour (app/server.ts); returns how many accounts it anonymised. One account
+ * Runs at start-up and every hour (app/server/hourly-jobs.server.ts); returns how many accounts it anonymised. One account
  * failing does not stop the others. A run never overlaps another, in this process or (through an advisory
  * lock) in another one, so no account is anonymised twice.
  */
