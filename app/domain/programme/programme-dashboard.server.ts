@@ -1,10 +1,9 @@
-import { sql } from "kysely";
+import { sql, type Expression, type SqlBool } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { db } from "../../../db/db.server";
 import type { Perspective } from "../../../db/schema";
 import { requireProgrammeReader, sharedWithNetwork, type User } from "../../auth/permissions.server";
 import { amsterdamTimeToUtc, todayInAmsterdam } from "../../i18n/dates";
-import { listCoalitions, perspectiveCounts } from "../coalitions/coalitions.server";
-import { eventFigures } from "../events/event-listings.server";
 import { openMilestoneStatuses, perspectives } from "../vocabulary";
 
 // /programme: every coalition side by side, in figures (DESIGN.md §3). Figures count what a team wrote for
@@ -29,18 +28,6 @@ export function lastMonths(today: string): string[] {
   });
 }
 
-// A month's first instant in Amsterdam, worked out once per month rather than on every request.
-const monthStarts = new Map<string, Date>();
-function monthStart(month: string): Date {
-  let start = monthStarts.get(month);
-  if (!start) {
-    start = amsterdamTimeToUtc(`${month}-01`, "00:00")!;
-    if (monthStarts.size > 100) monthStarts.clear();
-    monthStarts.set(month, start);
-  }
-  return start;
-}
-
 /**
  * Per coalition, kind, month and the author's perspective in that coalition: how many reflections and lessons
  * were written for the team or the network, and how many sessions were held (which have no author). One pass
@@ -49,10 +36,12 @@ function monthStart(month: string): Date {
  * than turning every moment into a local date; each kind is counted per author before the perspective is
  * looked up, so the join sees hundreds of rows instead of thousands.
  */
-async function activitySince(months: string[]) {
-  const starts = months.map(monthStart);
-  const since = starts[0];
-  const bucket = (column: string) => sql<number>`width_bucket(${sql.ref(column)}, ${starts}::timestamptz[])`;
+function activitySince(months: string[]) {
+  const starts = months.map((month) => amsterdamTimeToUtc(`${month}-01`, "00:00")!.toISOString());
+  const since = sql<Date>`${starts[0]}::timestamptz`;
+  // One array literal, written once: the driver sends a string as it is.
+  const bounds = `{${starts.join(",")}}`;
+  const bucket = (column: string) => sql<number>`width_bucket(${sql.ref(column)}, ${bounds}::timestamptz[])`;
   const reflections = db()
     .selectFrom("reflection")
     .where("deleted_at", "is", null)
@@ -79,7 +68,7 @@ async function activitySince(months: string[]) {
       bucket("starts_at").as("bucket"),
       sql<string>`count(*)`.as("n"),
     ]);
-  const rows = await db()
+  return db()
     .selectFrom(sessions.unionAll(reflections).unionAll(lessons).as("activity"))
     .leftJoin("membership", (join) =>
       join.onRef("membership.coalition_id", "=", "activity.coalition_id").onRef("membership.person_id", "=", "activity.author_id"),
@@ -91,38 +80,46 @@ async function activitySince(months: string[]) {
       "activity.bucket",
       "membership.perspective",
       sql<string>`sum(activity.n)`.as("count"),
-    ])
-    .execute();
-  return rows.map(({ bucket, ...row }) => ({ ...row, month: months[bucket - 1] }));
-}
-
-/** Per coalition: its milestones (not deleted) by where they stand today. */
-function milestoneFigures(today: string) {
-  return db()
-    .selectFrom("milestone")
-    .where("deleted_at", "is", null)
-    .groupBy("coalition_id")
-    .select([
-      "coalition_id as coalitionId",
-      sql<string>`count(*) filter (where status = 'achieved')`.as("achieved"),
-      sql<string>`count(*) filter (where status = 'in_progress')`.as("inProgress"),
-      sql<string>`count(*) filter (where status = 'adjusted')`.as("adjusted"),
-      sql<string>`count(*) filter (where target_date < ${today}::date and status in (${sql.join([...openMilestoneStatuses])}))`.as(
-        "overdue",
-      ),
-      sql<string>`count(*)`.as("total"),
-    ])
-    .execute();
+    ]);
 }
 
 /**
- * Per coalition: the latest moment anything countable happened (a reflection, lesson, milestone change or
- * session held). One newest row per kind and coalition, which the (coalition, created_at) indexes find at once.
+ * Per coalition, in name order: what it is, who takes part (by perspective), its milestones by where they
+ * stand today, the latest moment anything countable happened (a reflection, lesson, milestone change or
+ * session held; one newest row per kind, which the (coalition, created_at) indexes find at once), the events
+ * it held and, for the funder, its newest lessons shared with the network.
  */
-function lastActivity() {
+function coalitionFigures(today: string, withText: boolean) {
   return db()
     .selectFrom("coalition")
     .select((eb) => {
+      const partners = sql<string[]>`array(${eb
+        .selectFrom("organisation")
+        .whereRef("organisation.coalition_id", "=", "coalition.id")
+        .select("organisation.name")
+        .orderBy("organisation.position")
+        .orderBy("organisation.name")})`;
+      // Members whose account is active, per perspective: {"resident": 5, …}, null when there are none.
+      const members = eb
+        .selectFrom("membership")
+        .innerJoin("person", "person.id", "membership.person_id")
+        .whereRef("membership.coalition_id", "=", "coalition.id")
+        .where("person.deactivated_at", "is", null)
+        .groupBy("membership.perspective")
+        .select(["membership.perspective", sql<number>`count(*)`.as("n")]);
+      const milestones = eb
+        .selectFrom("milestone")
+        .whereRef("milestone.coalition_id", "=", "coalition.id")
+        .where("milestone.deleted_at", "is", null)
+        .select([
+          sql<number>`count(*) filter (where status = 'achieved')`.as("achieved"),
+          sql<number>`count(*) filter (where status = 'in_progress')`.as("inProgress"),
+          sql<number>`count(*) filter (where status = 'adjusted')`.as("adjusted"),
+          sql<number>`count(*) filter (where target_date < ${today}::date and status in (${sql.join([...openMilestoneStatuses])}))`.as(
+            "overdue",
+          ),
+          sql<number>`count(*)`.as("total"),
+        ]);
       const reflection = eb
         .selectFrom("reflection")
         .whereRef("reflection.coalition_id", "=", "coalition.id")
@@ -146,59 +143,82 @@ function lastActivity() {
         .where("held.status", "=", "confirmed")
         .where("held.starts_at", "<=", sql<Date>`now()`)
         .select((e) => e.fn.max("held.starts_at").as("at"));
-      // greatest() skips the kinds a coalition has none of; null when it has nothing at all.
-      return ["coalition.id as coalitionId", sql<Date | null>`greatest(${reflection}, ${lesson}, ${change}, ${session})`.as("at")];
+      const latestLessons = eb
+        .selectFrom("lesson")
+        .whereRef("lesson.coalition_id", "=", "coalition.id")
+        .where(sharedWithNetwork("lesson"))
+        .select(["lesson.id", "lesson.statement"])
+        .orderBy("lesson.created_at", "desc")
+        .orderBy("lesson.id", "desc")
+        .limit(LATEST_LESSONS);
+      return [
+        "coalition.id",
+        "coalition.slug",
+        "coalition.name",
+        "coalition.place",
+        partners.as("partners"),
+        sql<Partial<Record<Perspective, number>> | null>`(select json_object_agg(m.perspective, m.n) from ${members.as("m")})`.as("members"),
+        jsonObjectFrom(milestones).$notNull().as("milestones"),
+        // greatest() skips the kinds a coalition has none of; null when it has nothing at all.
+        sql<string | null>`greatest(${reflection}, ${lesson}, ${change}, ${session})`.as("lastActivity"),
+        jsonObjectFrom(eventFigures(sql`event.coalition_id = coalition.id`)).$notNull().as("events"),
+        withText ? jsonArrayFrom(latestLessons).as("latestLessons") : sql<{ id: string; statement: string }[]>`'[]'::json`.as("latestLessons"),
+      ];
     })
-    .execute();
+    .orderBy("coalition.name")
+    .orderBy("coalition.id");
 }
 
-/** Each coalition's newest lessons shared with the network (the funder's only words on this page). */
-function latestSharedLessons() {
+/** Events held so far and the registrations for them (the programme's own events have no coalition). */
+function eventFigures(whose: Expression<SqlBool>) {
   return db()
-    .selectFrom("coalition")
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom("lesson")
-          .whereRef("lesson.coalition_id", "=", "coalition.id")
-          .where(sharedWithNetwork("lesson"))
-          .select(["lesson.id", "lesson.statement", "lesson.created_at as createdAt"])
-          .orderBy("lesson.created_at", "desc")
-          .orderBy("lesson.id", "desc")
-          .limit(LATEST_LESSONS)
-          .as("latest"),
-      (join) => join.onTrue(),
+    .selectFrom("event")
+    .leftJoin("event_registration as registration", (join) =>
+      join.onRef("registration.event_id", "=", "event.id").on("registration.status", "=", "registered"),
     )
-    .select(["coalition.id as coalitionId", "coalition.slug", "latest.id", "latest.statement", "latest.createdAt"])
-    .orderBy("latest.createdAt", "desc")
-    .orderBy("latest.id", "desc")
-    .execute();
+    .where("event.starts_at", "<=", sql<Date>`now()`)
+    .where(whose)
+    .select([sql<number>`count(distinct event.id)`.as("held"), sql<number>`count(registration.id)`.as("attendance")]);
 }
 
-/** The dashboard: one entry per coalition, in name order. Eight queries in all, however many coalitions. */
+/**
+ * All the dashboard's figures in one statement, however many coalitions: they come back as JSON, so the page
+ * costs one round trip. The statement only changes with the day and the reader's kind, so it is built and
+ * compiled once for each rather than on every request.
+ */
+function figuresStatement(today: string, withText: boolean) {
+  return db()
+    .selectNoFrom([
+      jsonArrayFrom(coalitionFigures(today, withText)).as("coalitions"),
+      jsonArrayFrom(activitySince(lastMonths(today))).as("activity"),
+      jsonObjectFrom(eventFigures(sql`event.coalition_id is null`)).$notNull().as("programmeEvents"),
+    ])
+    .compile();
+}
+
+const statements = new Map<string, ReturnType<typeof figuresStatement>>();
+function figuresFor(today: string, withText: boolean) {
+  const key = `${today} ${withText}`;
+  let statement = statements.get(key);
+  if (!statement) {
+    if (statements.size >= 4) statements.clear(); // yesterday's
+    statement = figuresStatement(today, withText);
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
+/** The dashboard: one entry per coalition, in name order. */
 export async function programmeDashboard(user: User, today = todayInAmsterdam()) {
   requireProgrammeReader(user);
   const months = lastMonths(today);
   const withText = user.accountRole === "funder";
-  const [coalitions, members, activity, milestones, last, lessons, events] = await Promise.all([
-    listCoalitions(),
-    perspectiveCounts(),
-    activitySince(months),
-    milestoneFigures(today),
-    lastActivity(),
-    withText ? latestSharedLessons() : Promise.resolve([]),
-    eventFigures(),
-  ]);
-  const noEvents = { held: 0, attendance: 0 };
-  const eventsOf = (coalitionId: string | null) => {
-    const row = events.find((e) => e.coalitionId === coalitionId);
-    return row ? { held: row.held, attendance: row.attendance } : noEvents;
-  };
-  const count = (value: string | number | undefined) => Number(value ?? 0);
+  const {
+    rows: [figures],
+  } = await db().executeQuery(figuresFor(today, withText));
   // One pass over the activity rows: per coalition its months, its totals by kind and what each perspective wrote.
-  const monthIndex = new Map(months.map((m, i) => [m, i]));
   const tally = new Map(
-    coalitions.map((c) => [
+    figures.coalitions.map((c) => [
       c.id,
       {
         perMonth: months.map((m): MonthActivity => ({ month: m, reflections: 0, sessions: 0, lessons: 0 })),
@@ -207,12 +227,12 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
       },
     ]),
   );
-  for (const row of activity) {
+  for (const row of figures.activity) {
     const of = tally.get(row.coalitionId);
-    const i = monthIndex.get(row.month);
-    if (!of || i === undefined) continue;
-    const n = count(row.count);
-    of.perMonth[i][row.kind] += n;
+    const month = of?.perMonth[row.bucket - 1];
+    if (!of || !month) continue;
+    const n = Number(row.count);
+    month[row.kind] += n;
     of.totals[row.kind] += n;
     if (row.kind !== "sessions" && row.perspective) of.written.set(row.perspective, (of.written.get(row.perspective) ?? 0) + n);
   }
@@ -224,37 +244,27 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
     months,
     peak,
     readsContent: withText,
-    programmeEvents: eventsOf(null),
-    coalitions: coalitions.map((c) => {
+    programmeEvents: figures.programmeEvents,
+    coalitions: figures.coalitions.map((c) => {
       const { perMonth, totals, written } = tally.get(c.id)!;
       const byPerspective: PerspectiveFigure[] = perspectives.map((p) => {
-        const size = members(c.id, p);
+        const size = c.members?.[p] ?? 0;
         return { perspective: p, members: size, contributions: size >= MIN_GROUP ? (written.get(p) ?? 0) : null };
       });
-      const figures = milestones.find((m) => m.coalitionId === c.id);
-      const lastAt = last.find((l) => l.coalitionId === c.id)?.at;
       return {
         id: c.id,
         slug: c.slug,
         name: c.name,
         place: c.place,
         partners: c.partners,
-        members: c.members,
+        members: Object.values(c.members ?? {}).reduce((sum, n) => sum + n, 0),
         byPerspective,
         activity: perMonth,
-        totals: { reflections: totals.reflections, sessions: totals.sessions, lessons: totals.lessons },
-        milestones: {
-          achieved: count(figures?.achieved),
-          inProgress: count(figures?.inProgress),
-          adjusted: count(figures?.adjusted),
-          overdue: count(figures?.overdue),
-          total: count(figures?.total),
-        },
-        events: eventsOf(c.id),
-        lastActivity: lastAt ? new Date(lastAt).toISOString() : null,
-        latestLessons: lessons
-          .filter((l) => l.coalitionId === c.id)
-          .map((l) => ({ id: l.id, statement: l.statement, href: `/teams/${l.slug}/lessons/${l.id}` })),
+        totals,
+        milestones: c.milestones,
+        events: c.events,
+        lastActivity: c.lastActivity ? new Date(c.lastActivity).toISOString() : null,
+        latestLessons: c.latestLessons.map((l) => ({ id: l.id, statement: l.statement, href: `/teams/${c.slug}/lessons/${l.id}` })),
       };
     }),
   };
