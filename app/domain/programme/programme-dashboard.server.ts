@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { db } from "../../../db/db.server";
-import type { Perspective } from "../../../db/schema";
+import type { Perspective, SessionStatus, Visibility } from "../../../db/schema";
 import { requireProgrammeReader, sharedWithNetwork, type User } from "../../auth/permissions.server";
 import { amsterdamTimeToUtc, todayInAmsterdam } from "../../i18n/dates";
 import { openMilestoneStatuses, perspectives } from "../vocabulary";
@@ -18,6 +18,11 @@ export const LATEST_LESSONS = 3;
 type Kind = "reflections" | "lessons" | "sessions";
 export type MonthActivity = { month: string; reflections: number; sessions: number; lessons: number };
 export type PerspectiveFigure = { perspective: Perspective; members: number; contributions: number | null };
+
+// The dashboard's statement has its values written in, not bound: with parameters PostgreSQL plans this
+// large statement afresh on every run (a custom plan per run), without them it plans once per connection.
+const shared = [sql.lit<Visibility>("team"), sql.lit<Visibility>("network")];
+const confirmed = sql.lit<SessionStatus>("confirmed");
 
 /** The last `MONTHS` calendar months up to and including today's, as 'YYYY-MM', oldest first. */
 export function lastMonths(today: string): string[] {
@@ -38,14 +43,14 @@ export function lastMonths(today: string): string[] {
  */
 function activitySince(months: string[]) {
   const starts = months.map((month) => amsterdamTimeToUtc(`${month}-01`, "00:00")!.toISOString());
-  const since = sql<Date>`${starts[0]}::timestamptz`;
+  const since = sql<Date>`${sql.lit(starts[0])}::timestamptz`;
   // One array literal, written once: the driver sends a string as it is.
   const bounds = `{${starts.join(",")}}`;
-  const bucket = (column: string) => sql<number>`width_bucket(${sql.ref(column)}, ${bounds}::timestamptz[])`;
+  const bucket = (column: string) => sql<number>`width_bucket(${sql.ref(column)}, ${sql.lit(bounds)}::timestamptz[])`;
   const reflections = db()
     .selectFrom("reflection")
     .where("deleted_at", "is", null)
-    .where("visibility", "in", ["team", "network"])
+    .where("visibility", "in", shared)
     .where("created_at", ">=", since)
     .groupBy(["coalition_id", "author_id", sql`4`])
     .select(["coalition_id", "author_id", sql<Kind>`'reflections'`.as("kind"), bucket("created_at").as("bucket"), sql<string>`count(*)`.as("n")]);
@@ -57,7 +62,7 @@ function activitySince(months: string[]) {
     .select(["coalition_id", "author_id", sql<Kind>`'lessons'`.as("kind"), bucket("created_at").as("bucket"), sql<string>`count(*)`.as("n")]);
   const sessions = db()
     .selectFrom("intervision_session")
-    .where("status", "=", "confirmed")
+    .where("status", "=", confirmed)
     .where("starts_at", ">=", since)
     .where("starts_at", "<=", sql<Date>`now()`)
     .groupBy(["coalition_id", sql`4`])
@@ -115,7 +120,7 @@ function coalitionFigures(today: string, withText: boolean) {
           sql<number>`count(*) filter (where status = 'achieved')`.as("achieved"),
           sql<number>`count(*) filter (where status = 'in_progress')`.as("inProgress"),
           sql<number>`count(*) filter (where status = 'adjusted')`.as("adjusted"),
-          sql<number>`count(*) filter (where target_date < ${today}::date and status in (${sql.join([...openMilestoneStatuses])}))`.as(
+          sql<number>`count(*) filter (where target_date < ${sql.lit(today)}::date and status in (${sql.join(openMilestoneStatuses.map((status) => sql.lit(status)))}))`.as(
             "overdue",
           ),
           sql<number>`count(*)`.as("total"),
@@ -124,7 +129,7 @@ function coalitionFigures(today: string, withText: boolean) {
         .selectFrom("reflection")
         .whereRef("reflection.coalition_id", "=", "coalition.id")
         .where("reflection.deleted_at", "is", null)
-        .where("reflection.visibility", "in", ["team", "network"])
+        .where("reflection.visibility", "in", shared)
         .select((e) => e.fn.max("reflection.created_at").as("at"));
       const lesson = eb
         .selectFrom("lesson")
@@ -140,7 +145,7 @@ function coalitionFigures(today: string, withText: boolean) {
       const session = eb
         .selectFrom("intervision_session as held")
         .whereRef("held.coalition_id", "=", "coalition.id")
-        .where("held.status", "=", "confirmed")
+        .where("held.status", "=", confirmed)
         .where("held.starts_at", "<=", sql<Date>`now()`)
         .select((e) => e.fn.max("held.starts_at").as("at"));
       const latestLessons = eb
@@ -150,7 +155,7 @@ function coalitionFigures(today: string, withText: boolean) {
         .select(["lesson.id", "lesson.statement"])
         .orderBy("lesson.created_at", "desc")
         .orderBy("lesson.id", "desc")
-        .limit(LATEST_LESSONS);
+        .limit(sql.lit(LATEST_LESSONS));
       return [
         "coalition.id",
         "coalition.slug",
@@ -174,7 +179,7 @@ function eventFigures(whose: Expression<SqlBool>) {
   return db()
     .selectFrom("event")
     .leftJoin("event_registration as registration", (join) =>
-      join.onRef("registration.event_id", "=", "event.id").on("registration.status", "=", "registered"),
+      join.onRef("registration.event_id", "=", "event.id").on("registration.status", "=", sql.lit("registered")),
     )
     .where("event.starts_at", "<=", sql<Date>`now()`)
     .where(whose)
