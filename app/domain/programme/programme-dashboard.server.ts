@@ -34,9 +34,10 @@ export function lastMonths(today: string): string[] {
 }
 
 /**
- * Per coalition, kind, month and the author's perspective in that coalition: how many reflections and lessons
- * were written for the team or the network, and how many sessions were held (which have no author). One pass
- * over the twelve months serves both the charts and the breakdown by perspective. Rows fall into their month by
+ * Per coalition, kind and month: how many reflections and lessons were written for the team or the network,
+ * and how many sessions were held; and per coalition and the author's perspective in it, how many reflections
+ * and lessons were written in those months. One pass over the twelve months serves both the charts and the
+ * breakdown by perspective. Rows fall into their month by
  * comparing the moment with the months' first instants in Amsterdam (width_bucket), which is far cheaper per row
  * than turning every moment into a local date; each kind is counted per author before the perspective is
  * looked up, so the join sees hundreds of rows instead of thousands.
@@ -78,13 +79,17 @@ function activitySince(months: string[]) {
     .leftJoin("membership", (join) =>
       join.onRef("membership.coalition_id", "=", "activity.coalition_id").onRef("membership.person_id", "=", "activity.author_id"),
     )
-    .groupBy(["activity.coalition_id", "activity.kind", "activity.bucket", "membership.perspective"])
+    // Two sums from one pass: per kind and month (the charts), and per perspective (the breakdown), where
+    // kind and month are null. Sessions have no author, so no perspective.
+    .groupBy(
+      sql`grouping sets ((activity.coalition_id, activity.kind, activity.bucket), (activity.coalition_id, membership.perspective))`,
+    )
     .select([
       "activity.coalition_id as coalitionId",
-      "activity.kind",
-      "activity.bucket",
+      sql<Kind | null>`activity.kind`.as("kind"),
+      sql<number | null>`activity.bucket`.as("bucket"),
       "membership.perspective",
-      sql<string>`sum(activity.n)`.as("count"),
+      sql<number>`sum(activity.n)`.as("count"),
     ]);
 }
 
@@ -234,12 +239,13 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
   );
   for (const row of figures.activity) {
     const of = tally.get(row.coalitionId);
-    const month = of?.perMonth[row.bucket - 1];
-    if (!of || !month) continue;
+    if (!of) continue;
     const n = Number(row.count);
-    month[row.kind] += n;
-    of.totals[row.kind] += n;
-    if (row.kind !== "sessions" && row.perspective) of.written.set(row.perspective, (of.written.get(row.perspective) ?? 0) + n);
+    const month = row.bucket === null ? undefined : of.perMonth[row.bucket - 1];
+    if (month && row.kind) {
+      month[row.kind] += n;
+      of.totals[row.kind] += n;
+    } else if (row.bucket === null && row.perspective) of.written.set(row.perspective, n);
   }
   const peak = Math.max(
     1,
