@@ -196,36 +196,67 @@ function eventFigures(whose: Expression<SqlBool>) {
  * costs one round trip. The statement only changes with the day and the reader's kind, so it is built and
  * compiled once for each rather than on every request.
  */
+function figuresQuery(today: string, withText: boolean) {
+  return db().selectNoFrom([
+    jsonArrayFrom(coalitionFigures(today, withText)).as("coalitions"),
+    jsonArrayFrom(activitySince(lastMonths(today))).as("activity"),
+    jsonObjectFrom(eventFigures(sql`event.coalition_id is null`)).$notNull().as("programmeEvents"),
+  ]);
+}
+type Figures = Awaited<ReturnType<ReturnType<typeof figuresQuery>["executeTakeFirstOrThrow"]>>;
+
+/**
+ * The figures with the change counter they were counted at (see migration 0015), both from one snapshot: the
+ * figures only when the counter is not the one given (`$1`, the only value the statement binds), so a
+ * process that holds the figures of the current counter pays for reading one row.
+ */
 function figuresStatement(today: string, withText: boolean) {
-  return db()
-    .selectNoFrom([
-      jsonArrayFrom(coalitionFigures(today, withText)).as("coalitions"),
-      jsonArrayFrom(activitySince(lastMonths(today))).as("activity"),
-      jsonObjectFrom(eventFigures(sql`event.coalition_id is null`)).$notNull().as("programmeEvents"),
-    ])
-    .compile();
+  const query = sql<{ version: string; figures: Figures | null }>`select n::text as version,
+    case when n = ${"-1"}::bigint then null else (select to_json(figures) from (${figuresQuery(today, withText)}) as figures) end as figures
+    from programme_change`.compile(db());
+  if (query.parameters.length !== 1) throw new Error("the dashboard's statement must bind the counter alone");
+  return query;
 }
 
-const statements = new Map<string, ReturnType<typeof figuresStatement>>();
-function figuresFor(today: string, withText: boolean) {
+// Per database, day and kind of reader: the compiled statement and the dashboard last counted, with its
+// counter. A process counts afresh when the counter moved (a change was committed) and at least every few
+// seconds, since time passing makes a session or an event "held" without any change.
+const FRESH_MS = 5_000;
+type Held = { version: string; countedAt: number; dashboard: Dashboard };
+type Entry = { statement: ReturnType<typeof figuresStatement>; held?: Held };
+const entries = new WeakMap<object, Map<string, Entry>>();
+
+function entryFor(today: string, withText: boolean): Entry {
+  let perDay = entries.get(db());
+  if (!perDay) entries.set(db(), (perDay = new Map()));
   const key = `${today} ${withText}`;
-  let statement = statements.get(key);
-  if (!statement) {
-    if (statements.size >= 4) statements.clear(); // yesterday's
-    statement = figuresStatement(today, withText);
-    statements.set(key, statement);
+  let entry = perDay.get(key);
+  if (!entry) {
+    if (perDay.size >= 4) perDay.clear(); // yesterday's
+    entry = { statement: figuresStatement(today, withText) };
+    perDay.set(key, entry);
   }
-  return statement;
+  return entry;
 }
 
 /** The dashboard: one entry per coalition, in name order. */
 export async function programmeDashboard(user: User, today = todayInAmsterdam()) {
   requireProgrammeReader(user);
-  const months = lastMonths(today);
   const withText = user.accountRole === "funder";
+  const entry = entryFor(today, withText);
+  const countedAt = Date.now();
+  const held = entry.held && countedAt - entry.held.countedAt < FRESH_MS ? entry.held : undefined;
+  const statement: typeof entry.statement = { ...entry.statement, parameters: [held?.version ?? "-1"] };
   const {
-    rows: [figures],
-  } = await db().executeQuery(figuresFor(today, withText));
+    rows: [row],
+  } = await db().executeQuery(statement);
+  if (!row.figures) return held!.dashboard;
+  const dashboard = dashboardOf(row.figures, lastMonths(today), withText);
+  entry.held = { version: row.version, countedAt, dashboard };
+  return dashboard;
+}
+
+function dashboardOf(figures: Figures, months: string[], withText: boolean) {
   // One pass over the activity rows: per coalition its months, its totals by kind and what each perspective wrote.
   const tally = new Map(
     figures.coalitions.map((c) => [
@@ -281,4 +312,5 @@ export async function programmeDashboard(user: User, today = todayInAmsterdam())
   };
 }
 
-export type ProgrammeDashboard = Awaited<ReturnType<typeof programmeDashboard>>;
+type Dashboard = ReturnType<typeof dashboardOf>;
+export type ProgrammeDashboard = Dashboard;
