@@ -3,7 +3,9 @@ import { sql, type Kysely } from "kysely";
 // The programme dashboard's figures are the same for every reader until one of the tables they are counted
 // from changes. A counter, raised in the same transaction as every such change, tells a server process whether
 // the figures it holds are still those of the database: it reads the counter and the figures in one
-// statement (one snapshot), and counts afresh when the counter moved.
+// statement (one snapshot), and counts afresh when the counter moved. The price: a transaction that writes
+// to these tables holds the counter's row until it commits, so such writers commit one after another; keep
+// their transactions short.
 const counted = [
   "coalition",
   "organisation",
