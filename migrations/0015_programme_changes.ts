@@ -1,11 +1,12 @@
 import { sql, type Kysely } from "kysely";
 
 // The programme dashboard's figures are the same for every reader until one of the tables they are counted
-// from changes. A counter, raised in the same transaction as every such change, tells a server process whether
-// the figures it holds are still those of the database: it reads the counter and the figures in one
-// statement (one snapshot), and counts afresh when the counter moved. The price: a transaction that writes
-// to these tables holds the counter's row until it commits, so such writers commit one after another; keep
-// their transactions short.
+// from changes. Every such change draws the next number of a sequence, which tells a server process whether
+// the figures it holds are still those of the database: it reads the number and the figures in one statement,
+// and counts afresh when the number moved. A sequence rather than a counter row, so that writers never wait
+// for each other: drawing a number takes no lock. Its price: a number drawn by a transaction that has not yet
+// committed can be read before the change is visible; the process then holds figures without that change
+// until the next change or its recount a few seconds later (programme-dashboard.server.ts).
 const counted = [
   "coalition",
   "organisation",
@@ -20,12 +21,13 @@ const counted = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create table programme_change (id int primary key check (id = 1), n bigint not null)`.execute(db);
-  await sql`insert into programme_change (id, n) values (1, 0)`.execute(db);
+  await sql`create sequence programme_change`.execute(db);
+  // Drawn once, so that the first change moves last_value (a fresh sequence shows 1 before and after it).
+  await sql`select nextval('programme_change')`.execute(db);
   await sql`
     create function programme_changed() returns trigger language plpgsql as $$
     begin
-      update programme_change set n = n + 1 where id = 1;
+      perform nextval('programme_change');
       return null;
     end $$`.execute(db);
   for (const table of counted) {
@@ -48,5 +50,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger programme_changed on person`.execute(db);
   await sql`drop trigger programme_changed_rows on person`.execute(db);
   await sql`drop function programme_changed()`.execute(db);
-  await sql`drop table programme_change`.execute(db);
+  await sql`drop sequence programme_change`.execute(db);
 }

@@ -206,21 +206,22 @@ function figuresQuery(today: string, withText: boolean) {
 type Figures = Awaited<ReturnType<ReturnType<typeof figuresQuery>["executeTakeFirstOrThrow"]>>;
 
 /**
- * The figures with the change counter they were counted at (see migration 0015), both from one snapshot: the
- * figures only when the counter is not the one given (`$1`, the only value the statement binds), so a
+ * The figures with the change number they were counted at (see migration 0015), in one statement: the
+ * figures only when the number is not the one given (`$1`, the only value the statement binds), so a
  * process that holds the figures of the current counter pays for reading one row.
  */
 function figuresStatement(today: string, withText: boolean) {
-  const query = sql<{ version: string; figures: Figures | null }>`select n::text as version,
-    case when n = ${"-1"}::bigint then null else (select to_json(figures) from (${figuresQuery(today, withText)}) as figures) end as figures
+  const query = sql<{ version: string; figures: Figures | null }>`select last_value::text as version,
+    case when last_value = ${"-1"}::bigint then null else (select to_json(figures) from (${figuresQuery(today, withText)}) as figures) end as figures
     from programme_change`.compile(db());
   if (query.parameters.length !== 1) throw new Error("the dashboard's statement must bind the counter alone");
   return query;
 }
 
 // Per database, day and kind of reader: the compiled statement and the dashboard last counted, with its
-// counter. A process counts afresh when the counter moved (a change was committed) and at least every few
-// seconds, since time passing makes a session or an event "held" without any change.
+// change number. A process counts afresh when the number moved and at least every few seconds, since time
+// passing makes a session or an event "held" without any change, and a number drawn just before its change
+// committed may have been read with the figures before it.
 const FRESH_MS = 5_000;
 type Held = { version: string; countedAt: number; dashboard: Dashboard };
 type Entry = { statement: ReturnType<typeof figuresStatement>; held?: Held };
