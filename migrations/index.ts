@@ -13,6 +13,7 @@ import * as m0011 from "./0011_search";
 import * as m0012 from "./0012_session_timekeeper";
 import * as m0013 from "./0013_comment_deleted_at";
 import * as m0014 from "./0014_job_runs";
+import * as m0015 from "./0015_programme_changes";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "0012_session_timekeeper": m0012,
   "0013_comment_deleted_at": m0013,
   "0014_job_runs": m0014,
+  "0015_programme_changes": m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { formatMonth, formatMonthName } from "~/i18n/dates";
+import type { Locale } from "~/i18n/i18n";
 import { useLocale, useT } from "./i18n";
 
 export type MonthActivity = { month: string; reflections: number; sessions: number; lessons: number };
@@ -13,6 +14,22 @@ const RIGHT = 16; // room for the last month's label
 const TOP = 8;
 const PLOT = 120; // height of the bars' area
 const BOTTOM = 36; // room for the months and their years below
+
+// A month's labels are the same on every chart and every request: formatted once per language.
+const labels = new Map<string, { name: string; full: string }>();
+function monthLabels(month: string, locale: Locale) {
+  const key = `${locale} ${month}`;
+  let label = labels.get(key);
+  if (!label) {
+    if (labels.size > 200) labels.clear();
+    label = { name: formatMonthName(month, locale), full: formatMonth(month, locale) };
+    labels.set(key, label);
+  }
+  return label;
+}
+
+/** Coordinates to a tenth of a unit: finer than a pixel, and a shorter page than seventeen digits. */
+const round = (value: number) => Math.round(value * 10) / 10;
 
 /** A step of 1, 2 or 5 times a power of ten that divides the axis into at most four parts. */
 function tickStep(peak: number): number {
@@ -32,42 +49,46 @@ export function ActivityChart({ activity, peak, caption }: { activity: MonthActi
   const step = tickStep(Math.max(1, peak));
   const top = Math.ceil(Math.max(1, peak) / step) * step;
   const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
-  const y = (value: number) => TOP + PLOT - (value / top) * PLOT;
+  const y = (value: number) => round(TOP + PLOT - (value / top) * PLOT);
   const slot = (WIDTH - AXIS - RIGHT) / Math.max(1, activity.length);
+  // Each kind's bars are one path (reflections at the bottom, then lessons, then sessions): a handful of
+  // elements per chart instead of one per bar, which is most of what the dashboard's page weighs.
+  const bar = round(slot * 0.62);
+  const bars: Record<(typeof kinds)[number], string> = { reflections: "", lessons: "", sessions: "" };
+  activity.forEach((month, i) => {
+    const x = round(AXIS + i * slot + (slot - slot * 0.62) / 2);
+    let stacked = 0;
+    for (const kind of kinds) {
+      if (month[kind] === 0) continue;
+      const bottom = y(stacked);
+      stacked += month[kind];
+      bars[kind] += `M${x} ${y(stacked)}h${bar}V${bottom}h-${bar}z`;
+    }
+  });
   const totals = Object.fromEntries(kinds.map((kind) => [kind, activity.reduce((sum, month) => sum + month[kind], 0)]));
   return (
     <figure className="activity-chart">
       <svg viewBox={`0 0 ${WIDTH} ${TOP + PLOT + BOTTOM}`} aria-hidden="true" focusable="false">
+        <path className="chart-grid" d={ticks.slice(1).map((tick) => `M${AXIS} ${y(tick)}H${WIDTH - RIGHT}`).join("")} />
+        <line x1={AXIS} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} className="chart-axis" />
         {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={AXIS} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} className={tick === 0 ? "chart-axis" : "chart-grid"} />
-            <text x={AXIS - 6} y={y(tick) + 4} textAnchor="end" className="chart-label">
-              {tick}
-            </text>
-          </g>
+          <text key={tick} x={AXIS - 6} y={y(tick) + 4} textAnchor="end" className="chart-label">
+            {tick}
+          </text>
         ))}
-        {activity.map((month, i) => {
-          const bar = slot * 0.62;
-          const x = AXIS + i * slot + (slot - bar) / 2;
-          let stacked = 0;
-          return (
-            <g key={month.month}>
-              {kinds.map((kind) => {
-                if (month[kind] === 0) return null;
-                stacked += month[kind];
-                return <rect key={kind} className={`chart-${kind}`} x={x} y={y(stacked)} width={bar} height={(month[kind] / top) * PLOT} />;
-              })}
-              {(activity.length - 1 - i) % 3 === 0 ? (
-                <text x={AXIS + i * slot + slot / 2} y={TOP + PLOT + 16} textAnchor="middle" className="chart-label">
-                  {formatMonthName(month.month, locale)}
-                  <tspan x={AXIS + i * slot + slot / 2} dy={14}>
-                    {month.month.slice(0, 4)}
-                  </tspan>
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
+        {kinds.map((kind) => (
+          <path key={kind} className={`chart-${kind}`} d={bars[kind]} />
+        ))}
+        {activity.map((month, i) =>
+          (activity.length - 1 - i) % 3 === 0 ? (
+            <text key={month.month} x={round(AXIS + i * slot + slot / 2)} y={TOP + PLOT + 16} textAnchor="middle" className="chart-label">
+              {monthLabels(month.month, locale).name}
+              <tspan x={round(AXIS + i * slot + slot / 2)} dy={14}>
+                {month.month.slice(0, 4)}
+              </tspan>
+            </text>
+          ) : null,
+        )}
       </svg>
       <figcaption>
         <ul className="chart-legend">
@@ -96,7 +117,7 @@ export function ActivityChart({ activity, peak, caption }: { activity: MonthActi
           <tbody>
             {activity.map((month) => (
               <tr key={month.month}>
-                <th scope="row">{formatMonth(month.month, locale)}</th>
+                <th scope="row">{monthLabels(month.month, locale).full}</th>
                 {kinds.map((kind) => (
                   <td key={kind}>{month[kind]}</td>
                 ))}
