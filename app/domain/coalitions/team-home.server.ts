@@ -21,15 +21,46 @@ const FEED_LENGTH = 8;
 // A page of the team asks PostgreSQL once for what it shows, not once per list: each list stays its own module's
 // query (with its module's reading rule) and is folded here into one statement with jsonArrayFrom/jsonObjectFrom.
 // Through JSON, timestamps come back as text and numbers as numbers, so what leaves here is made the same for both.
+//
+// Opening the team home runs the coalition frame's loader (what waits) and the home's in one request, side by side:
+// both wait for the same person and team lookups, then ask here in the same turn of the event loop. So the
+// statement is sent one turn later, with the home's lists when the home asked for them by then. A home that asks
+// after it was sent (never when opened, in practice) gets a statement of its own.
+type TeamStatement = { home: boolean; row?: ReturnType<typeof teamStatement> };
 
-// The coalition frame (what waits) and the team home (the person's actions) both need the person's sessions and
-// open actions: one statement, once per request.
-function memberLookups(user: User, team: Team) {
-  return oncePerRequest(`member lookups ${user.id} ${team.id}`, () =>
-    db()
-      .selectNoFrom([jsonArrayFrom(waitingSessionsQuery(user, team)).as("sessions"), jsonArrayFrom(openActionRowsQuery(user, team)).as("actions")])
-      .executeTakeFirstOrThrow(),
-  );
+function teamLookups(user: User, team: Team, today: string, home: boolean) {
+  const batch = oncePerRequest<TeamStatement>(`team statement ${user.id} ${team.id} ${today}`, () => ({ home }));
+  if (batch.row && home && !batch.home) return teamStatement(user, team, today, true);
+  batch.home ||= home;
+  batch.row ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => teamStatement(user, team, today, batch.home));
+  return batch.row;
+}
+
+function teamStatement(user: User, team: Team, today: string, home: boolean) {
+  const member = membershipIn(user, team.id) !== undefined;
+  const reads = home && readsContent(user);
+  return db()
+    .selectNoFrom(({ lit }) => [lit(home).as("home")])
+    .$if(member, (query) =>
+      query.select([jsonArrayFrom(waitingSessionsQuery(user, team)).as("sessions"), jsonArrayFrom(openActionRowsQuery(user, team)).as("actions")]),
+    )
+    .$if(home, (query) =>
+      query.select([
+        jsonArrayFrom(partnersQuery(team.id)).as("partners"),
+        jsonArrayFrom(membersQuery(team)).as("members"),
+        jsonObjectFrom(demoProgrammeQuery()).as("demo"),
+      ]),
+    )
+    .$if(reads, (query) =>
+      query.select([
+        jsonArrayFrom(recentReflectionsQuery(user, team, FEED_LENGTH)).as("reflections"),
+        jsonArrayFrom(recentLessonsQuery(user, team, FEED_LENGTH)).as("lessons"),
+        jsonArrayFrom(recentMilestoneChangesQuery(user, team, FEED_LENGTH)).as("changes"),
+        jsonObjectFrom(milestoneSummaryQuery(user, team, today)).as("milestones"),
+      ]),
+    )
+    .$if(reads && member, (query) => query.select(({ exists }) => exists(writtenReflectionQuery(user, team)).as("wroteBefore")))
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -39,36 +70,17 @@ function memberLookups(user: User, team: Team) {
  * the team's intervision sessions.
  */
 export async function teamHomePage(user: User, team: Team, today = todayInAmsterdam()) {
-  const reads = readsContent(user);
+  const row = await teamLookups(user, team, today, true);
   const member = membershipIn(user, team.id) !== undefined;
-  const [row, lookups] = await Promise.all([
-    db()
-      .selectNoFrom([
-        jsonArrayFrom(partnersQuery(team.id)).as("partners"),
-        jsonArrayFrom(membersQuery(team)).as("members"),
-        jsonObjectFrom(demoProgrammeQuery()).as("demo"),
-      ])
-      .$if(reads, (query) =>
-        query.select([
-          jsonArrayFrom(recentReflectionsQuery(user, team, FEED_LENGTH)).as("reflections"),
-          jsonArrayFrom(recentLessonsQuery(user, team, FEED_LENGTH)).as("lessons"),
-          jsonArrayFrom(recentMilestoneChangesQuery(user, team, FEED_LENGTH)).as("changes"),
-          jsonObjectFrom(milestoneSummaryQuery(user, team, today)).as("milestones"),
-        ]),
-      )
-      .$if(reads && member, (query) => query.select(({ exists }) => exists(writtenReflectionQuery(user, team)).as("wroteBefore")))
-      .executeTakeFirstOrThrow(),
-    reads && member ? memberLookups(user, team) : null,
-  ]);
-  const home = reads
+  const home = readsContent(user)
     ? {
         activity: activityOf(row.reflections ?? [], row.lessons ?? [], row.changes ?? []),
         milestones: summaryFrom(row.milestones),
         firstStep: member && row.wroteBefore === false,
-        actions: lookups ? openActionsFrom(user, team, lookups.actions, today) : [],
+        actions: member ? openActionsFrom(user, team, row.actions ?? [], today) : [],
       }
     : null;
-  return { partners: row.partners, members: row.members, home, demo: isDemoSetting(row.demo) };
+  return { partners: row.partners ?? [], members: row.members ?? [], home, demo: isDemoSetting(row.demo) };
 }
 
 type At = Date | string;
@@ -118,11 +130,11 @@ export type WaitingItem =
 /**
  * What waits for this person in a team they belong to: polls they are asked to answer and have not, the
  * coming intervisions they take part in (to prepare, or first to say whether they come) and their follow-up
- * actions past their date. One query for the intervisions and one for the actions; nothing for a non-member.
+ * actions past their date; nothing for a non-member.
  */
 export async function waitingFor(user: User, team: Team, today = todayInAmsterdam()): Promise<WaitingItem[]> {
   if (!membershipIn(user, team.id)) return [];
-  const { sessions, actions } = await memberLookups(user, team);
+  const { sessions = [], actions = [] } = await teamLookups(user, team, today, false);
   return [
     ...sessions.map((row): WaitingItem =>
       row.status === "polling" || !row.startsAt
