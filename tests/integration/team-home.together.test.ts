@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import type { KyselyPlugin } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, useDatabase } from "../../db/db.server";
 import { requestScope } from "../../app/auth/request-scope.server";
 import * as frameRoute from "../../app/routes/teams.$team";
 import * as homeRoute from "../../app/routes/teams.$team._index";
@@ -33,6 +35,19 @@ beforeAll(async () => {
   await insertAction(past, { ownerId: people.member.id, what: "De wijkagent bellen", dueOn: "2026-04-15", createdBy: people.teammate.id });
 });
 
+// Counts the statements sent, to show that the frame's look at what waits rides along with the home's statement.
+let statements = 0;
+const counting: KyselyPlugin = {
+  transformQuery: (args) => (statements++, args.node),
+  transformResult: async (args) => args.result,
+};
+let plain: ReturnType<typeof db>;
+beforeAll(() => {
+  plain = db();
+  useDatabase(plain.withPlugin(counting));
+});
+afterAll(() => useDatabase(plain));
+
 function load(loader: typeof frameRoute.loader | typeof homeRoute.loader, who: Who) {
   return callRoute(loader, { request: browserRequest(`/teams/${team.slug}`, { cookie: cookie[who] }), params: { team: team.slug } }).then(
     (response) => response.json(),
@@ -47,6 +62,15 @@ describe("the team home opened as one page", () => {
       expect(together).toEqual(alone);
     });
   }
+
+  it("sends no statement for the frame beyond the home's own", async () => {
+    statements = 0;
+    await requestScope.run(new Map(), () => load(homeRoute.loader, "member"));
+    const homeAlone = statements;
+    statements = 0;
+    await requestScope.run(new Map(), () => Promise.all([load(frameRoute.loader, "member"), load(homeRoute.loader, "member")]));
+    expect(statements).toBe(homeAlone);
+  });
 
   it("keeps a private reflection to its author", async () => {
     const titles = async (who: Who) => {

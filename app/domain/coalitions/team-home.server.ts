@@ -26,13 +26,16 @@ const FEED_LENGTH = 8;
 // both wait for the same person and team lookups, then ask here in the same turn of the event loop. So the
 // statement is sent one turn later, with the home's lists when the home asked for them by then. A home that asks
 // after it was sent (never when opened, in practice) gets a statement of its own.
-type TeamStatement = { home: boolean; row?: ReturnType<typeof teamStatement> };
+type TeamStatement = { home: boolean; sent: boolean; row?: ReturnType<typeof teamStatement> };
 
 function teamLookups(user: User, team: Team, today: string, home: boolean) {
-  const batch = oncePerRequest<TeamStatement>(`team statement ${user.id} ${team.id} ${today}`, () => ({ home }));
-  if (batch.row && home && !batch.home) return teamStatement(user, team, today, true);
+  const batch = oncePerRequest<TeamStatement>(`team statement ${user.id} ${team.id} ${today}`, () => ({ home, sent: false }));
+  if (batch.sent && home && !batch.home) return teamStatement(user, team, today, true);
   batch.home ||= home;
-  batch.row ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => teamStatement(user, team, today, batch.home));
+  batch.row ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    batch.sent = true;
+    return teamStatement(user, team, today, batch.home);
+  });
   return batch.row;
 }
 
