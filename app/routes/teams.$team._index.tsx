@@ -1,9 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { membershipIn, requireTeamReader, requireUser } from "~/auth/permissions.server";
-import { listMembers, listPartners, membersByPerspective } from "~/domain/coalitions/coalitions.server";
-import { isDemoProgramme } from "~/domain/programme/demo-programme.server";
-import { teamHome } from "~/domain/coalitions/team-home.server";
+import { membersByPerspective } from "~/domain/coalitions/coalitions.server";
+import { teamHomePage } from "~/domain/coalitions/team-home.server";
 import { formatDay } from "~/i18n/dates";
 import { DemoNotice } from "~/ui/DemoNotice";
 import { useLocale, useT } from "~/ui/i18n";
@@ -17,12 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireTeamReader(user, params.team);
-  const [partners, members, home, demo] = await Promise.all([
-    listPartners(team.id),
-    listMembers(team),
-    teamHome(user, team),
-    isDemoProgramme(),
-  ]);
+  const { partners, members, home, demo } = await teamHomePage(user, team);
   return json({
     team,
     partners,

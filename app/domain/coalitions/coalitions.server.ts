@@ -49,16 +49,25 @@ export type MemberOfTeam = {
 };
 
 export function listPartners(coalitionId: string): Promise<Partner[]> {
+  return partnersQuery(coalitionId).execute();
+}
+
+/** A coalition's partner organisations, in their order: as a query, for pages that fold it into their own. */
+export function partnersQuery(coalitionId: string) {
   return db()
     .selectFrom("organisation")
     .where("coalition_id", "=", coalitionId)
     .select(["id", "name", "kind"])
     .orderBy("position")
-    .orderBy("name")
-    .execute();
+    .orderBy("name");
 }
 
 export function listMembers(team: Team): Promise<MemberOfTeam[]> {
+  return membersQuery(team).execute();
+}
+
+/** A coalition's active members by name: as a query, for pages that fold it into their own. */
+export function membersQuery(team: Team) {
   return db()
     .selectFrom("membership")
     .innerJoin("person", "person.id", "membership.person_id")
@@ -72,8 +81,7 @@ export function listMembers(team: Team): Promise<MemberOfTeam[]> {
       "membership.perspective",
       "organisation.name as organisation",
     ])
-    .orderBy("person.name")
-    .execute();
+    .orderBy("person.name");
 }
 
 

@@ -134,14 +134,17 @@ export async function listLessons(user: User, team: Team, filters: LessonFilters
   };
 }
 
-/** The latest lessons of a team this reader may see, for the team's home page. */
-export function recentLessons(user: User, team: Team, limit = 5) {
+/** The latest lessons of a team this reader may see, for the team's home page (which folds the query into its own). */
+export function recentLessonsQuery(user: User, team: Team, limit = 5) {
   return readableInTeam(user, team)
     .select(["lesson.id", "lesson.statement", "lesson.visibility", "person.name as authorName", "lesson.created_at as createdAt"])
     .orderBy("lesson.created_at", "desc")
     .orderBy("lesson.id", "desc")
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+export function recentLessons(user: User, team: Team, limit = 5) {
+  return recentLessonsQuery(user, team, limit).execute();
 }
 
 /** The reflections a lesson came from, as far as this reader may read them (and no further). */

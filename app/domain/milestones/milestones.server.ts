@@ -96,26 +96,40 @@ export async function listMilestones(user: User, team: Team, filters: MilestoneF
   return { items, summary };
 }
 
-/** How the team's milestones stand, counted over those this reader may read (for the team's home page too). */
-export async function milestoneSummary(user: User, team: Team, today = todayInAmsterdam()) {
-  const row = await readableInTeam(user, team)
-    .select([
-      sql<number>`(count(*) filter (where milestone.status = 'achieved'))::int`.as("achieved"),
-      sql<number>`(count(*) filter (where milestone.status = 'in_progress'))::int`.as("inProgress"),
-      sql<number>`(count(*) filter (where ${overdueOn(today)}))::int`.as("overdue"),
-      sql<number>`count(*)::int`.as("total"),
-    ])
-    .executeTakeFirstOrThrow();
+/**
+ * How the team's milestones stand, counted over those this reader may read (for the team's home page too, which
+ * folds the query into its own statement; the counts come back as numbers either way).
+ */
+export function milestoneSummaryQuery(user: User, team: Team, today = todayInAmsterdam()) {
+  return readableInTeam(user, team).select([
+    sql<number>`(count(*) filter (where milestone.status = 'achieved'))::int`.as("achieved"),
+    sql<number>`(count(*) filter (where milestone.status = 'in_progress'))::int`.as("inProgress"),
+    sql<number>`(count(*) filter (where ${overdueOn(today)}))::int`.as("overdue"),
+    sql<number>`count(*)::int`.as("total"),
+  ]);
+}
+
+export type MilestoneSummary = { achieved: number; inProgress: number; overdue: number; total: number };
+
+export function summaryFrom(row: MilestoneSummary | null | undefined): MilestoneSummary {
   return {
-    achieved: Number(row.achieved),
-    inProgress: Number(row.inProgress),
-    overdue: Number(row.overdue),
-    total: Number(row.total),
+    achieved: Number(row?.achieved ?? 0),
+    inProgress: Number(row?.inProgress ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    total: Number(row?.total ?? 0),
   };
+}
+
+export async function milestoneSummary(user: User, team: Team, today = todayInAmsterdam()) {
+  return summaryFrom(await milestoneSummaryQuery(user, team, today).executeTakeFirst());
 }
 
 /** The latest status changes on the team's milestones this reader may read, newest first. */
 export function recentMilestoneChanges(user: User, team: Team, limit = 5) {
+  return recentMilestoneChangesQuery(user, team, limit).execute();
+}
+
+export function recentMilestoneChangesQuery(user: User, team: Team, limit = 5) {
   return readableInTeam(user, team)
     .innerJoin("milestone_status_change as change", "change.milestone_id", "milestone.id")
     .innerJoin("person as changer", "changer.id", "change.changed_by")
@@ -129,8 +143,7 @@ export function recentMilestoneChanges(user: User, team: Team, limit = 5) {
       "changer.name as changedByName",
     ])
     .orderBy("change.changed_at", "desc")
-    .limit(Math.max(1, Math.min(50, Math.trunc(limit))))
-    .execute();
+    .limit(Math.max(1, Math.min(50, Math.trunc(limit))));
 }
 
 /**

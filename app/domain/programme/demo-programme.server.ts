@@ -5,10 +5,14 @@ import { db } from "../../../db/db.server";
 export const DEMO_PROGRAMME_SETTING = "demo_programme";
 
 export async function isDemoProgramme(): Promise<boolean> {
-  const row = await db()
-    .selectFrom("installation_setting")
-    .where("name", "=", DEMO_PROGRAMME_SETTING)
-    .select("value")
-    .executeTakeFirst();
+  return isDemoSetting(await demoProgrammeQuery().executeTakeFirst());
+}
+
+/** The setting's row (if any), as a query a page can fold into its own statement; isDemoSetting reads it. */
+export function demoProgrammeQuery() {
+  return db().selectFrom("installation_setting").where("name", "=", DEMO_PROGRAMME_SETTING).select("value");
+}
+
+export function isDemoSetting(row: { value: unknown } | null | undefined): boolean {
   return row?.value === true;
 }

@@ -317,7 +317,12 @@ export async function saveEvaluation(user: User, session: ParticipantSession, in
  * they still take part in, soonest due first, overdue when the due day has passed in Europe/Amsterdam.
  */
 export async function openActionsFor(user: User, team: Team, today = todayInAmsterdam()) {
-  const rows = await db()
+  return openActionsFrom(user, team, await openActionRowsQuery(user, team).execute(), today);
+}
+
+/** The rows openActionsFor decides on, as a query the team's pages fold into a statement of their own. */
+export function openActionRowsQuery(user: User, team: Team) {
+  return db()
     .selectFrom("session_action")
     .innerJoin("intervision_session as session", "session.id", "session_action.session_id")
     .leftJoin("session_invitee as invitation", (join) =>
@@ -336,8 +341,13 @@ export async function openActionsFor(user: User, team: Team, today = todayInAmst
       "invitation.rsvp",
     ])
     .orderBy(sql`session_action.due_on nulls last`)
-    .orderBy("session_action.created_at")
-    .execute();
+    .orderBy("session_action.created_at");
+}
+
+type OpenActionRow = { id: string; what: string; dueOn: string | null; sessionId: string; coalitionId: string; facilitatorId: string; rsvp: "pending" | "yes" | "no" | null };
+
+/** Of openActionRowsQuery's rows, those of sessions the person still takes part in, with what the page shows. */
+export function openActionsFrom(user: User, team: Team, rows: OpenActionRow[], today = todayInAmsterdam()) {
   return rows
     .filter((row) => sessionRole(user, row, row.rsvp ? { rsvp: row.rsvp } : null) === "participant")
     .map((row) => ({
