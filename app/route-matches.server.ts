@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import path from "node:path";
 
 // Remix 2 matches the URL against the whole route tree four to five times per page (the request handler, the
 // React router, the partial manifest of the parent paths), each time flattening and ranking ~90 routes and
@@ -12,6 +13,7 @@ type Params = Record<string, string | undefined>;
 type Match = { params: Params; pathname: string; pathnameBase: string; route: Route };
 type MatchRoutes = (routes: Route[], location: string | { pathname?: string }, basename?: string) => Match[] | null;
 type CreateServerRoutes = (manifestRoutes: object, ...rest: unknown[]) => Route[];
+type ConvertRoutes = (routes: Route[], mapRouteProperties: unknown, parentPath?: string[], manifest?: Record<string, Route>) => Route[];
 
 /** A route tree's matching-relevant shape (ids, paths, order) and its routes by id. */
 type Shape = { key: string; byId: Map<string, Route> };
@@ -81,6 +83,50 @@ export function cachedServerRoutes(createServerRoutes: CreateServerRoutes): Crea
   };
 }
 
+/**
+ * React Router's static router turns the (cached) server routes into data routes on every render; the result
+ * depends on the routes alone, so it is made once per route tree and its routes are listed in the caller's manifest.
+ */
+export function cachedDataRoutes(convert: ConvertRoutes): ConvertRoutes {
+  const converted = new WeakMap<Route[], { mapper: unknown; routes: Route[]; manifest: Record<string, Route> }>();
+  return (routes, mapRouteProperties, parentPath, manifest) => {
+    if (parentPath !== undefined) return convert(routes, mapRouteProperties, parentPath, manifest);
+    let done = converted.get(routes);
+    if (!done || done.mapper !== mapRouteProperties) {
+      const built: Record<string, Route> = {};
+      done = { mapper: mapRouteProperties, routes: convert(routes, mapRouteProperties, undefined, built), manifest: built };
+      converted.set(routes, done);
+    }
+    if (manifest) Object.assign(manifest, done.manifest);
+    return done.routes;
+  };
+}
+
+/**
+ * The router's static handler (Remix's request handler for every page) calls its own matchRoutes directly, not
+ * through its exports, so the cache above would not see it. Installed before the router is first loaded, this
+ * rewrites those two calls to go through the exports. Should a new router version word them differently, the
+ * page is matched uncached (slower, never wrong).
+ */
+export function matchThroughExports(): void {
+  const holder = globalThis as typeof globalThis & { [HOOK]?: boolean };
+  if (holder[HOOK]) return;
+  holder[HOOK] = true;
+  const require = createRequire(import.meta.url);
+  const Module = require("node:module") as { prototype: { _compile(content: string, filename: string): unknown } };
+  const compile = Module.prototype._compile;
+  const file = path.join("@remix-run", "router", "dist", "router.cjs.js");
+  const call = "let matches = matchRoutes(dataRoutes, location, basename);";
+  Module.prototype._compile = function (content, filename) {
+    if (filename.endsWith(file)) {
+      if (content.includes(call)) content = content.replaceAll(call, "let matches = exports.matchRoutes(dataRoutes, location, basename);");
+      else console.warn(`[routes] ${filename}: the static handler's matchRoutes call was not found; pages are matched uncached`);
+    }
+    return compile.call(this, content, filename);
+  };
+}
+
+const HOOK = Symbol.for("leernetwerk.routeMatchesThroughExports");
 const KEY = Symbol.for("leernetwerk.routeMatchesCached");
 
 export function cacheRouteMatching(): void {
@@ -92,4 +138,6 @@ export function cacheRouteMatching(): void {
   router.matchRoutes = cachedMatchRoutes(router.matchRoutes);
   const reactRoutes = require("@remix-run/react/dist/routes.js") as { createServerRoutes: CreateServerRoutes };
   reactRoutes.createServerRoutes = cachedServerRoutes(reactRoutes.createServerRoutes);
+  const dataRouter = router as unknown as { UNSAFE_convertRoutesToDataRoutes: ConvertRoutes };
+  dataRouter.UNSAFE_convertRoutesToDataRoutes = cachedDataRoutes(dataRouter.UNSAFE_convertRoutesToDataRoutes);
 }
