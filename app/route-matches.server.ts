@@ -126,6 +126,46 @@ export function matchThroughExports(): void {
   };
 }
 
+type LoaderArgs = {
+  loadContext: unknown;
+  loader: (args: { request: Request; context: unknown; params: Params }) => unknown;
+  params: Params;
+  request: Request;
+  routeId: string;
+  singleFetch?: boolean;
+};
+type Responses = {
+  isDeferredData(value: unknown): value is { init?: ResponseInit };
+  isRedirectStatusCode(status: number): boolean;
+  isResponse(value: unknown): value is Response;
+  json(value: unknown): Response;
+  redirect(url: string, init?: ResponseInit): Response;
+};
+
+/**
+ * Remix hands each loader a copy of the page's Request without its `index` and `_data` search parameters: two
+ * new URLs and two new Requests (each with its own abort signal) per loader. A page request without a query
+ * string has nothing to remove, so its loaders get the page's Request itself. The rest is Remix's own code.
+ */
+export function loaderWithoutCopies(callRouteLoader: (args: LoaderArgs) => Promise<unknown>, responses: Responses) {
+  return async (args: LoaderArgs): Promise<unknown> => {
+    const { request } = args;
+    if (request.body || request.url.includes("?")) return callRouteLoader(args);
+    const result = await args.loader({ request, context: args.loadContext, params: args.params });
+    if (result === undefined) {
+      throw new Error(`You defined a loader for route "${args.routeId}" but didn't return anything from your \`loader\` function. Please return a value or \`null\`.`);
+    }
+    if (responses.isDeferredData(result)) {
+      if (result.init && responses.isRedirectStatusCode(result.init.status || 200)) {
+        return responses.redirect(new Headers(result.init.headers).get("Location")!, result.init);
+      }
+      return result;
+    }
+    if (args.singleFetch) return result;
+    return responses.isResponse(result) ? result : responses.json(result);
+  };
+}
+
 const HOOK = Symbol.for("leernetwerk.routeMatchesThroughExports");
 const KEY = Symbol.for("leernetwerk.routeMatchesCached");
 
@@ -140,4 +180,6 @@ export function cacheRouteMatching(): void {
   reactRoutes.createServerRoutes = cachedServerRoutes(reactRoutes.createServerRoutes);
   const dataRouter = router as unknown as { UNSAFE_convertRoutesToDataRoutes: ConvertRoutes };
   dataRouter.UNSAFE_convertRoutesToDataRoutes = cachedDataRoutes(dataRouter.UNSAFE_convertRoutesToDataRoutes);
+  const data = require("@remix-run/server-runtime/dist/data.js") as { callRouteLoader: (args: LoaderArgs) => Promise<unknown> };
+  data.callRouteLoader = loaderWithoutCopies(data.callRouteLoader, require("@remix-run/server-runtime/dist/responses.js") as Responses);
 }
