@@ -6,7 +6,8 @@ import path from "node:path";
 // compiling a regular expression per route tried; and it rebuilds the React side of the route tree for every
 // render. Both are the same for every request of a build: measured with `node --cpu-prof`, about a quarter of
 // the server's time on a light page. Remix reads these functions from its modules' exports at call time, so
-// they are wrapped here with caches, without changing what they return.
+// they are wrapped here with caches, without changing what they return. The same holds for the few other
+// per-request copies below (data routes, each loader's Request).
 
 type Route = { id?: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
 type Params = Record<string, string | undefined>;
