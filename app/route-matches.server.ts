@@ -13,7 +13,8 @@ type Route = { id?: string; path?: string; index?: boolean; caseSensitive?: bool
 type Params = Record<string, string | undefined>;
 type Match = { params: Params; pathname: string; pathnameBase: string; route: Route };
 type MatchRoutes = (routes: Route[], location: string | { pathname?: string }, basename?: string) => Match[] | null;
-type CreateServerRoutes = (manifestRoutes: object, ...rest: unknown[]) => Route[];
+type PerManifest<T> = (manifestRoutes: object, ...rest: unknown[]) => T;
+type CreateServerRoutes = PerManifest<Route[]>;
 type ConvertRoutes = (routes: Route[], mapRouteProperties: unknown, parentPath?: string[], manifest?: Record<string, Route>) => Route[];
 
 /** A route tree's matching-relevant shape (ids, paths, order) and its routes by id. */
@@ -71,9 +72,9 @@ export function cachedMatchRoutes(matchRoutes: MatchRoutes): MatchRoutes {
   };
 }
 
-/** The React side of the route tree is built from the build's manifest alone: once per manifest. */
-export function cachedServerRoutes(createServerRoutes: CreateServerRoutes): CreateServerRoutes {
-  const built = new WeakMap<object, Route[]>();
+/** The React side of the route tree (and the route modules by id) is built from the build's manifest alone: once per manifest. */
+export function cachedServerRoutes<T = Route[]>(createServerRoutes: PerManifest<T>): PerManifest<T> {
+  const built = new WeakMap<object, T>();
   return (manifestRoutes, ...rest) => {
     let routes = built.get(manifestRoutes);
     if (!routes) {
@@ -181,6 +182,8 @@ export function cacheRouteMatching(): void {
   reactRoutes.createServerRoutes = cachedServerRoutes(reactRoutes.createServerRoutes);
   const dataRouter = router as unknown as { UNSAFE_convertRoutesToDataRoutes: ConvertRoutes };
   dataRouter.UNSAFE_convertRoutesToDataRoutes = cachedDataRoutes(dataRouter.UNSAFE_convertRoutesToDataRoutes);
+  const entry = require("@remix-run/server-runtime/dist/entry.js") as { createEntryRouteModules: PerManifest<object> };
+  entry.createEntryRouteModules = cachedServerRoutes(entry.createEntryRouteModules);
   const data = require("@remix-run/server-runtime/dist/data.js") as { callRouteLoader: (args: LoaderArgs) => Promise<unknown> };
   data.callRouteLoader = loaderWithoutCopies(data.callRouteLoader, require("@remix-run/server-runtime/dist/responses.js") as Responses);
 }
