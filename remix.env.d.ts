@@ -10,5 +10,7 @@ declare module "@remix-run/server-runtime" {
     clientAddress?: string;
     /** Set by entry.server's handleError when a loader or action could not reach the database: the server answers 503. */
     databaseUnreachable?: boolean;
+    /** A page rendered whole by entry.server: the server writes it at once instead of reading the Response's stream. */
+    document?: Buffer;
   }
 }

@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -22,9 +22,14 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // A page that defers data streams its shell first, for people (a crawler waits for everything). Every other
+  // page is rendered whole and written at once: React's stream would send it in dozens of small writes.
+  const deferred = Object.keys(remixContext.staticHandlerContext.activeDeferreds ?? {}).length > 0;
+  const stream = deferred && !isbot(request.headers.get("user-agent") ?? "");
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let timer: NodeJS.Timeout | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <AreasShown.Provider value={new Set()}>
@@ -33,11 +38,30 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
+          if (!stream) return;
           const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onAllReady() {
+          if (stream) return;
+          const chunks: Buffer[] = [];
+          const body = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              const document = Buffer.concat(chunks);
+              loadContext.document = document;
+              responseHeaders.set("Content-Length", String(document.length));
+              resolve(new Response(document, { headers: responseHeaders, status: responseStatusCode }));
+              clearTimeout(timer);
+              done();
+            },
+          });
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -49,7 +73,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -2,10 +2,11 @@ import cluster from "node:cluster";
 import { watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { connect, db, isEmbedded, migrateToLatest, SERVER_TIMEOUTS, useDatabase } from "../db/db.server";
 import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "../db/demo";
 import { scheduleHourlyJobs } from "./server/hourly-jobs.server";
+// Remix is loaded by server/http (its route matching must be prepared first): not imported statically here.
 import { createApp } from "./server/http";
 
 // One entry for every way the app runs: `npm start` (production, after a build), `npm run serve` (production,
@@ -57,7 +58,7 @@ async function serve(): Promise<void> {
 
   const server = app.listen(port, () => {
     if (cluster.isPrimary) void printWelcome();
-    if (devServer) void broadcastDevReady(build);
+    if (devServer) void import("@remix-run/node").then(({ broadcastDevReady }) => broadcastDevReady(build));
   });
 
   // The new build is loaded without restarting the process (and reopening the database).
@@ -65,7 +66,7 @@ async function serve(): Promise<void> {
     watch(path.dirname(buildPath), async (_event, file) => {
       if (file !== "version.txt") return;
       build = (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild;
-      void broadcastDevReady(build);
+      void import("@remix-run/node").then(({ broadcastDevReady }) => broadcastDevReady(build));
     });
   }
 

@@ -1,13 +1,13 @@
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler,
-  writeReadableStreamToWritable,
-  type AppLoadContext,
-  type ServerBuild,
-} from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { requestScope } from "../auth/request-scope.server";
+import { matchThroughExports } from "../route-matches.server";
 import { sendUnavailable } from "./unavailable";
+
+// Before Remix's router is first loaded (hence the import below, not at the top): its page handler then uses
+// the cached route matching of route-matches.server.ts.
+matchThroughExports();
+const { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } = await import("@remix-run/node");
 
 /**
  * Serves the Remix build from Express, like @remix-run/express, with one addition: a request whose loader or
@@ -33,8 +33,10 @@ export function remixHandler(getBuild: () => ServerBuild, mode: string): Request
       }
       res.statusMessage = response.statusText;
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      for (const [key, value] of response.headers) res.append(key, value);
+      // A page rendered whole (entry.server) goes out in one write, not through the Response's stream.
+      if (context.document && response.body) res.end(context.document);
+      else if (response.body) await writeReadableStreamToWritable(response.body, res);
       else res.end();
     } catch (error) {
       next(error);
@@ -43,7 +45,7 @@ export function remixHandler(getBuild: () => ServerBuild, mode: string): Request
 }
 
 function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
-  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host")}`);
+  const url = `${req.protocol}://${req.get("host")}${req.originalUrl}`;
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
     for (const value of Array.isArray(values) ? values : values ? [values] : []) headers.append(key, value);
