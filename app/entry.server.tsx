@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isDatabaseUnreachable } from "../db/db.server";
@@ -85,6 +85,7 @@ export function handleError(error: unknown, { request, context }: { request: Req
     console.warn(`[database] unreachable during ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
     return;
   }
-  if (request.signal.aborted) return;
+  // An address that matches no page (a browser asking for /favicon.ico) is answered 404, not a fault to log.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status === 404)) return;
   console.error(error);
 }

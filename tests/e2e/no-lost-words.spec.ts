@@ -52,11 +52,14 @@ test("leaving a page with unsaved text asks first: a link inside the app, and cl
   await page.keyboard.type("Nog niet opgeslagen gedachten over de werkplekken.");
 
   // A link to another part of the coalition: the app asks, and staying keeps the text.
-  const asked = page.waitForEvent("dialog");
+  // Answered as it opens: the question blocks the page, so the click cannot finish before it is answered.
+  let question = "";
+  page.once("dialog", (dialog) => {
+    question = dialog.message();
+    void dialog.dismiss();
+  });
   await page.getByRole("navigation", { name: /^Coalitie/ }).getByRole("link", { name: "Lessen" }).click();
-  const question = await asked;
-  expect(question.message()).toContain("nog niet is opgeslagen");
-  await question.dismiss();
+  await expect.poll(() => question).toContain("nog niet is opgeslagen");
   await expect(page).toHaveURL(/\/reflections\/new$/);
   await expect(editor).toContainText("Nog niet opgeslagen gedachten");
 
