@@ -19,6 +19,9 @@ const shared = {
 export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
   test: {
+    // Two files at a time, also on a two-core machine (vitest's default there is one): much of a file's time is
+    // waiting for PostgreSQL or a server process, and the suite takes a third less.
+    maxWorkers: 2,
     projects: [
       // Pure functions (rich-text validation and rendering): no database, run once.
       {
