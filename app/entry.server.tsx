@@ -1,8 +1,8 @@
-import { PassThrough, Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { isDatabaseUnreachable } from "../db/db.server";
 import { registerAllDictionaries } from "./i18n/dictionaries.server";
 import { cacheRouteMatching } from "./route-matches.server";
@@ -22,58 +22,50 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  // A page that defers data streams its shell first, for people (a crawler waits for everything). Every other
-  // page is rendered whole and written at once: React's stream would send it in dozens of small writes.
-  const deferred = Object.keys(remixContext.staticHandlerContext.activeDeferreds ?? {}).length > 0;
-  const stream = deferred && !isbot(request.headers.get("user-agent") ?? "");
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  const page = (
+    <NonceProvider value={nonce}>
+      <AreasShown.Provider value={new Set()}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </AreasShown.Provider>
+    </NonceProvider>
+  );
+  // A page without deferred data has nothing to wait for: it is rendered whole in one synchronous call (a third
+  // of the CPU of React's stream for the same HTML) and written at once.
+  const deferred = Object.keys(remixContext.staticHandlerContext.activeDeferreds ?? {}).length > 0;
+  if (!deferred) {
+    const document = Buffer.from(`<!DOCTYPE html>${renderToString(page)}`);
+    loadContext.document = document;
+    responseHeaders.set("Content-Length", String(document.length));
+    return new Response(document, { headers: responseHeaders, status: responseStatusCode });
+  }
+  // One that defers streams its shell first for people; a crawler gets it when all has arrived.
+  const forCrawler = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    let timer: NodeJS.Timeout | undefined;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <AreasShown.Provider value={new Set()}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </AreasShown.Provider>
-      </NonceProvider>,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
-          if (!stream) return;
-          const body = new PassThrough();
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onAllReady() {
-          if (stream) return;
-          const chunks: Buffer[] = [];
-          const body = new Writable({
-            write(chunk: Buffer, _encoding, done) {
-              chunks.push(chunk);
-              done();
-            },
-            final(done) {
-              const document = Buffer.concat(chunks);
-              loadContext.document = document;
-              responseHeaders.set("Content-Length", String(document.length));
-              resolve(new Response(document, { headers: responseHeaders, status: responseStatusCode }));
-              clearTimeout(timer);
-              done();
-            },
-          });
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
+    const body = new PassThrough();
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
+      onShellReady() {
+        shellRendered = true;
+        if (forCrawler) return;
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
       },
-    );
-    timer = setTimeout(abort, ABORT_DELAY);
+      onAllReady() {
+        if (!forCrawler) return;
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
+      },
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(error);
+      },
+    });
+    setTimeout(abort, ABORT_DELAY);
   });
 }
 

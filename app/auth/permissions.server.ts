@@ -6,7 +6,7 @@ import { sessionTokenOf } from "./session.server";
 import { hashToken } from "./tokens.server";
 import { oncePerRequest } from "./request-scope.server";
 
-export type Membership = { coalitionId: string; slug: string; name: string; role: TeamRole };
+export type Membership = { coalitionId: string; slug: string; name: string; place: string; description: string; role: TeamRole };
 export type User = {
   id: string;
   email: string;
@@ -41,8 +41,9 @@ export function getUser(request: Request): Promise<User | null> {
   return oncePerRequest(`user ${request.headers.get("cookie") ?? ""}`, () => loadUser(request));
 }
 
-// One statement for the person and their memberships: every page asks for it, so a second round trip to
-// the database on each request costs more than building the list in SQL.
+// One statement for the person and their memberships (with their coalitions, so a member's own coalition pages
+// need no lookup of the team): every page asks for it, and a second round trip to the database on each request
+// costs more than building the list in SQL.
 async function loadUser(request: Request): Promise<User | null> {
   const token = await sessionTokenOf(request);
   if (!token) return null;
@@ -55,7 +56,8 @@ async function loadUser(request: Request): Promise<User | null> {
     .select(["person.id", "person.email", "person.name", "person.language", "person.account_role"])
     .select(
       sql<Membership[]>`coalesce((
-        select json_agg(json_build_object('coalitionId', c.id, 'slug', c.slug, 'name', c.name, 'role', m.role) order by c.name)
+        select json_agg(json_build_object(
+          'coalitionId', c.id, 'slug', c.slug, 'name', c.name, 'place', c.place, 'description', c.description, 'role', m.role) order by c.name)
         from membership m join coalition c on c.id = m.coalition_id
         where m.person_id = person.id), '[]')`.as("memberships"),
     )
@@ -109,6 +111,8 @@ function findTeam(slug: string | undefined): Promise<Team | undefined> {
  * person of the programme; what the team writes is filtered per item by canRead.
  */
 export async function requireTeamReader(user: User, slug: string | undefined): Promise<Team> {
+  const own = user.memberships.find((m) => m.slug === slug);
+  if (own) return { id: own.coalitionId, slug: own.slug, name: own.name, place: own.place, description: own.description };
   const team = await findTeam(slug);
   if (!team) throw notFound();
   return team;

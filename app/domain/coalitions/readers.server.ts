@@ -89,7 +89,7 @@ async function everyoneWhoCanSignIn(): Promise<User[]> {
       .innerJoin("person", "person.id", "membership.person_id")
       .where("person.deactivated_at", "is", null)
       .where("person.erased_at", "is", null)
-      .select(["membership.person_id", "coalition.id as coalitionId", "coalition.slug", "coalition.name", "membership.role"])
+      .select(["membership.person_id", "coalition.id as coalitionId", "coalition.slug", "coalition.name", "coalition.place", "coalition.description", "membership.role"])
       .orderBy("coalition.name")
       .execute(),
   ]);
