@@ -102,6 +102,8 @@ export interface EmailOutboxTable {
   to_address: string;
   subject: string;
   body_text: string;
+  body_html: string | null;
+  headers: ColumnType<Record<string, string>, string | undefined, never>;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
   attempts: ColumnType<number, number | undefined, number>;

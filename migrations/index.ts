@@ -14,6 +14,7 @@ import * as m0012 from "./0012_session_timekeeper";
 import * as m0013 from "./0013_comment_deleted_at";
 import * as m0014 from "./0014_job_runs";
 import * as m0015 from "./0015_programme_changes";
+import * as m0016 from "./0016_email_parts";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "0013_comment_deleted_at": m0013,
   "0014_job_runs": m0014,
   "0015_programme_changes": m0015,
+  "0016_email_parts": m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,16 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "../../../db/db.server";
 import type { EmailAttachment } from "../../../db/schema";
 
-export type Email = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
+export type Email = {
+  to: string;
+  subject: string;
+  text: string;
+  /** An HTML part beside the text, for mails that are read rather than acted on (the digest). */
+  html?: string;
+  /** Headers of its own, such as List-Unsubscribe. */
+  headers?: Record<string, string>;
+  attachments?: EmailAttachment[];
+};
 
 /** True when no mail server is configured: mail stays in the outbox, which the admin can read. */
 export function mailStaysInOutbox(): boolean {
@@ -20,6 +29,8 @@ export async function sendEmail(email: Email): Promise<void> {
       to_address: email.to,
       subject: email.subject,
       body_text: email.text,
+      body_html: email.html ?? null,
+      headers: JSON.stringify(email.headers ?? {}),
       attachments: JSON.stringify(email.attachments ?? []),
     })
     .returning("id")
