@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { connect, db, isEmbedded, migrateToLatest, SERVER_TIMEOUTS, useDatabase } from "../db/db.server";
 import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "../db/demo";
-import { scheduleHourlyJobs } from "./server/hourly-jobs.server";
+import { startJobs } from "./server/jobs.server";
+import { prepareQueue, stopQueue } from "./server/queue.server";
 // Remix is loaded by server/http (its route matching must be prepared first): not imported statically here.
 import { createApp } from "./server/http";
 
@@ -40,6 +41,7 @@ async function prepareDatabase(): Promise<void> {
   const migrator = connect();
   try {
     await migrateToLatest(migrator);
+    await prepareQueue(process.env.DATABASE_URL!);
   } finally {
     await migrator.destroy();
   }
@@ -54,7 +56,9 @@ async function serve(): Promise<void> {
     process.exit(1);
   }
   const app = createApp(() => build, production);
-  scheduleHourlyJobs();
+  // Every process works the job queue: sending mail, the hourly clean-ups. On PostgreSQL with connections of its
+  // own; on PGlite over the app's one instance.
+  await startJobs(embedded ? {} : { connectionString: process.env.DATABASE_URL });
 
   const server = app.listen(port, () => {
     if (cluster.isPrimary) void printWelcome();
@@ -74,8 +78,9 @@ async function serve(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       server.close();
-      db()
-        .destroy()
+      stopQueue()
+        .catch((error) => console.warn(`[jobs] stopping: ${error}`))
+        .then(() => db().destroy())
         .finally(() => process.exit(0));
     });
   }

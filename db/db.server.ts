@@ -39,7 +39,21 @@ export function connect(env: NodeJS.ProcessEnv = process.env, timeouts?: typeof 
   const dir = env.PGLITE_DIR || ".data/pglite";
   mkdirSync(dir, { recursive: true });
   lockDataDir(dir);
-  return new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dir, { extensions: { pg_trgm } })) });
+  return embeddedDatabase(new PGlite(dir, { extensions: { pg_trgm } }));
+}
+
+// The embedded database behind a Kysely instance: the job queue runs its multi-statement texts through PGlite's
+// own `exec` (Kysely's PGlite connection prepares every statement, which allows only one per text).
+const embeddedBy = new WeakMap<Kysely<any>, PGlite>();
+
+export function embeddedDatabase(pglite: PGlite): DB {
+  const instance = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  embeddedBy.set(instance, pglite);
+  return instance;
+}
+
+export function pgliteOf(instance: Kysely<any>): PGlite | undefined {
+  return embeddedBy.get(instance);
 }
 
 function postgresPool(url: string, timeouts?: typeof SERVER_TIMEOUTS): pg.Pool {

@@ -106,6 +106,8 @@ export interface EmailOutboxTable {
   headers: ColumnType<Record<string, string>, string | undefined, never>;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  /** Set when the last try failed: the mail was not sent, last_error says why. */
+  failed_at: Timestamp | null;
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   attachments: ColumnType<EmailAttachment[], string | undefined, never>;

@@ -76,15 +76,11 @@ export default function AdminOverview() {
         <Link to="/admin/retention">{t("audit.retention.link")}</Link>
       </p>
 
-      {outbox ? (
-        <>
-          <h2>{t("admin.outbox.title")}</h2>
-          <p>{t("admin.outbox.overview")}</p>
-          <p>
-            <Link to="/admin/outbox">{t("admin.outbox.link")}</Link>
-          </p>
-        </>
-      ) : null}
+      <h2>{t("admin.outbox.title")}</h2>
+      <p>{outbox ? t("admin.outbox.overview") : t("admin.outbox.overviewSending")}</p>
+      <p>
+        <Link to="/admin/outbox">{t("admin.outbox.link")}</Link>
+      </p>
     </section>
   );
 }

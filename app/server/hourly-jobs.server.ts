@@ -1,10 +1,10 @@
-import { sql } from "kysely";
-import { db } from "../../db/db.server";
 import { purgeEventPersonalData } from "../domain/events/event-retention.server";
 import { finaliseDepartures } from "../domain/privacy/departures.server";
 import { anonymiseInactiveAccounts } from "../domain/privacy/retention.server";
+import type { Job } from "./queue.server";
 
-// The clean-ups the privacy rules promise, each once per clock hour however many server processes run.
+// The clean-ups the privacy rules promise, each once per clock hour however many server processes run: they are
+// scheduled jobs on the queue (at every full hour, Europe/Amsterdam, and at start-up when that hour's run is due).
 export const HOURLY_JOBS = {
   // Registrants' personal data goes 90 days after an event.
   "purge-event-personal-data": purgeEventPersonalData,
@@ -16,43 +16,10 @@ export const HOURLY_JOBS = {
 
 export type HourlyJob = keyof typeof HOURLY_JOBS;
 
-// Every process looks every few minutes; the first to claim an hour runs that hour's jobs.
-const CHECK_EVERY_MS = 5 * 60_000;
-
-/** Claims this hour for the job: its slot for exactly one caller across all processes on the database, else null. */
-export async function claimThisHour(job: HourlyJob): Promise<Date | null> {
-  const claimed = await sql<{ slot: Date }>`
-    insert into job_run (job, slot) values (${job}, date_trunc('hour', now()))
-    on conflict do nothing returning slot`.execute(db());
-  return claimed.rows[0]?.slot ?? null;
-}
-
-/** Runs each job whose hour no process has claimed yet. */
-export async function runDueHourlyJobs(): Promise<void> {
-  for (const [job, run] of Object.entries(HOURLY_JOBS) as [HourlyJob, () => Promise<number>][]) {
-    try {
-      const slot = await claimThisHour(job);
-      if (!slot) continue;
-      let failed = false;
-      try {
-        await run();
-      } catch (error) {
-        failed = true;
-        console.error(`[hourly] ${job} failed`, error);
-      }
-      await sql`
-        update job_run set finished_at = now(), failed = ${failed}
-        where job = ${job} and slot = ${slot}`.execute(db());
-    } catch (error) {
-      // The database is unreachable: the next check tries again.
-      console.warn(`[hourly] could not claim ${job}: ${error instanceof Error ? error.message : error}`);
-    }
-  }
-  await sql`delete from job_run where slot < now() - interval '30 days'`.execute(db()).catch(() => {});
-}
-
-/** Runs the due jobs now (not awaited: a long first run must not hold up serving) and keeps checking. */
-export function scheduleHourlyJobs(): void {
-  void runDueHourlyJobs();
-  setInterval(() => void runDueHourlyJobs(), CHECK_EVERY_MS).unref();
-}
+export const hourlyJobs: Job[] = Object.entries(HOURLY_JOBS).map(([name, cleanUp]) => ({
+  name,
+  hourly: true,
+  async run() {
+    await cleanUp();
+  },
+}));

@@ -1,24 +1,41 @@
 import { sql } from "kysely";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { claimThisHour, HOURLY_JOBS, runDueHourlyJobs } from "../../app/server/hourly-jobs.server";
+import { HOURLY_JOBS, hourlyJobs } from "../../app/server/hourly-jobs.server";
+import { queueSchema, sendThisHoursRun } from "../../app/server/queue.server";
+import { eventually, startTestQueue } from "../fixtures/queue";
 
-// Every server process runs the hourly clean-ups; the hour's claim in the database lets one of them do it.
+// The hourly clean-ups are scheduled jobs: at start-up and at every full hour one run each, however many
+// processes ask for that hour's run at the same moment. (tests/server/processes.test.ts starts three processes.)
+let queue: Awaited<ReturnType<typeof startTestQueue>>;
+beforeAll(async () => (queue = await startTestQueue()));
+afterAll(() => queue.stop());
+
+async function runsPerCleanUp(): Promise<{ name: string; state: string; runs: number }[]> {
+  const runs = await sql<{ name: string; state: string; runs: number }>`
+    select name, state::text, count(*)::int as runs from ${sql.id(queueSchema(), "job")}
+    where name = any(${Object.keys(HOURLY_JOBS)}) group by name, state order by name`.execute(db());
+  return runs.rows;
+}
+
 describe("hourly clean-ups", () => {
-  it("run once per hour however many processes ask at the same moment", async () => {
-    await Promise.all([runDueHourlyJobs(), runDueHourlyJobs(), runDueHourlyJobs()]);
-    const runs = await sql<{ job: string; finished: boolean; failed: boolean }>`
-      select job, finished_at is not null as finished, failed from job_run order by job`.execute(db());
-    expect(runs.rows).toEqual(
-      Object.keys(HOURLY_JOBS)
-        .sort()
-        .map((job) => ({ job, finished: true, failed: false })),
-    );
+  it("run once at start-up, and once per hour however many processes ask at the same moment", async () => {
+    await Promise.all(hourlyJobs.flatMap((job) => [sendThisHoursRun(job), sendThisHoursRun(job), sendThisHoursRun(job)]));
+    const allDone = Object.keys(HOURLY_JOBS)
+      .sort()
+      .map((name) => ({ name, state: "completed", runs: 1 }));
+    await eventually(async () => JSON.stringify(await runsPerCleanUp()) === JSON.stringify(allDone));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await runsPerCleanUp()).toEqual(allDone);
   });
 
-  it("give the hour to the first claim only", async () => {
-    await sql`delete from job_run`.execute(db());
-    const claims = await Promise.all([1, 2, 3, 4].map(() => claimThisHour("finalise-departures")));
-    expect(claims.filter(Boolean)).toHaveLength(1);
+  it("are scheduled at every full hour, Amsterdam time", async () => {
+    const schedules = await sql<{ name: string; cron: string; timezone: string }>`
+      select name, cron, timezone from ${sql.id(queueSchema(), "schedule")} order by name`.execute(db());
+    expect(schedules.rows).toEqual(
+      Object.keys(HOURLY_JOBS)
+        .sort()
+        .map((name) => ({ name, cron: "0 * * * *", timezone: "Europe/Amsterdam" })),
+    );
   });
 });

@@ -3,10 +3,9 @@ import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect, sql } from "kysely";
-import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
-import { migrateToLatest, useDatabase, type DB } from "../../db/db.server";
+import { embeddedDatabase, migrateToLatest, useDatabase, type DB } from "../../db/db.server";
 import type { Database } from "../../db/schema";
 
 // Each test file gets its own empty database: a fresh in-memory PGlite (a copy of the one migrated by
@@ -33,6 +32,8 @@ beforeAll(async () => {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("TEST_DATABASE_URL is required for the postgres test project");
     schema = `test_${randomBytes(6).toString("hex")}`;
+    // The job queue's tables (pg-boss) in a schema of the file's own too, dropped with it.
+    process.env.JOB_QUEUE_SCHEMA = `${schema}_jobs`;
     instance = new Kysely<Database>({
       dialect: new PostgresDialect({
         pool: new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` }),
@@ -40,7 +41,7 @@ beforeAll(async () => {
     });
   } else {
     const template = new Blob([await readFile(inject("pgliteTemplate"))]);
-    instance = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite({ loadDataDir: template, extensions: { pg_trgm } })) });
+    instance = embeddedDatabase(new PGlite({ loadDataDir: template, extensions: { pg_trgm } }));
   }
   if (schema) {
     const name = schema;
@@ -56,6 +57,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const name = schema;
-  if (name) await withSchemaLock(() => sql`drop schema ${sql.id(name)} cascade`.execute(instance));
+  if (name) {
+    await withSchemaLock(async () => {
+      await sql`drop schema if exists ${sql.id(`${name}_jobs`)} cascade`.execute(instance);
+      await sql`drop schema ${sql.id(name)} cascade`.execute(instance);
+    });
+  }
   await instance.destroy();
 });

@@ -8,7 +8,7 @@ import { normaliseEmail } from "../accounts/accounts.server";
 import { recordAudit } from "../audit/audit.server";
 import { listCoalitions, listPartners } from "../coalitions/coalitions.server";
 import type { CoalitionInput } from "../coalitions/coalition-form";
-import { listOutbox, mailStaysInOutbox } from "../mail/email.server";
+import { listOutbox, mailStaysInOutbox, sendFailedMailAgain } from "../mail/email.server";
 import { createInvitation } from "../accounts/invitations.server";
 
 // The admin runs the installation: coalitions, accounts, invitations, the outbox. Never team content.
@@ -394,9 +394,20 @@ export async function listRecentInvitations(user: User, limit = 50) {
 
 // ---------------------------------------------------------------- outbox
 
-/** The outbox, newest first; only while no mail server is configured (otherwise the page does not exist). */
+/**
+ * The outbox, newest first, with each mail's state. The text of the mails only while no mail server is configured
+ * (the demo): once mail is really sent, its password and invitation links are for the addressee alone.
+ */
 export async function readOutbox(user: User) {
   requireAdmin(user);
-  if (!mailStaysInOutbox()) throw notFound();
-  return listOutbox(100);
+  const showText = mailStaysInOutbox();
+  const messages = await listOutbox(100);
+  return { showText, messages: messages.map((m) => ({ ...m, body_text: showText ? m.body_text : null })) };
+}
+
+/** The admin sends a mail that failed again; recorded in the audit log (which mail, not what it says). */
+export async function sendMailAgain(user: User, outboxId: string, address: string | null): Promise<void> {
+  requireAdmin(user);
+  if (!/^\d{1,18}$/.test(outboxId) || !(await sendFailedMailAgain(outboxId))) throw notFound();
+  await recordAudit({ kind: "mail_resent", actorId: user.id, address, detail: { mail: outboxId } });
 }

@@ -22,6 +22,7 @@ export const auditKinds = [
   "departure_finalised",
   "account_anonymised",
   "retention_changed",
+  "mail_resent",
 ] as const;
 
 /** A kind of security event; the filter and the translations follow this one list. */

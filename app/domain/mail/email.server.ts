@@ -1,6 +1,7 @@
-import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "../../../db/db.server";
 import type { EmailAttachment } from "../../../db/schema";
+import { enqueue, wakeWorker } from "../../server/queue.server";
+import { sendMailJob } from "./mail-jobs.server";
 
 export type Email = {
   to: string;
@@ -19,53 +20,71 @@ export function mailStaysInOutbox(): boolean {
 }
 
 /**
- * Every message goes through the outbox table first, so nothing is lost when the mail server is down.
- * With SMTP_URL it is sent at once; otherwise it is written to the server log.
+ * Every message goes into the outbox table first, so nothing is lost when the mail server is down. With SMTP_URL
+ * a job sends it (sent in the same transaction as the row, so neither exists without the other); otherwise it
+ * is written to the server log and stays in the outbox.
  */
 export async function sendEmail(email: Email): Promise<void> {
-  const row = await db()
-    .insertInto("email_outbox")
-    .values({
-      to_address: email.to,
-      subject: email.subject,
-      body_text: email.text,
-      body_html: email.html ?? null,
-      headers: JSON.stringify(email.headers ?? {}),
-      attachments: JSON.stringify(email.attachments ?? []),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  if (mailStaysInOutbox()) {
-    console.log(`[mail] to ${email.to}: ${email.subject}\n${email.text}`);
-    return;
-  }
-  try {
-    await transport().sendMail({ from: process.env.MAIL_FROM ?? "Leernetwerk <noreply@leernetwerk.local>", ...email });
-    await db().updateTable("email_outbox").set({ sent_at: new Date(), attempts: 1 }).where("id", "=", row.id).execute();
-  } catch (error) {
-    await db()
-      .updateTable("email_outbox")
-      .set({ attempts: 1, last_error: String(error) })
-      .where("id", "=", row.id)
-      .execute();
-    console.error("[mail] sending failed; the message stays in the outbox", error);
-  }
+  const bySending = !mailStaysInOutbox();
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .insertInto("email_outbox")
+        .values({
+          to_address: email.to,
+          subject: email.subject,
+          body_text: email.text,
+          body_html: email.html ?? null,
+          headers: JSON.stringify(email.headers ?? {}),
+          attachments: JSON.stringify(email.attachments ?? []),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      if (bySending) await enqueue(sendMailJob, { outboxId: row.id }, trx);
+    });
+  if (bySending) wakeWorker(sendMailJob);
+  else console.log(`[mail] to ${email.to}: ${email.subject}\n${email.text}`);
 }
 
-let cached: { url: string; transport: Transporter } | undefined;
-function transport(): Transporter {
-  const url = process.env.SMTP_URL ?? "";
-  if (cached?.url !== url) cached = { url, transport: nodemailer.createTransport(url) };
-  return cached.transport;
-}
+export type OutboxState = "kept" | "queued" | "sent" | "failed";
 
-export function listOutbox(limit = 100) {
-  return db()
+/** The outbox, newest first, with each mail's state: kept (no mail server), queued (perhaps retrying), sent, failed. */
+export async function listOutbox(limit = 100) {
+  const rows = await db()
     .selectFrom("email_outbox")
-    .select(["id", "to_address", "subject", "body_text", "created_at", "sent_at", "attachments"])
+    .select(["id", "to_address", "subject", "body_text", "created_at", "sent_at", "failed_at", "attempts", "last_error"])
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
+  const kept = mailStaysInOutbox();
+  return rows.map((row) => ({ ...row, state: stateOf(row, kept) }));
+}
+
+function stateOf(row: { sent_at: Date | null; failed_at: Date | null }, kept: boolean): OutboxState {
+  if (row.sent_at) return "sent";
+  if (row.failed_at) return "failed";
+  return kept ? "kept" : "queued";
+}
+
+/** Sends a failed mail again (a new job with a day of tries); false when the mail is not a failed one. */
+export async function sendFailedMailAgain(outboxId: string): Promise<boolean> {
+  const again = await db()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .updateTable("email_outbox")
+        .set({ failed_at: null })
+        .where("id", "=", outboxId)
+        .where("failed_at", "is not", null)
+        .where("sent_at", "is", null)
+        .returning("id")
+        .executeTakeFirst();
+      if (row) await enqueue(sendMailJob, { outboxId: row.id }, trx);
+      return Boolean(row);
+    });
+  if (again) wakeWorker(sendMailJob);
+  return again;
 }
 
 /** The public address of the app, for links in e-mails. */

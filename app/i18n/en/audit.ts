@@ -50,6 +50,7 @@ export const audit: Record<keyof typeof nl, string> = {
   "audit.kind.departure_finalised": "Deletion final",
   "audit.kind.account_anonymised": "Account anonymised",
   "audit.kind.retention_changed": "Retention period changed",
+  "audit.kind.mail_resent": "E-mail sent again",
   "audit.fact.roleChange": "{from} → {to}",
   "audit.fact.role": "as {role}",
   "audit.fact.withdrawn": "withdrawn",

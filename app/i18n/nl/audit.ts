@@ -50,6 +50,7 @@ export const audit = {
   "audit.kind.departure_finalised": "Verwijdering definitief",
   "audit.kind.account_anonymised": "Account geanonimiseerd",
   "audit.kind.retention_changed": "Bewaartermijn gewijzigd",
+  "audit.kind.mail_resent": "E-mail opnieuw verstuurd",
   "audit.fact.roleChange": "{from} → {to}",
   "audit.fact.role": "als {role}",
   "audit.fact.withdrawn": "ingetrokken",
