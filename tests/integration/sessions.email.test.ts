@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { createCoalition, createPerson, lastMailTo, linkIn, sessionFor } from "../fixtures";
 import { readCalendar, scheduleSession, sessionAction, slotsOf, type StoredAttachment } from "../fixtures/sessions";
+import { eventually, startTestQueue } from "../fixtures/queue";
 import { startMailReceiver, type ReceivedMail } from "../fixtures/smtp";
 
 // The messages of scheduling: the poll invitation, and the confirmation with its calendar file attached —
@@ -82,12 +83,18 @@ describe("through a real mail server", () => {
   let mail: Awaited<ReturnType<typeof startMailReceiver>>;
   let received: ReceivedMail[];
 
+  let queue: Awaited<ReturnType<typeof startTestQueue>>;
+
   beforeAll(async () => {
     mail = await startMailReceiver();
     received = mail.received;
+    queue = await startTestQueue();
   });
 
-  afterAll(() => mail.stop());
+  afterAll(async () => {
+    await queue.stop();
+    await mail.stop();
+  });
 
   /** The calendar part of a MIME message, decoded. */
   function calendarPart(message: string): { headers: string; text: string } {
@@ -105,10 +112,11 @@ describe("through a real mail server", () => {
 
   it("delivers the poll invitation and the confirmation with the .ics attached", async () => {
     const sessionId = await scheduleSession(team, facilitatorCookie, { title: "Intervisie per post", invitees: [ans.id], slots: times });
-    const invitation = received.find((m) => m.to.includes(ans.email));
-    expect(invitation).toBeDefined();
+    // Each mail is sent by a job, a moment after the request.
+    const invitation = await eventually(() => received.find((m) => m.to.includes(ans.email)));
     expect(invitation!.data).not.toMatch(/text\/calendar/i);
     await confirm(sessionId);
+    await eventually(() => received.filter((m) => m.to.includes(ans.email)).length === 2);
     const confirmation = received.filter((m) => m.to.includes(ans.email)).pop()!;
     expect(confirmation).not.toBe(invitation);
     const { headers, text } = calendarPart(confirmation.data);
@@ -120,8 +128,10 @@ describe("through a real mail server", () => {
     expect(events[0].uid).toBe(session.ical_uid);
     expect(events[0].start.toJSDate().toISOString()).toBe("2027-03-28T12:00:00.000Z");
     // And the outbox records it as sent.
-    const row = await lastMailTo(ans.email);
-    expect(row?.sent_at).not.toBeNull();
+    const row = await eventually(async () => {
+      const last = await lastMailTo(ans.email);
+      return last?.sent_at ? last : null;
+    });
     expect(row?.last_error).toBeNull();
   });
 });
