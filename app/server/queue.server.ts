@@ -73,14 +73,34 @@ export async function startQueue(jobs: Job[], options: QueueOptions = {}): Promi
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingSeconds ?? 2 };
   for (const job of jobs) {
-    await boss.createQueue(job.name);
-    const worker = await boss.work<unknown>(job.name, { ...polling, includeMetadata: true }, ([next]) =>
-      runOnce(job, next.data, { number: next.retryCount + 1, last: next.retryCount >= next.retryLimit }),
-    );
+    await createQueueOnce(boss, job.name);
+    const worker = await boss.work<unknown>(job.name, { ...polling, includeMetadata: true }, async ([next]) => {
+      // After a job the worker looks again at once (pg-boss would wait its polling interval): more may be waiting.
+      try {
+        await runOnce(job, next.data, { number: next.retryCount + 1, last: next.retryCount >= next.retryLimit });
+      } finally {
+        wakeWorker(job);
+      }
+    });
     running.workers.set(job.name, worker);
     if (job.hourly) {
       await boss.schedule(job.name, "0 * * * *", {}, { ...thisHourOnly(job), tz: "Europe/Amsterdam" });
       await sendThisHoursRun(job);
+    }
+  }
+}
+
+/**
+ * pg-boss creates a queue's table in a transaction; processes creating the same queues at the same moment can
+ * deadlock, and PostgreSQL then fails one of them: that one finds the queue made by the other when it tries again.
+ */
+async function createQueueOnce(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      return await boss.createQueue(name);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt === 5) throw error;
     }
   }
 }
