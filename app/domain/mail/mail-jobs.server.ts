@@ -49,9 +49,10 @@ async function deliverFromOutbox(outboxId: string, attempt: Attempt): Promise<vo
       attachments: mail.attachments,
     });
   } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
     await db()
       .updateTable("email_outbox")
-      .set({ attempts: sql`attempts + 1`, last_error: String(error), ...(attempt.last && { failed_at: new Date() }) })
+      .set({ attempts: sql`attempts + 1`, last_error: reason, ...(attempt.last && { failed_at: new Date() }) })
       .where("id", "=", outboxId)
       .execute();
     throw error;
