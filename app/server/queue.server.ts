@@ -50,7 +50,7 @@ export async function prepareQueue(connectionString: string): Promise<void> {
  * processes starting at once are safe; a queue created twice is created once.
  */
 export async function startQueue(jobs: Job[], options: QueueOptions = {}): Promise<void> {
-  if (holder[KEY]) return;
+  if (holder[KEY]) throw new Error("The job queue already runs in this process");
   const boss = new PgBoss({
     schema: queueSchema(),
     ...(options.connectionString
@@ -68,9 +68,9 @@ export async function startQueue(jobs: Job[], options: QueueOptions = {}): Promi
   });
   // Unhandled, an error event (PostgreSQL restarting) would end the process; pg-boss tries again on its own.
   boss.on("error", (error: Error) => console.warn(`[jobs] ${error.message}`));
+  await boss.start();
   const running: Running = { boss, workers: new Map() };
   holder[KEY] = running;
-  await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingSeconds ?? 2 };
   for (const job of jobs) {
     await createQueueOnce(boss, job.name);
