@@ -3,7 +3,7 @@ import { watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { connect, db, isEmbedded, migrateToLatest, SERVER_TIMEOUTS, useDatabase } from "../db/db.server";
+import { connect, db, isDatabaseUnreachable, isEmbedded, migrateToLatest, SERVER_TIMEOUTS, useDatabase } from "../db/db.server";
 import { DEMO_PASSWORD, demoIsSeeded, demoLogins, seedDemo } from "../db/demo";
 import { startJobs } from "./server/jobs.server";
 import { prepareQueue, stopQueue } from "./server/queue.server";
@@ -56,6 +56,12 @@ async function serve(): Promise<void> {
     process.exit(1);
   }
   const app = createApp(() => build, production);
+  // pg-boss records a job's end without awaiting it: when PostgreSQL is gone at that moment, the rejection would
+  // end the process. The job is not lost (it expires and is tried again), so that one is only logged.
+  process.on("unhandledRejection", (reason) => {
+    if (!isDatabaseUnreachable(reason)) throw reason;
+    console.warn(`[jobs] could not record a job's end: ${reason instanceof Error ? reason.message : reason}`);
+  });
   // Every process works the job queue: sending mail, the hourly clean-ups. On PostgreSQL with connections of its
   // own; on PGlite over the app's one instance.
   await startJobs(embedded ? {} : { connectionString: process.env.DATABASE_URL });
