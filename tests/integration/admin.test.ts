@@ -406,8 +406,8 @@ describe("the outbox", () => {
     });
     const response = await callRoute(outbox.loader, { request: browserRequest("/admin/outbox", { cookie: adminCookie }) });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { messages: { to_address: string; subject: string; body_text: string }[] };
-    expect(body.messages[0]).toMatchObject({ to_address: email, subject: "Uitnodiging voor Leernetwerk" });
+    const body = (await response.json()) as { messages: { to_address: string; subject: string; body_text: string; state: string }[] };
+    expect(body.messages[0]).toMatchObject({ to_address: email, subject: "Uitnodiging voor Leernetwerk", state: "kept" });
     expect(body.messages[0].body_text).toContain("/invite/");
   });
 
