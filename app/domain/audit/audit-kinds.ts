@@ -22,6 +22,8 @@ export const auditKinds = [
   "departure_finalised",
   "account_anonymised",
   "retention_changed",
+  "notification_preferences_changed",
+  "unsubscribed",
 ] as const;
 
 /** A kind of security event; the filter and the translations follow this one list. */

@@ -18,6 +18,7 @@ import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
+import { notifyShared } from "../notifications/shared.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it
@@ -294,6 +295,7 @@ export async function createLesson(user: User, team: Team, input: LessonInput): 
     if (session) await trx.insertInto("lesson_session").values({ lesson_id: id, session_id: session.id }).execute();
     return id;
   });
+  await notifyShared(user, { type: "lesson", id }, team.id, input.visibility);
   return { status: "saved", id };
 }
 
@@ -344,7 +346,9 @@ export async function updateLesson(
     }
     return true;
   });
-  return saved ? { status: "saved" } : { status: "conflict", current: await getEditableLesson(user, team, id) };
+  if (!saved) return { status: "conflict", current: await getEditableLesson(user, team, id) };
+  await notifyShared(user, { type: "lesson", id: lesson.id }, team.id, input.visibility, lesson.visibility);
+  return { status: "saved" };
 }
 
 /** Moves a lesson to the trash, restorable for 30 days by its author and the coalition's facilitators. */

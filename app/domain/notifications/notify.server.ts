@@ -1,0 +1,51 @@
+import { db } from "../../../db/db.server";
+import { usersByIds } from "../../auth/permissions.server";
+import { deliverNotification } from "./deliver.server";
+import { currentItems, itemKey, type NotifiedItem } from "./items.server";
+import type { NotificationKind } from "./notification-kinds";
+import { deliveryFor } from "./preferences.server";
+
+// The one door every object's actions tell the network through. Who is told is decided here, per recipient,
+// by the pages' own permission functions (items.server.ts), and again when it is shown or mailed.
+
+export type { NotificationKind } from "./notification-kinds";
+export type { NotifiedItem } from "./items.server";
+
+export async function notify(input: {
+  kind: NotificationKind;
+  recipientIds: string[];
+  actorId: string | null;
+  item: NotifiedItem;
+  /** What changed, when the kind alone does not say it (a session: "confirmed", "rescheduled", "cancelled"). */
+  detail?: string;
+  /** The site's address for links in mails; PUBLIC_URL when not given. */
+  origin?: string;
+}): Promise<void> {
+  // Nobody is told of what they did themselves.
+  const ids = [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
+  if (ids.length === 0) return;
+  const [people, items, choices] = await Promise.all([usersByIds(ids), currentItems([input.item], ids), deliveryFor(ids, input.kind)]);
+  const item = items.get(itemKey(input.item));
+  if (!item) return;
+  const rows = people.flatMap((person) => {
+    const delivery = choices.get(person.id);
+    if (!delivery || delivery === "off" || !item.visibleTo(person, input.kind)) return [];
+    return [
+      {
+        recipient_id: person.id,
+        kind: input.kind,
+        item_type: input.item.type,
+        item_id: input.item.id,
+        detail: input.detail ?? null,
+        actor_id: input.actorId,
+        delivery,
+      },
+    ];
+  });
+  if (rows.length === 0) return;
+  const made = await db().insertInto("notification").values(rows).returning(["id", "delivery"]).execute();
+  // For now at once, in the request; a job queue can run deliverNotification instead (it needs only the id).
+  for (const notification of made) {
+    if (notification.delivery === "email") await deliverNotification(notification.id, input.origin);
+  }
+}
