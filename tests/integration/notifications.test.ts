@@ -6,12 +6,14 @@ import { listNotifications, markAllRead, markRead, purgeOldNotifications } from 
 import { notify } from "../../app/domain/notifications/notify.server";
 import { notificationRows } from "../../app/domain/notifications/personal-data.server";
 import { notificationSettings } from "../../app/domain/notifications/preferences.server";
+import { registerForEvent } from "../../app/domain/events/registrations/visitor-registration.server";
 import { addAction, openSessionAsParticipant } from "../../app/domain/sessions/notes/session-notes.server";
 import * as notificationsRoute from "../../app/routes/notifications";
 import * as reflectionRoute from "../../app/routes/teams.$team.reflections.$id._index";
 import * as settingsRoute from "../../app/routes/settings_.notifications";
 import * as unsubscribeRoute from "../../app/routes/unsubscribe.$token";
-import { BASE, browserRequest, callRoute, createCoalition, createPerson, linkIn, sessionFor } from "../fixtures";
+import { BASE, browserRequest, callRoute, createCoalition, createPerson, linkIn, sessionFor, unique } from "../fixtures";
+import { insertEvent } from "../fixtures/events";
 import { countQueries } from "../fixtures/queries";
 import { writeReflection } from "../fixtures/reflections";
 import { insertNote, insertSession } from "../fixtures/session-rows";
@@ -299,7 +301,36 @@ describe("shared items and registrations", () => {
   });
 });
 
+describe("registrations", () => {
+  it("tell the event's organisers, in the digest, and nobody else", async () => {
+    const funder = await createPerson({ accountRole: "funder" });
+    const event = await insertEvent({ coalitionId: team.id, createdBy: facilitator.id, title: "Wijkavond" });
+    const outcome = await registerForEvent(null, event.slug, { name: "Bezoeker", email: `${unique("bezoeker")}@voorbeeld.nl`, yes: [] }, { address: "10.9.0.1", origin: BASE });
+    expect(outcome).toMatchObject({ ok: true });
+    expect((await rowsFor(facilitator)).find((n) => n.item_id === event.id)).toMatchObject({ kind: "registration", delivery: "digest" });
+    for (const person of [author, funder, outsider]) expect((await rowsFor(person)).some((n) => n.item_id === event.id)).toBe(false);
+    const [line] = (await listNotifications(await asUser(facilitator))).filter((n) => n.path.includes(event.id));
+    expect(line).toMatchObject({ line: "Nieuwe aanmelding voor de bijeenkomst ‘Wijkavond’", path: `/teams/${team.slug}/events/${event.id}/registrations` });
+  });
+});
+
 describe("leaving and erasure", () => {
+  it("leaving a coalition removes the notifications about its items, and names the stand-in for what the leaver caused", async () => {
+    const other = await createCoalition();
+    const person = await createPerson({ team });
+    await db().insertInto("membership").values({ coalition_id: other.id, person_id: person.id, role: "member", perspective: "resident", organisation_id: null }).execute();
+    const here = await writeReflection(author.id, team.id, { title: "Hier", text: "x", visibility: "team" });
+    const there = await writeReflection(person.id, other.id, { title: "Daar", text: "x", visibility: "team" });
+    await notify({ kind: "reply", recipientIds: [person.id], actorId: author.id, item: { type: "reflection", id: here } });
+    await notify({ kind: "reply", recipientIds: [person.id], actorId: null, item: { type: "reflection", id: there } });
+    await notify({ kind: "reply", recipientIds: [author.id], actorId: person.id, item: { type: "reflection", id: here } });
+    const standIn = await createPerson();
+    await db().transaction().execute((trx) => notificationRows.handOver!(trx, { from: person.id, to: standIn.id, coalitionId: team.id, keepPrivate: false }));
+    expect((await rowsFor(person)).map((n) => n.item_id)).toEqual([there]);
+    expect((await rowsFor(author)).find((n) => n.item_id === here)?.actor_id).toBe(standIn.id);
+  });
+
+
   it("erasing a person removes their notifications, choices and links, and their name from what others were told", async () => {
     const person = await createPerson({ team });
     const id = await writeReflection(person.id, team.id, { title: "Weg", text: "x", visibility: "team" });
