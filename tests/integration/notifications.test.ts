@@ -106,6 +106,19 @@ describe("a reply", () => {
     expect((await rowsFor(commenter)).some((n) => n.item_id === id)).toBe(false);
   });
 
+  it("is mailed once however often its delivery runs (as a retried job would)", async () => {
+    const id = await writeReflection(teammate.id, team.id, { title: "Eenmaal", text: "x", visibility: "team" });
+    const [row] = await db()
+      .insertInto("notification")
+      .values({ recipient_id: author.id, kind: "reply", item_type: "reflection", item_id: id, actor_id: teammate.id, delivery: "email" })
+      .returning("id")
+      .execute();
+    const before = (await mailsTo(author)).length;
+    await Promise.all([deliverNotification(row.id), deliverNotification(row.id), deliverNotification(row.id)]);
+    await deliverNotification(row.id);
+    expect(await mailsTo(author)).toHaveLength(before + 1);
+  });
+
   it("is not mailed once the item is in the trash", async () => {
     const id = await writeReflection(author.id, team.id, { title: "Weggegooid", text: "x", visibility: "team" });
     const [row] = await db()
@@ -223,7 +236,9 @@ describe("intervision", () => {
     expect(readCalendar((cancelled.attachments as StoredAttachment[])[0].content).method).toBe("CANCEL");
     // The facilitator did it: no notification, but the calendar file for their own calendar.
     expect((await rowsFor(facilitator)).some((n) => n.item_id === id)).toBe(false);
-    expect((await mailsTo(facilitator))[0].subject).toBe("Intervisie geannuleerd: Voorjaarsoverleg");
+    const [own] = await mailsTo(facilitator);
+    expect(own.subject).toBe("Intervisie geannuleerd: Voorjaarsoverleg");
+    for (const mail of [own, confirmed, cancelled]) expect(mail.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
   });
 });
 

@@ -1,10 +1,12 @@
 import { db } from "../../../db/db.server";
+import type { Language } from "../../../db/schema";
 import { usersByIds } from "../../auth/permissions.server";
 import { translator } from "../../i18n/dictionaries.server";
-import { sendEmail } from "../mail/email.server";
+import { sendEmail, type Email } from "../mail/email.server";
 import { sessionMail } from "../sessions/session-mail.server";
 import { currentItems, itemKey } from "./items.server";
 import { notificationLine } from "./lines.server";
+import type { NotificationKind } from "./notification-kinds";
 import { unsubscribeUrl } from "./preferences.server";
 
 // "E-mail at once": one notification, one mail. It needs only the notification's id, so a job queue can run it
@@ -38,16 +40,32 @@ export async function deliverNotification(id: string, origin = mailOrigin()): Pr
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) return;
 
-  const t = translator(person.language);
+  // A session's poll and its time have mails of their own (with the calendar file); the rest says its one line.
   const content =
     facts.type === "session" && (row.kind === "poll" || row.kind === "session")
       ? await sessionMail(facts.id, row.detail, person, origin)
-      : (() => {
-          const line = notificationLine(t, { kind: row.kind, detail: row.detail, actorName: row.actorName, title: facts.title });
-          return { subject: line, text: t("notificationMail.body", { name: person.name, line, link: origin + facts.path }) };
-        })();
-  if (!content) return;
-  const unsubscribe = await unsubscribeUrl(person.id, row.kind, origin);
+      : lineMail(person, { ...row, title: facts.title }, origin + facts.path);
+  if (content) await sendNotificationMail(person, row.kind, content, origin);
+}
+
+function lineMail(person: { name: string; language: Language }, n: Parameters<typeof notificationLine>[1], link: string) {
+  const t = translator(person.language);
+  const line = notificationLine(t, n);
+  return { subject: line, text: t("notificationMail.body", { name: person.name, line, link }) };
+}
+
+/**
+ * Sends a mail of this kind with what every notification mail carries: a one-click unsubscribe for the kind
+ * (RFC 8058: the headers, and the link in the text) and a link to the person's settings.
+ */
+export async function sendNotificationMail(
+  person: { id: string; email: string; language: Language },
+  kind: NotificationKind,
+  content: Pick<Email, "subject" | "text" | "attachments">,
+  origin = mailOrigin(),
+): Promise<void> {
+  const t = translator(person.language);
+  const unsubscribe = await unsubscribeUrl(person.id, kind, origin);
   await sendEmail({
     ...content,
     to: person.email,

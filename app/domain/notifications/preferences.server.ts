@@ -80,17 +80,22 @@ export async function unsubscribeUrl(personId: string, kind: NotificationKind, o
   return `${origin}/unsubscribe/${token}`;
 }
 
-/** What a token would switch off, for the page that asks to confirm; null for an unknown token. */
-export async function unsubscribeTarget(token: string | undefined): Promise<{ kind: NotificationKind } | null> {
-  if (!token) return null;
-  const row = await db()
+/** The owner and kind of an unsubscribe token; undefined for an unknown token or an erased account. */
+function tokenOwner(token: string | undefined) {
+  if (!token) return Promise.resolve(undefined);
+  return db()
     .selectFrom("unsubscribe_token")
     .innerJoin("person", "person.id", "unsubscribe_token.person_id")
     .where("unsubscribe_token.id_hash", "=", hashToken(token))
     .where("person.erased_at", "is", null)
-    .select(["unsubscribe_token.kind"])
+    .select(["unsubscribe_token.person_id", "unsubscribe_token.kind"])
     .executeTakeFirst();
-  return row ?? null;
+}
+
+/** What a token would switch off, for the page that asks to confirm; null for an unknown token. */
+export async function unsubscribeTarget(token: string | undefined): Promise<{ kind: NotificationKind } | null> {
+  const row = await tokenOwner(token);
+  return row ? { kind: row.kind } : null;
 }
 
 /**
@@ -98,14 +103,7 @@ export async function unsubscribeTarget(token: string | undefined): Promise<{ ki
  * Null for an unknown token.
  */
 export async function unsubscribe(token: string | undefined, address: string | null): Promise<{ kind: NotificationKind } | null> {
-  if (!token) return null;
-  const row = await db()
-    .selectFrom("unsubscribe_token")
-    .innerJoin("person", "person.id", "unsubscribe_token.person_id")
-    .where("unsubscribe_token.id_hash", "=", hashToken(token))
-    .where("person.erased_at", "is", null)
-    .select(["unsubscribe_token.person_id", "unsubscribe_token.kind"])
-    .executeTakeFirst();
+  const row = await tokenOwner(token);
   if (!row) return null;
   const current = (await deliveryFor([row.person_id], row.kind)).get(row.person_id);
   if (current === "email" || current === "digest") {

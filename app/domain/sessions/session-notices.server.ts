@@ -1,6 +1,6 @@
 import { db } from "../../../db/db.server";
 import type { User } from "../../auth/permissions.server";
-import { sendEmail } from "../mail/email.server";
+import { sendNotificationMail } from "../notifications/deliver.server";
 import { deliveryFor } from "../notifications/preferences.server";
 import { notify } from "../notifications/notify.server";
 import { sessionMail, type Notice } from "./session-mail.server";
@@ -28,5 +28,5 @@ export async function announceSession(notice: Notice, session: SessionRow, user:
   await notify({ kind: "session", recipientIds: people, actorId: user.id, item: { type: "session", id: session.id }, detail: notice, origin });
   if ((await deliveryFor([user.id], "session")).get(user.id) !== "email") return;
   const mail = await sessionMail(session.id, notice, user, origin);
-  if (mail) await sendEmail({ to: user.email, ...mail });
+  if (mail) await sendNotificationMail(user, "session", mail, origin);
 }
