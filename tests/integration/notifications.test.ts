@@ -316,6 +316,23 @@ describe("shared items and registrations", () => {
   });
 });
 
+describe("shared lessons", () => {
+  it("a lesson shared with the team reaches the coalition only, and again when it is shared with the network", async () => {
+    const { createLesson, updateLesson } = await import("../../app/domain/lessons/lessons.server");
+    const user = await asUser(author);
+    const input = { statement: "Samen koken verbindt", explanation: undefined, themeIds: [], sourceIds: [], visibility: "team" as const };
+    const created = await createLesson(user, teamOf, input);
+    if (created.status !== "saved") throw new Error("not saved");
+    expect((await rowsFor(teammate)).find((n) => n.item_id === created.id)).toMatchObject({ kind: "shared", detail: "team" });
+    expect((await rowsFor(outsider)).some((n) => n.item_id === created.id)).toBe(false);
+    const [line] = (await listNotifications(await asUser(teammate))).filter((n) => n.path.includes(created.id));
+    expect(line).toMatchObject({ line: "Auke Auteur deelde ‘Samen koken verbindt’ met de coalitie", path: `/teams/${team.slug}/lessons/${created.id}` });
+
+    expect(await updateLesson(user, teamOf, created.id, 1, { ...input, visibility: "network" })).toEqual({ status: "saved" });
+    expect((await rowsFor(outsider)).find((n) => n.item_id === created.id)).toMatchObject({ kind: "shared", detail: "network" });
+  });
+});
+
 describe("registrations", () => {
   it("tell the event's organisers, in the digest, and nobody else", async () => {
     const funder = await createPerson({ accountRole: "funder" });

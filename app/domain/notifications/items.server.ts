@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import { db } from "../../../db/db.server";
-import type { NotifiedItemType, Rsvp } from "../../../db/schema";
+import type { NotifiedItemType, Rsvp, Visibility } from "../../../db/schema";
 import { canOrganiseEvent, canRead, canReadMilestone, sessionRole, type User } from "../../auth/permissions.server";
 import type { NotificationKind } from "./notification-kinds";
 
@@ -24,40 +25,20 @@ export const itemKey = (item: NotifiedItem) => `${item.type}:${item.id}`;
 
 const idsOf = (items: NotifiedItem[], type: NotifiedItemType) => [...new Set(items.filter((i) => i.type === type).map((i) => i.id))];
 
-async function reflections(ids: string[]): Promise<ItemFacts[]> {
+/** Reflections and lessons, not in the trash: what their author wrote, read by canRead. */
+async function writtenItems(type: "reflection" | "lesson", ids: string[]): Promise<ItemFacts[]> {
   if (ids.length === 0) return [];
-  const rows = await db()
-    .selectFrom("reflection")
-    .innerJoin("coalition", "coalition.id", "reflection.coalition_id")
-    .where("reflection.id", "in", ids)
-    .where("reflection.deleted_at", "is", null)
-    .select(["reflection.id", "reflection.title", "reflection.author_id", "reflection.coalition_id", "reflection.visibility", "coalition.slug"])
-    .execute();
+  const title = sql.ref(type === "reflection" ? "item.title" : "item.statement");
+  const { rows } = await sql<{ id: string; title: string; author_id: string; coalition_id: string; visibility: Visibility; slug: string }>`
+    select item.id, ${title} as title, item.author_id, item.coalition_id, item.visibility, coalition.slug
+      from ${sql.table(type)} as item join coalition on coalition.id = item.coalition_id
+     where item.id in (${sql.join(ids)}) and item.deleted_at is null`.execute(db());
   return rows.map((row) => ({
-    type: "reflection",
+    type,
     id: row.id,
     title: row.title,
     coalitionId: row.coalition_id,
-    path: `/teams/${row.slug}/reflections/${row.id}`,
-    visibleTo: (user) => canRead(user, { authorId: row.author_id, coalitionId: row.coalition_id, visibility: row.visibility }),
-  }));
-}
-
-async function lessons(ids: string[]): Promise<ItemFacts[]> {
-  if (ids.length === 0) return [];
-  const rows = await db()
-    .selectFrom("lesson")
-    .innerJoin("coalition", "coalition.id", "lesson.coalition_id")
-    .where("lesson.id", "in", ids)
-    .where("lesson.deleted_at", "is", null)
-    .select(["lesson.id", "lesson.statement", "lesson.author_id", "lesson.coalition_id", "lesson.visibility", "coalition.slug"])
-    .execute();
-  return rows.map((row) => ({
-    type: "lesson",
-    id: row.id,
-    title: row.statement,
-    coalitionId: row.coalition_id,
-    path: `/teams/${row.slug}/lessons/${row.id}`,
+    path: `/teams/${row.slug}/${type}s/${row.id}`,
     visibleTo: (user) => canRead(user, { authorId: row.author_id, coalitionId: row.coalition_id, visibility: row.visibility }),
   }));
 }
@@ -136,8 +117,8 @@ async function events(ids: string[]): Promise<ItemFacts[]> {
 /** The items as they are now (those deleted meanwhile are missing), by itemKey; personIds: who will be asked. */
 export async function currentItems(items: NotifiedItem[], personIds: string[]): Promise<Map<string, ItemFacts>> {
   const found = await Promise.all([
-    reflections(idsOf(items, "reflection")),
-    lessons(idsOf(items, "lesson")),
+    writtenItems("reflection", idsOf(items, "reflection")),
+    writtenItems("lesson", idsOf(items, "lesson")),
     milestones(idsOf(items, "milestone")),
     sessions(idsOf(items, "session"), personIds),
     events(idsOf(items, "event")),
