@@ -106,6 +106,19 @@ describe("a reply", () => {
     expect((await rowsFor(commenter)).some((n) => n.item_id === id)).toBe(false);
   });
 
+  it("stops being counted by the bell as soon as its author makes the item private", async () => {
+    const { updateReflection } = await import("../../app/domain/reflections/reflections.server");
+    const { richTextFromPlainText } = await import("../../app/richtext/from-plain-text");
+    const id = await writeReflection(teammate.id, team.id, { title: "Toch privé", text: "x", visibility: "team" });
+    await comment(commenter, id, "Eerste reactie");
+    await comment(teammate, id, "Dank");
+    const cookie = await sessionFor(commenter);
+    const before = (await getUser(browserRequest("/", { cookie })))!.unreadNotifications!;
+    const input = { title: "Toch privé", body: richTextFromPlainText("x"), happenedOn: "2026-11-02", themeIds: [], visibility: "private" as const };
+    expect(await updateReflection(await asUser(teammate), teamOf, id, 1, input)).toEqual({ ok: true });
+    expect((await getUser(browserRequest("/", { cookie: await sessionFor(commenter) })))!.unreadNotifications).toBe(before - 1);
+  });
+
   it("is mailed once however often its delivery runs (as a retried job would)", async () => {
     const id = await writeReflection(teammate.id, team.id, { title: "Eenmaal", text: "x", visibility: "team" });
     const [row] = await db()
@@ -330,6 +343,10 @@ describe("shared lessons", () => {
 
     expect(await updateLesson(user, teamOf, created.id, 1, { ...input, visibility: "network" })).toEqual({ status: "saved" });
     expect((await rowsFor(outsider)).find((n) => n.item_id === created.id)).toMatchObject({ kind: "shared", detail: "network" });
+    // Back to the team: the outsider's notification goes at once (the bell stops counting it); the teammate's stays.
+    expect(await updateLesson(user, teamOf, created.id, 2, input)).toEqual({ status: "saved" });
+    expect((await rowsFor(outsider)).some((n) => n.item_id === created.id)).toBe(false);
+    expect((await rowsFor(teammate)).some((n) => n.item_id === created.id)).toBe(true);
   });
 });
 

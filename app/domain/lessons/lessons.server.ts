@@ -18,6 +18,7 @@ import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
+import { withdrawUnreadable } from "../notifications/notify.server";
 import { notifyShared } from "../notifications/shared.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
@@ -347,6 +348,7 @@ export async function updateLesson(
     return true;
   });
   if (!saved) return { status: "conflict", current: await getEditableLesson(user, team, id) };
+  if (input.visibility !== lesson.visibility) await withdrawUnreadable({ type: "lesson", id: lesson.id });
   await notifyShared(user, { type: "lesson", id: lesson.id }, team.id, input.visibility, lesson.visibility);
   return { status: "saved" };
 }
@@ -355,6 +357,7 @@ export async function updateLesson(
 export async function deleteLesson(user: User, team: Team, id: string | undefined): Promise<void> {
   const lesson = await getEditableLesson(user, team, id);
   await db().updateTable("lesson").set({ deleted_at: new Date() }).where("id", "=", lesson.id).execute();
+  await withdrawUnreadable({ type: "lesson", id: lesson.id });
 }
 
 const inTrash = sql<boolean>`lesson.deleted_at > now() - make_interval(days => ${TRASH_DAYS})`;

@@ -49,3 +49,26 @@ export async function notify(input: {
     if (notification.delivery === "email") await deliverNotification(notification.id, input.origin);
   }
 }
+
+/**
+ * After an item was made less visible or deleted: its notifications that their recipients may no longer read
+ * go at once (the list would skip them anyway, but the bell would count them until then).
+ */
+export async function withdrawUnreadable(item: NotifiedItem): Promise<void> {
+  const rows = await db()
+    .selectFrom("notification")
+    .where("item_type", "=", item.type)
+    .where("item_id", "=", item.id)
+    .select(["id", "recipient_id", "kind"])
+    .execute();
+  if (rows.length === 0) return;
+  const recipients = [...new Set(rows.map((row) => row.recipient_id))];
+  const [people, items] = await Promise.all([usersByIds(recipients), currentItems([item], recipients)]);
+  const facts = items.get(itemKey(item));
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const gone = rows.filter((row) => {
+    const person = byId.get(row.recipient_id);
+    return !facts || !person || !facts.visibleTo(person, row.kind);
+  });
+  if (gone.length) await db().deleteFrom("notification").where("id", "in", gone.map((row) => row.id)).execute();
+}

@@ -7,7 +7,7 @@ import { canRead, notFound, readableBy, requireTeamMember, rowIdOrNotFound, type
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
-import { notify } from "../notifications/notify.server";
+import { notify, withdrawUnreadable } from "../notifications/notify.server";
 import { notifyShared } from "../notifications/shared.server";
 import { visibilities } from "../vocabulary";
 
@@ -299,6 +299,7 @@ export async function updateReflection(
     return true;
   });
   if (!saved) return { ok: false, current: await getOwnReflection(user, team, id) };
+  if (input.visibility !== reflection.visibility) await withdrawUnreadable({ type: "reflection", id: reflection.id });
   await notifyShared(user, { type: "reflection", id: reflection.id }, team.id, input.visibility, reflection.visibility);
   return { ok: true };
 }
@@ -307,6 +308,7 @@ export async function updateReflection(
 export async function deleteReflection(user: User, team: Team, id: string | undefined): Promise<void> {
   const reflection = await getOwnReflection(user, team, id);
   await db().updateTable("reflection").set({ deleted_at: new Date() }).where("id", "=", reflection.id).execute();
+  await withdrawUnreadable({ type: "reflection", id: reflection.id });
 }
 
 const inTrash = sql<boolean>`reflection.deleted_at > now() - make_interval(days => ${TRASH_DAYS})`;
