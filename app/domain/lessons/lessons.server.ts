@@ -18,8 +18,7 @@ import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
-import { withdrawUnreadable } from "../notifications/notify.server";
-import { notifyShared } from "../notifications/shared.server";
+import { notifyShared, withdrawUnreadable } from "../notifications/notify.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it

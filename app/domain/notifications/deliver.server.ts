@@ -5,7 +5,7 @@ import { translator } from "../../i18n/dictionaries.server";
 import { sendEmail, type Email } from "../mail/email.server";
 import { sessionMail } from "../sessions/session-mail.server";
 import { currentItems, itemKey } from "./items.server";
-import { notificationLine } from "./lines.server";
+import { notificationLine } from "./notifications.server";
 import type { NotificationKind } from "./notification-kinds";
 import { unsubscribeUrl } from "./preferences.server";
 

@@ -2,8 +2,9 @@ import { sql } from "kysely";
 import { db } from "../../../db/db.server";
 import { isRowId, notFound, type User } from "../../auth/permissions.server";
 import { translator } from "../../i18n/dictionaries.server";
+import type { Translate } from "../../i18n/i18n";
 import { currentItems, itemKey } from "./items.server";
-import { notificationLine } from "./lines.server";
+import type { NotificationKind } from "./notification-kinds";
 
 // A person's notifications: newest first, kept 90 days. Each is shown only while its item is still there for
 // them (the pages' rule, asked again now); one that is not is removed, so the bell counts only what the list shows.
@@ -70,4 +71,29 @@ export async function purgeOldNotifications(): Promise<number> {
   const purged = await db().deleteFrom("notification").where("created_at", "<", cutoff).executeTakeFirst();
   await db().deleteFrom("unsubscribe_token").where("created_at", "<", cutoff).execute();
   return Number(purged.numDeletedRows);
+}
+
+// The one sentence that says what happened, for the list and for a mail's subject. It names who did it and the
+// item's title, never any text of the item (and nothing at all of intervision notes).
+
+export function notificationLine(
+  t: Translate,
+  n: { kind: NotificationKind; detail: string | null; actorName: string | null; title: string },
+): string {
+  const values = { actor: n.actorName || t("notificationLine.someone"), title: n.title };
+  switch (n.kind) {
+    case "session":
+      return t(
+        n.detail === "cancelled"
+          ? "notificationLine.session.cancelled"
+          : n.detail === "rescheduled"
+            ? "notificationLine.session.rescheduled"
+            : "notificationLine.session.confirmed",
+        values,
+      );
+    case "shared":
+      return t(n.detail === "network" ? "notificationLine.shared.network" : "notificationLine.shared.team", values);
+    default:
+      return t(`notificationLine.${n.kind}` as const, values);
+  }
 }

@@ -7,8 +7,7 @@ import { canRead, notFound, readableBy, requireTeamMember, rowIdOrNotFound, type
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
-import { notify, withdrawUnreadable } from "../notifications/notify.server";
-import { notifyShared } from "../notifications/shared.server";
+import { notify, notifyShared, withdrawUnreadable } from "../notifications/notify.server";
 import { visibilities } from "../vocabulary";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility
