@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: user.name,
         accountRole: user.accountRole,
         teams: user.memberships.map((m) => ({ slug: m.slug, name: m.name })),
+        unread: user.unreadNotifications ?? 0,
       },
     },
     flash.setCookie ? { headers: { "Set-Cookie": flash.setCookie } } : undefined,

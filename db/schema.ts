@@ -430,6 +430,42 @@ export interface InstallationSettingTable {
   updated_at: Timestamp;
 }
 
+export type NotificationKindColumn = "reply" | "mention" | "poll" | "session" | "action" | "shared" | "registration";
+export type NotifiedItemType = "reflection" | "lesson" | "milestone" | "session" | "event";
+export type NotificationDelivery = "app" | "email" | "digest";
+
+export interface NotificationTable {
+  id: Generated<string>;
+  recipient_id: string;
+  kind: NotificationKindColumn;
+  item_type: NotifiedItemType;
+  item_id: string;
+  detail: string | null;
+  actor_id: string | null;
+  delivery: NotificationDelivery;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+  mailed_at: Timestamp | null;
+}
+
+export interface NotificationPreferenceTable {
+  person_id: string;
+  kind: NotificationKindColumn;
+  delivery: NotificationDelivery | "off";
+}
+
+export interface DigestDayTable {
+  person_id: string;
+  weekday: number;
+}
+
+export interface UnsubscribeTokenTable {
+  id_hash: string;
+  person_id: string;
+  kind: NotificationKindColumn;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   person: PersonTable;
   auth_session: AuthSessionTable;
@@ -469,4 +505,8 @@ export interface Database {
   departure: DepartureTable;
   departure_item: DepartureItemTable;
   installation_setting: InstallationSettingTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
+  digest_day: DigestDayTable;
+  unsubscribe_token: UnsubscribeTokenTable;
 }

@@ -14,6 +14,8 @@ export type User = {
   language: Language;
   accountRole: AccountRole;
   memberships: Membership[];
+  /** Unread notifications, for the bell: loaded with the signed-in person only. */
+  unreadNotifications?: number;
 };
 export type Team = { id: string; slug: string; name: string; place: string; description: string };
 export type Visibility = "private" | "team" | "network";
@@ -54,15 +56,23 @@ async function loadUser(request: Request): Promise<User | null> {
     .where("auth_session.expires_at", ">", sql<Date>`now()`)
     .where("person.deactivated_at", "is", null)
     .select(["person.id", "person.email", "person.name", "person.language", "person.account_role"])
+    .select(membershipsOfPerson.as("memberships"))
+    // The bell's count rides along, so that it costs no statement of its own.
     .select(
-      sql<Membership[]>`coalesce((
-        select json_agg(json_build_object(
-          'coalitionId', c.id, 'slug', c.slug, 'name', c.name, 'place', c.place, 'description', c.description, 'role', m.role) order by c.name)
-        from membership m join coalition c on c.id = m.coalition_id
-        where m.person_id = person.id), '[]')`.as("memberships"),
+      sql<number>`(select count(*)::int from notification n where n.recipient_id = person.id and n.read_at is null)`.as("unread"),
     )
     .executeTakeFirst();
   if (!person) return null;
+  return { ...userOf(person), unreadNotifications: person.unread };
+}
+
+const membershipsOfPerson = sql<Membership[]>`coalesce((
+  select json_agg(json_build_object(
+    'coalitionId', c.id, 'slug', c.slug, 'name', c.name, 'place', c.place, 'description', c.description, 'role', m.role) order by c.name)
+  from membership m join coalition c on c.id = m.coalition_id
+  where m.person_id = person.id), '[]')`;
+
+function userOf(person: { id: string; email: string; name: string; language: Language; account_role: AccountRole; memberships: Membership[] }): User {
   return {
     id: person.id,
     email: person.email,
@@ -71,6 +81,23 @@ async function loadUser(request: Request): Promise<User | null> {
     accountRole: person.account_role,
     memberships: person.memberships,
   };
+}
+
+/**
+ * Active people as the permission functions see them (what they would be as the signed-in user), for deciding
+ * on their behalf what they may be told of: notifications and mails are checked with the pages' own rules.
+ */
+export async function usersByIds(ids: string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  const people = await db()
+    .selectFrom("person")
+    .where("person.id", "in", ids)
+    .where("person.deactivated_at", "is", null)
+    .where("person.erased_at", "is", null)
+    .select(["person.id", "person.email", "person.name", "person.language", "person.account_role"])
+    .select(membershipsOfPerson.as("memberships"))
+    .execute();
+  return people.map(userOf);
 }
 
 /** The signed-in person, or a redirect to the login page that comes back here afterwards. */

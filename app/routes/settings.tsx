@@ -167,6 +167,11 @@ export default function Settings() {
         </Form>
       )}
 
+      <h2 id="notifications">{t("settings.notifications")}</h2>
+      <p>
+        {t("settings.notificationsIntro")} <Link to="/settings/notifications">{t("settings.notificationsLink")}</Link>
+      </p>
+
       <h2 id="my-data">{t("dataExport.title")}</h2>
       <p>
         {t("dataExport.settingsIntro")} <Link to="/settings/data">{t("dataExport.settingsLink")}</Link>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
 import { lessonsFromReflection } from "~/domain/lessons/lessons.server";
 import { readersOf } from "~/domain/coalitions/readers.server";
+import { publicUrl } from "~/domain/mail/email.server";
 import { addComment, commentSchema, deleteReflection, getReflection, listComments } from "~/domain/reflections/reflections.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: commentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await addComment(user, team, params.id, submission.value.comment);
+  await addComment(user, team, params.id, submission.value.comment, publicUrl(request));
   return redirect(`${here}#comments`, { headers: { "Set-Cookie": await setFlash("comments.added") } });
 }
 

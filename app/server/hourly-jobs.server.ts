@@ -1,4 +1,5 @@
 import { purgeEventPersonalData } from "../domain/events/event-retention.server";
+import { purgeOldNotifications } from "../domain/notifications/notifications.server";
 import { finaliseDepartures } from "../domain/privacy/departures.server";
 import { anonymiseInactiveAccounts } from "../domain/privacy/retention.server";
 import type { Job } from "./queue.server";
@@ -12,6 +13,8 @@ export const HOURLY_JOBS = {
   "anonymise-inactive-accounts": anonymiseInactiveAccounts,
   // Leaving and account deletions become final 30 days after they were asked for.
   "finalise-departures": finaliseDepartures,
+  // Notifications are kept 90 days.
+  "purge-old-notifications": purgeOldNotifications,
 } satisfies Record<string, () => Promise<number>>;
 
 export type HourlyJob = keyof typeof HOURLY_JOBS;

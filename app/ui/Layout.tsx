@@ -1,10 +1,10 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Avatar } from "./Avatar";
-import { ChartColumn, ChevronDown, Globe, House, LogOut, Shield, UsersRound, Icon } from "./Icon";
+import { Bell, ChartColumn, ChevronDown, Globe, House, LogOut, Shield, UsersRound, Icon } from "./Icon";
 import { useT } from "./i18n";
 
-export type NavUser = { name: string; accountRole: string; teams: { slug: string; name: string }[] };
+export type NavUser = { name: string; accountRole: string; teams: { slug: string; name: string }[]; unread: number };
 
 /** One item of the main navigation: icon and word; NavLink marks the current one with aria-current. */
 function NavItem({ to, end, icon, label }: { to: string; end?: boolean; icon: ReactNode; label: string }) {
@@ -60,6 +60,25 @@ function CoalitionSwitch({ teams }: { teams: NavUser["teams"] }) {
   );
 }
 
+/** The bell: a link with its word, the unread count shown as a badge and said in words to a screen reader. */
+function NotificationsLink({ unread }: { unread: number }) {
+  const t = useT();
+  return (
+    <NavLink to="/notifications" className="header-button bell-link">
+      <Icon icon={Bell} />
+      <span className="header-button-label">{t("nav.notifications")}</span>
+      {unread > 0 ? (
+        <>
+          <span className="bell-count" aria-hidden="true">
+            {unread > 99 ? "99+" : unread}
+          </span>
+          <span className="visually-hidden"> ({t("nav.unread", { count: unread })})</span>
+        </>
+      ) : null}
+    </NavLink>
+  );
+}
+
 /** The page frame: skip link, header with who is signed in and the navigation, main content. */
 export function Layout({ user, children }: { user: NavUser | null; children: ReactNode }) {
   const t = useT();
@@ -92,6 +111,7 @@ export function Layout({ user, children }: { user: NavUser | null; children: Rea
                 </ul>
               </nav>
               <div className="header-person">
+                <NotificationsLink unread={user.unread} />
                 <NavLink to="/settings" className="person-link" title={t("nav.settings")}>
                   <Avatar name={user.name} />
                   <span className="person-name">{user.name}</span>

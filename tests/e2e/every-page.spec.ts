@@ -36,6 +36,7 @@ test("the public pages: signing in, an event, and links that no longer work", as
   await visit(page, "/invite/no-such-token", 404);
   await visit(page, "/account/restore/no-such-token", 404);
   await visit(page, `/events/${EVENT}/registration/no-such-token`, 404);
+  await visit(page, "/unsubscribe/no-such-token", 404);
 });
 
 test("a member's pages: the workspace, the network and their own settings", async ({ page }) => {
@@ -59,7 +60,9 @@ test("a member's pages: the workspace, the network and their own settings", asyn
   const own = await firstLink(page, `${team}/reflections/${ID}`);
   for (const path of [reflection, `${own}/edit`, `${team}/reflections/new`, `${team}/reflections/trash`]) await visit(page, path);
 
-  for (const path of ["/settings", "/settings/data", "/settings/leave/utrecht", "/settings/delete"]) await visit(page, path);
+  for (const path of ["/settings", "/settings/data", "/settings/leave/utrecht", "/settings/delete", "/settings/notifications", "/notifications"]) {
+    await visit(page, path);
+  }
 });
 
 test("a facilitator's pages: members, a lesson and a milestone to edit, and an event with its registrations", async ({ page }) => {

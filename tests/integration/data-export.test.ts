@@ -309,6 +309,21 @@ describe("/settings/data.zip", () => {
     expect(json(zip, "intervision-sessions.json")).toEqual([expect.objectContaining({ id: session, rsvp: "yes" })]);
   });
 
+  it("holds the person's notifications and their notification settings, and nobody else's", async () => {
+    await db()
+      .insertInto("notification")
+      .values({ recipient_id: me.id, kind: "reply", item_type: "reflection", item_id: teamReflectionId, actor_id: null, delivery: "app" })
+      .execute();
+    await db().insertInto("notification_preference").values({ person_id: me.id, kind: "poll", delivery: "off" }).execute();
+    const { zip } = await download(cookie);
+    const notifications = json(zip, "notifications.json");
+    expect(notifications).toEqual([expect.objectContaining({ kind: "reply", itemType: "reflection", itemId: teamReflectionId, delivery: "app", readAt: null })]);
+    expect(json<{ deliveries: Record<string, string>; digestDay: number }>(zip, "notification-settings.json")).toMatchObject({
+      deliveries: { poll: "off", reply: "email" },
+      digestDay: 1,
+    });
+  });
+
   it("records the download in the audit log, without any content", async () => {
     await db().deleteFrom("audit_event").where("actor_id", "=", me.id).execute();
     await download(cookie);

@@ -41,6 +41,17 @@ describe("the Origin guard", () => {
     for (const method of ["PUT", "PATCH", "DELETE"]) expect((await send(method)).status).toBe(403);
   });
 
+  it("lets a mail provider's one-click unsubscribe through without an Origin, and only that", async () => {
+    const post = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { method: "POST", headers, body: "List-Unsubscribe=One-Click" });
+    expect((await post("/unsubscribe/abc_DEF-123")).status).toBe(200);
+    // From another site's page it is still refused, and so is any other address without an Origin.
+    expect((await post("/unsubscribe/abc_DEF-123", { Origin: "https://evil.example" })).status).toBe(403);
+    expect((await post("/unsubscribe/abc/../../settings")).status).toBe(403);
+    expect((await post("/unsubscribe/abc?index")).status).toBe(200);
+    expect((await post("/settings/notifications")).status).toBe(403);
+  });
+
   it("lets a POST from our own pages through", async () => {
     const response = await send("POST", { Origin: base });
     expect(response.status).toBe(200);

@@ -23,6 +23,8 @@ export const auditKinds = [
   "account_anonymised",
   "retention_changed",
   "mail_resent",
+  "notification_preferences_changed",
+  "unsubscribed",
 ] as const;
 
 /** A kind of security event; the filter and the translations follow this one list. */

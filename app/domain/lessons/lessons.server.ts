@@ -18,6 +18,7 @@ import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
+import { notifyShared, withdrawUnreadable } from "../notifications/notify.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it
@@ -294,6 +295,7 @@ export async function createLesson(user: User, team: Team, input: LessonInput): 
     if (session) await trx.insertInto("lesson_session").values({ lesson_id: id, session_id: session.id }).execute();
     return id;
   });
+  await notifyShared(user, { type: "lesson", id }, team.id, input.visibility);
   return { status: "saved", id };
 }
 
@@ -344,13 +346,17 @@ export async function updateLesson(
     }
     return true;
   });
-  return saved ? { status: "saved" } : { status: "conflict", current: await getEditableLesson(user, team, id) };
+  if (!saved) return { status: "conflict", current: await getEditableLesson(user, team, id) };
+  if (input.visibility !== lesson.visibility) await withdrawUnreadable({ type: "lesson", id: lesson.id });
+  await notifyShared(user, { type: "lesson", id: lesson.id }, team.id, input.visibility, lesson.visibility);
+  return { status: "saved" };
 }
 
 /** Moves a lesson to the trash, restorable for 30 days by its author and the coalition's facilitators. */
 export async function deleteLesson(user: User, team: Team, id: string | undefined): Promise<void> {
   const lesson = await getEditableLesson(user, team, id);
   await db().updateTable("lesson").set({ deleted_at: new Date() }).where("id", "=", lesson.id).execute();
+  await withdrawUnreadable({ type: "lesson", id: lesson.id });
 }
 
 const inTrash = sql<boolean>`lesson.deleted_at > now() - make_interval(days => ${TRASH_DAYS})`;

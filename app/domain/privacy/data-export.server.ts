@@ -17,6 +17,8 @@ import { auditPages } from "../audit/personal-data.server";
 import { eventPages, registrationPages } from "../events/personal-data.server";
 import { lessonPages } from "../lessons/personal-data.server";
 import { milestoneChangePages, milestonePages } from "../milestones/personal-data.server";
+import { notificationPages } from "../notifications/personal-data.server";
+import { notificationSettings } from "../notifications/preferences.server";
 import { commentPages, reflectionPages } from "../reflections/personal-data.server";
 import { sessionPages, type SessionNote } from "../sessions/personal-data.server";
 import { onePage, textPath, themeSlugs, type Page } from "./personal-rows.server";
@@ -54,6 +56,10 @@ async function* profileJson(user: User): AsyncGenerator<string> {
 async function* calendarFeedJson(user: User): AsyncGenerator<string> {
   const feed = await db().selectFrom("calendar_feed").where("person_id", "=", user.id).select("created_at").executeTakeFirst();
   yield `${JSON.stringify({ exists: feed !== undefined, createdAt: feed?.created_at ?? null }, null, 2)}\n`;
+}
+
+async function* notificationSettingsJson(user: User): AsyncGenerator<string> {
+  yield `${JSON.stringify(await notificationSettings(user), null, 2)}\n`;
 }
 
 type JsonFile = { name: string; description: MessageKey; chunks: () => AsyncIterable<string> };
@@ -172,6 +178,8 @@ function jsonFiles(user: User): JsonFile[] {
     { name: "event-registrations.json", description: "dataExport.file.registrations", chunks: () => jsonArray(registrationPages(user), (row) => row) },
     { name: "invitations.json", description: "dataExport.file.invitations", chunks: () => jsonArray(invitationPages(user), (row) => row) },
     { name: "calendar-feed.json", description: "dataExport.file.calendarFeed", chunks: () => calendarFeedJson(user) },
+    { name: "notifications.json", description: "dataExport.file.notifications", chunks: () => jsonArray(notificationPages(user), (row) => row) },
+    { name: "notification-settings.json", description: "dataExport.file.notificationSettings", chunks: () => notificationSettingsJson(user) },
     {
       name: "audit-log.json",
       description: "dataExport.file.auditLog",

@@ -4,6 +4,7 @@ import { eventRows } from "../events/personal-data.server";
 import { lessonRows } from "../lessons/personal-data.server";
 import { mailRows } from "../mail/personal-data.server";
 import { milestoneRows } from "../milestones/personal-data.server";
+import { notificationRows } from "../notifications/personal-data.server";
 import { reflectionRows } from "../reflections/personal-data.server";
 import { sessionRows } from "../sessions/personal-data.server";
 import type { PersonColumn, PersonalRows } from "./personal-rows.server";
@@ -26,6 +27,7 @@ export const personalData: PersonalRows[] = [
   milestoneRows,
   sessionRows,
   eventRows,
+  notificationRows,
   mailRows,
   auditRows,
   accountRows,

@@ -7,6 +7,7 @@ import { canRead, notFound, readableBy, requireTeamMember, rowIdOrNotFound, type
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
+import { notify, notifyShared, withdrawUnreadable } from "../notifications/notify.server";
 import { visibilities } from "../vocabulary";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility
@@ -231,7 +232,7 @@ export async function getOwnReflection(user: User, team: Team, id: string | unde
 export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<string> {
   requireTeamMember(user, team);
   const [themeIds, session] = await Promise.all([knownThemeIds(input.themeIds), sessionToLink(user, team, input.sessionId)]);
-  return db().transaction().execute(async (trx) => {
+  const id = await db().transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto("reflection")
       .values({
@@ -251,6 +252,8 @@ export async function createReflection(user: User, team: Team, input: Reflection
     }
     return id;
   });
+  await notifyShared(user, { type: "reflection", id }, team.id, input.visibility);
+  return id;
 }
 
 export type SaveOutcome = { ok: true } | { ok: false; current: Awaited<ReturnType<typeof getReflection>> };
@@ -294,13 +297,17 @@ export async function updateReflection(
     }
     return true;
   });
-  return saved ? { ok: true } : { ok: false, current: await getOwnReflection(user, team, id) };
+  if (!saved) return { ok: false, current: await getOwnReflection(user, team, id) };
+  if (input.visibility !== reflection.visibility) await withdrawUnreadable({ type: "reflection", id: reflection.id });
+  await notifyShared(user, { type: "reflection", id: reflection.id }, team.id, input.visibility, reflection.visibility);
+  return { ok: true };
 }
 
 /** Moves the author's reflection to their trash, restorable for 30 days. */
 export async function deleteReflection(user: User, team: Team, id: string | undefined): Promise<void> {
   const reflection = await getOwnReflection(user, team, id);
   await db().updateTable("reflection").set({ deleted_at: new Date() }).where("id", "=", reflection.id).execute();
+  await withdrawUnreadable({ type: "reflection", id: reflection.id });
 }
 
 const inTrash = sql<boolean>`reflection.deleted_at > now() - make_interval(days => ${TRASH_DAYS})`;
@@ -352,8 +359,25 @@ export const commentSchema = z.object({
   comment: z.string({ error: "error.required" }).trim().min(1, "error.required").max(4000, "error.tooLong.4000"),
 });
 
-/** Anyone who may read a reflection may comment on it. */
-export async function addComment(user: User, team: Team, reflectionId: string | undefined, body: string): Promise<void> {
+/**
+ * Anyone who may read a reflection may comment on it. Its author and everyone who commented before are told
+ * (each only while they may still read it).
+ */
+export async function addComment(user: User, team: Team, reflectionId: string | undefined, body: string, origin?: string): Promise<void> {
   const reflection = await getReflection(user, team, reflectionId);
   await db().insertInto("reflection_comment").values({ reflection_id: reflection.id, author_id: user.id, body }).execute();
+  const thread = await db()
+    .selectFrom("reflection_comment")
+    .where("reflection_id", "=", reflection.id)
+    .where("deleted_at", "is", null)
+    .select("author_id")
+    .distinct()
+    .execute();
+  await notify({
+    kind: "reply",
+    recipientIds: [reflection.authorId, ...thread.map((row) => row.author_id)],
+    actorId: user.id,
+    item: { type: "reflection", id: reflection.id },
+    origin,
+  });
 }

@@ -26,7 +26,7 @@ import {
   type SessionRow,
 } from "./session-access.server";
 import type { NewSessionInput, TimeSpan } from "./session-form";
-import { askToAnswerPoll, notifyWithCalendar } from "./session-mail.server";
+import { announceSession, askToAnswerPoll } from "./session-notices.server";
 
 // Intervision sessions: the team's list, one session's page, and making, moving and calling off a session.
 // The poll lives in poll/, who comes and who holds a role in attendance.server.ts, the e-mails in
@@ -230,7 +230,7 @@ export async function createSession(
         .execute();
       return sessionId;
     });
-  await askToAnswerPoll(user, team, { id, title: input.title, method: input.method, slotCount: input.slots.length }, origin);
+  await askToAnswerPoll(user, { id }, origin);
   return { ok: true, id };
 }
 
@@ -257,7 +257,7 @@ export async function rescheduleSession(
     .returning(sessionColumns)
     .executeTakeFirst();
   if (!moved) return refuse("session.error.notConfirmed");
-  await notifyWithCalendar("rescheduled", moved, team, origin);
+  await announceSession("rescheduled", moved, user, origin);
   return { ok: true };
 }
 
@@ -277,7 +277,7 @@ export async function cancelSession(user: User, team: Team, id: string | undefin
     .returning(sessionColumns)
     .executeTakeFirst();
   if (!cancelled) return refuse("session.error.notConfirmed");
-  await notifyWithCalendar("cancelled", cancelled, team, origin);
+  await announceSession("cancelled", cancelled, user, origin);
   return { ok: true };
 }
 

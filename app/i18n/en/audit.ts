@@ -51,6 +51,8 @@ export const audit: Record<keyof typeof nl, string> = {
   "audit.kind.account_anonymised": "Account anonymised",
   "audit.kind.retention_changed": "Retention period changed",
   "audit.kind.mail_resent": "E-mail sent again",
+  "audit.kind.notification_preferences_changed": "Notification settings changed",
+  "audit.kind.unsubscribed": "Unsubscribed from e-mail (by the link in an e-mail)",
   "audit.fact.roleChange": "{from} → {to}",
   "audit.fact.role": "as {role}",
   "audit.fact.withdrawn": "withdrawn",

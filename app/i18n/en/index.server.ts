@@ -3,6 +3,7 @@ import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
 import { mail } from "./mail.server";
+import { notificationLines } from "./notifications.server";
 
 // Typed against the Dutch server-only keys: a missing English string is a type error.
 export const enServer: Record<ServerMessageKey, string> = {
@@ -10,4 +11,5 @@ export const enServer: Record<ServerMessageKey, string> = {
   ...csv,
   ...dataExportFiles,
   ...mail,
+  ...notificationLines,
 };

@@ -14,6 +14,7 @@ import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
 import { network } from "./network";
+import { notifications } from "./notifications";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
@@ -40,6 +41,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...members,
   ...milestones,
   ...network,
+  ...notifications,
   ...programme,
   ...programmeMilestones,
   ...readers,

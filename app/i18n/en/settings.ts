@@ -18,4 +18,7 @@ export const settings: Record<keyof typeof nl, string> = {
   "settings.sessionsIntro": "Did you stay logged in somewhere, for example on a shared computer? This signs you out on every device, this one included.",
   "settings.logoutEverywhere": "Sign out everywhere",
   "settings.loggedOutEverywhere": "You are logged out on all your devices.",
+  "settings.notifications": "Notifications",
+  "settings.notificationsIntro": "Choose for each kind of notification whether you get it not at all, only in Leernetwerk, at once by e-mail or in the weekly digest.",
+  "settings.notificationsLink": "Notification settings",
 };

@@ -51,6 +51,8 @@ export const audit = {
   "audit.kind.account_anonymised": "Account geanonimiseerd",
   "audit.kind.retention_changed": "Bewaartermijn gewijzigd",
   "audit.kind.mail_resent": "E-mail opnieuw verstuurd",
+  "audit.kind.notification_preferences_changed": "Instellingen voor meldingen gewijzigd",
+  "audit.kind.unsubscribed": "Afgemeld voor e-mail (via de link in een e-mail)",
   "audit.fact.roleChange": "{from} → {to}",
   "audit.fact.role": "als {role}",
   "audit.fact.withdrawn": "ingetrokken",

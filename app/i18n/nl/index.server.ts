@@ -7,12 +7,14 @@ import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
 import { mail } from "./mail.server";
+import { notificationLines } from "./notifications.server";
 
 export const nlServer = {
   ...calendar,
   ...csv,
   ...dataExportFiles,
   ...mail,
+  ...notificationLines,
 };
 export type ServerMessageKey = keyof typeof nlServer;
 

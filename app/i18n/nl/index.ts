@@ -16,6 +16,7 @@ import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
 import { network } from "./network";
+import { notifications } from "./notifications";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
@@ -41,6 +42,7 @@ export const nl = {
   ...members,
   ...milestones,
   ...network,
+  ...notifications,
   ...programme,
   ...programmeMilestones,
   ...readers,

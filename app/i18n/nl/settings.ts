@@ -16,4 +16,7 @@ export const settings = {
   "settings.sessionsIntro": "Bent u ergens ingelogd gebleven, bijvoorbeeld op een gedeelde computer? Hiermee logt u op alle apparaten uit, ook op dit apparaat.",
   "settings.logoutEverywhere": "Op alle apparaten uitloggen",
   "settings.loggedOutEverywhere": "U bent op al uw apparaten uitgelogd.",
+  "settings.notifications": "Meldingen",
+  "settings.notificationsIntro": "Kies per soort melding of u die niet, alleen in Leernetwerk, meteen per e-mail of in het weekoverzicht krijgt.",
+  "settings.notificationsLink": "Meldingen instellen",
 } as const;

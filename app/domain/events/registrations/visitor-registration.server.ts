@@ -10,6 +10,7 @@ import { eventForVisitor, presentedItems } from "../events.server";
 import { calendarAttachment, mailRegistrant, registrationLink } from "./registrant-mail.server";
 import type { RegistrationChange, RegistrationInput } from "./registration-form";
 import { countRegistered, eventById, fillFreePlaces, lockEvent, type Executor } from "./waiting-list.server";
+import { notify } from "../../notifications/notify.server";
 
 // Registering for a network event, by anyone who may see it (public: anyone with the link), and the
 // registrant's own page behind the personal link in the e-mail. Who has a place and who waits is kept
@@ -163,8 +164,18 @@ export async function registerForEvent(
     });
   } else {
     await mailRegistrant(result.kind, event, { name: result.name, email: result.email }, link, context.origin);
+    await notify({ kind: "registration", recipientIds: await organisersOf(event.id), actorId: user?.id ?? null, item: { type: "event", id: event.id }, origin: context.origin });
   }
   return { ok: true, shown: result.shown };
+}
+
+/** Who organises the event (canOrganiseEvent, asked again per person by notify): its coalition's facilitators, or the funder's officers. */
+async function organisersOf(eventId: string): Promise<string[]> {
+  const { coalition_id } = await db().selectFrom("event").where("id", "=", eventId).select("coalition_id").executeTakeFirstOrThrow();
+  const rows = coalition_id
+    ? await db().selectFrom("membership").where("coalition_id", "=", coalition_id).where("role", "=", "facilitator").select("person_id as id").execute()
+    : await db().selectFrom("person").where("account_role", "=", "funder").select("id").execute();
+  return rows.map((row) => row.id);
 }
 
 /** Counts this attempt unless the address or the event is over its hourly limit; false when it is. */

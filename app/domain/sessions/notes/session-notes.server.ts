@@ -7,6 +7,7 @@ import { richTextFromPlainText } from "../../../richtext/from-plain-text";
 import { plainTextOf } from "../../../richtext/plain-text.server";
 import type { RichTextState } from "../../../richtext/schema";
 import { methodBySlug, type IntervisionPhase } from "../intervision-methods";
+import { notify } from "../../notifications/notify.server";
 
 // What is said in an intervision session stays among its participants (DESIGN.md §3): the notes per
 // phase, the case bringer's take-away, the follow-up actions and the closing evaluation. Every way in
@@ -285,6 +286,8 @@ export async function addAction(
     .insertInto("session_action")
     .values({ session_id: session.id, owner_id: input.owner, what: input.what, due_on: input.dueOn ?? null, created_by: user.id })
     .execute();
+  // The owner is told that they have an action, not what it is: that stays in the notes.
+  await notify({ kind: "action", recipientIds: [input.owner], actorId: user.id, item: { type: "session", id: session.id } });
   return { ok: true };
 }
 

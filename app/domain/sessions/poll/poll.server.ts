@@ -3,7 +3,7 @@ import { db } from "../../../../db/db.server";
 import type { SlotAnswer } from "../../../../db/schema";
 import { notFound, rowIdOrNotFound, type Team, type User } from "../../../auth/permissions.server";
 import { openOwnSession, openSession, refuse, sessionColumns, type Outcome, type SessionRow } from "../session-access.server";
-import { notifyWithCalendar } from "../session-mail.server";
+import { announceSession } from "../session-notices.server";
 
 // The availability poll: everyone invited answers per candidate time, the facilitator confirms one. A "yes"
 // in the poll for the time that is confirmed counts as coming, so nobody is asked twice; whoever wants to
@@ -151,7 +151,7 @@ export async function confirmSessionTime(
       return row;
     });
   if (!confirmed) return refuse("session.error.notPolling");
-  await notifyWithCalendar("confirmed", confirmed, team, origin);
+  await announceSession("confirmed", confirmed, user, origin);
   return { ok: true };
 }
 

@@ -1,0 +1,18 @@
+// Notifications as the server writes them: the one line that says what happened (the list and a mail's subject)
+// and the mail around it. They name who did it and the item's title, never text of the item.
+export const notificationLines = {
+  "notificationLine.someone": "Iemand",
+  "notificationLine.reply": "{actor} reageerde op ‘{title}’",
+  "notificationLine.mention": "{actor} noemde u in ‘{title}’",
+  "notificationLine.poll": "{actor} vraagt wanneer u kunt voor de intervisie ‘{title}’",
+  "notificationLine.session.confirmed": "De intervisie ‘{title}’ is vastgelegd",
+  "notificationLine.session.rescheduled": "De intervisie ‘{title}’ is verzet",
+  "notificationLine.session.cancelled": "De intervisie ‘{title}’ gaat niet door",
+  "notificationLine.action": "{actor} gaf u een vervolgactie in de intervisie ‘{title}’",
+  "notificationLine.shared.team": "{actor} deelde ‘{title}’ met de coalitie",
+  "notificationLine.shared.network": "{actor} deelde ‘{title}’ met het netwerk",
+  "notificationLine.registration": "Nieuwe aanmelding voor de bijeenkomst ‘{title}’",
+  "notificationMail.body": "Beste {name},\n\n{line}.\n\nBekijk het hier:\n{link}",
+  "notificationMail.footer":
+    "—\nGeen e-mail meer over dit soort meldingen? Klik hier (één klik, u hoeft niet in te loggen):\n{unsubscribe}\n\nAl uw instellingen voor meldingen:\n{settings}",
+} as const;
