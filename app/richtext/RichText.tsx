@@ -62,6 +62,13 @@ function renderNode(node: unknown, key: number, depth: number): ReactNode {
       return renderText(node, key);
     case "linebreak":
       return <br key={key} />;
+    case "mention":
+      // The name as written; the id stays out of the page.
+      return typeof node.text === "string" ? (
+        <span key={key} className="mention">
+          {node.text}
+        </span>
+      ) : null;
     case "paragraph":
       // Empty paragraphs are the editor's blank lines; the spacing between paragraphs does their work here.
       return childrenOf(node).length > 0 ? <p key={key}>{renderChildren(node, depth)}</p> : null;
