@@ -34,9 +34,9 @@ export function commentParts(body: string): CommentPart[] {
   return parts;
 }
 
-/** The people a comment mentions, each once. */
-export function mentionedInComment(body: string): string[] {
-  return unique(commentParts(body).flatMap((part) => ("mention" in part ? [part.mention.id] : [])));
+/** The people a comment mentions, each once, with the name the comment shows for them. */
+export function mentionedInComment(body: string): MentionedPerson[] {
+  return unique(commentParts(body).flatMap((part) => ("mention" in part ? [part.mention] : [])));
 }
 
 /**
@@ -54,22 +54,26 @@ export function commentWithMentions(text: string, picked: MentionedPerson[]): st
 }
 
 /** The people a rich text mentions, each once, in reading order (the state is validated, or read from the database). */
-export function mentionedInRichText(state: unknown): string[] {
-  const ids: string[] = [];
+export function mentionedInRichText(state: unknown): MentionedPerson[] {
+  const people: MentionedPerson[] = [];
   const stack: unknown[] = [state];
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node !== "object" || node === null) continue;
     const record = node as Record<string, unknown>;
-    if (record.type === "mention" && typeof record.personId === "string") ids.push(record.personId.toLowerCase());
+    if (record.type === "mention" && typeof record.personId === "string") {
+      people.push({ id: record.personId.toLowerCase(), name: typeof record.text === "string" ? record.text.replace(/^@/, "") : "" });
+    }
     if (Array.isArray(record.children)) stack.push(...[...record.children].reverse());
     if (typeof record.root === "object") stack.push(record.root);
   }
-  return unique(ids);
+  return unique(people);
 }
 
-function unique(ids: string[]): string[] {
-  return [...new Set(ids)];
+function unique(people: MentionedPerson[]): MentionedPerson[] {
+  const byId = new Map<string, MentionedPerson>();
+  for (const person of people) if (!byId.has(person.id)) byId.set(person.id, person);
+  return [...byId.values()];
 }
 
 /**

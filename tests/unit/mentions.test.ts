@@ -18,7 +18,7 @@ describe("a comment's mentions", () => {
   it("become tokens for the people picked, wherever their @Name stands", () => {
     const body = commentWithMentions("Dank @Anna de Vries en @Bob! Ook @Anna de Vries.", [ANNA, BOB]);
     expect(body).toBe(`Dank ${mentionToken(ANNA)} en ${mentionToken(BOB)}! Ook ${mentionToken(ANNA)}.`);
-    expect(mentionedInComment(body)).toEqual([ANNA.id, BOB.id]);
+    expect(mentionedInComment(body)).toEqual([ANNA, BOB]);
   });
 
   it("leave out a person picked and typed away again", () => {
@@ -29,7 +29,7 @@ describe("a comment's mentions", () => {
   it("read back as text and people, in order, with a crafted token counting as a mention", () => {
     const body = `Zie @[Wie dan ook](${BOB.id.toUpperCase()}) en verder`;
     expect(commentParts(body)).toEqual([{ text: "Zie " }, { mention: { id: BOB.id, name: "Wie dan ook" } }, { text: " en verder" }]);
-    expect(mentionedInComment(body)).toEqual([BOB.id]);
+    expect(mentionedInComment(body)).toEqual([{ id: BOB.id, name: "Wie dan ook" }]);
   });
 
   it("are not made of brackets that hold no id", () => {
@@ -40,18 +40,18 @@ describe("a comment's mentions", () => {
 
   it("keep a name with brackets from breaking the token", () => {
     const token = mentionToken({ id: ANNA.id, name: "Anna [test]" });
-    expect(mentionedInComment(`x ${token} y`)).toEqual([ANNA.id]);
+    expect(mentionedInComment(`x ${token} y`).map((p) => p.id)).toEqual([ANNA.id]);
   });
 });
 
 describe("a rich text's mentions", () => {
-  const mention = (personId: string) => ({ type: "mention", personId, text: "@x", format: 0, detail: 0, mode: "token", style: "", version: 1 });
+  const mention = (personId: string) => ({ type: "mention", personId, text: personId === ANNA.id ? "@Anna de Vries" : "@Bob", format: 0, detail: 0, mode: "token", style: "", version: 1 });
   const state = (...children: unknown[]) => ({ root: { type: "root", children: [{ type: "paragraph", children }] } });
 
   it("are the person ids of its mention nodes, each once, however deep", () => {
     const list = { type: "list", listType: "bullet", children: [{ type: "listitem", children: [mention(BOB.id)] }] };
     const root = { type: "root", children: [{ type: "paragraph", children: [mention(ANNA.id), mention(ANNA.id)] }, list] };
-    expect(mentionedInRichText({ root })).toEqual([ANNA.id, BOB.id]);
+    expect(mentionedInRichText({ root })).toEqual([ANNA, BOB]);
   });
 
   it("are refused in a field that takes none (such as intervision notes)", () => {

@@ -14,10 +14,12 @@ import {
   type Team,
   type User,
 } from "../../auth/permissions.server";
+import { mentionedInRichText } from "../../richtext/mentions";
 import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
+import { notifyMentioned, refusedMentions, type MentionableItem } from "../mentions/mentions.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it
@@ -264,7 +266,37 @@ async function replaceThemes(trx: Transaction<Database>, lessonId: string, theme
   }
 }
 
-export type CreateOutcome = { status: "saved"; id: string } | { status: "refusedSources" };
+export type CreateOutcome =
+  | { status: "saved"; id: string }
+  | { status: "refusedSources" }
+  | { status: "refusedMentions"; message: string };
+
+function asMentionable(authorId: string, team: Team, visibility: SharedVisibility): MentionableItem {
+  return { kind: "lesson", authorId, coalitionId: team.id, visibility };
+}
+
+/**
+ * The lesson @mentions are suggested for: a new one of this member's (id undefined), or one this person may
+ * read. Whoever may edit it may be choosing another visibility on the form; anyone else sees it as it is.
+ */
+export async function mentionableLesson(
+  user: User,
+  team: Team,
+  id: string | undefined,
+  visibility: SharedVisibility | undefined,
+): Promise<MentionableItem> {
+  if (id === undefined) {
+    requireTeamMember(user, team);
+    return asMentionable(user.id, team, visibility ?? "team");
+  }
+  const lesson = await getLesson(user, team, id);
+  return asMentionable(lesson.authorId, team, (lesson.canEdit && visibility) || lesson.visibility);
+}
+
+/** Null when everyone the explanation mentions can read the lesson as it will be saved; else the field's message. */
+function refusedIn(user: User, item: MentionableItem, explanation: RichTextState | undefined) {
+  return refusedMentions(user, item, explanation ? mentionedInRichText(explanation) : []);
+}
 
 /** A member proposes a lesson; sources must be reflections of this team the member may read. */
 export async function createLesson(user: User, team: Team, input: LessonInput): Promise<CreateOutcome> {
@@ -275,6 +307,8 @@ export async function createLesson(user: User, team: Team, input: LessonInput): 
     sessionToLink(user, team, input.sessionId),
   ]);
   if (!sourceIds) return { status: "refusedSources" };
+  const refused = await refusedIn(user, asMentionable(user.id, team, input.visibility), input.explanation);
+  if (refused) return { status: "refusedMentions", message: refused };
   const id = await db().transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto("lesson")
@@ -294,10 +328,15 @@ export async function createLesson(user: User, team: Team, input: LessonInput): 
     if (session) await trx.insertInto("lesson_session").values({ lesson_id: id, session_id: session.id }).execute();
     return id;
   });
+  await notifyMentioned(user, { type: "lesson", id }, input.explanation ? mentionedInRichText(input.explanation) : []);
   return { status: "saved", id };
 }
 
-export type UpdateOutcome = { status: "saved" } | { status: "refusedSources" } | { status: "conflict"; current: Lesson };
+export type UpdateOutcome =
+  | { status: "saved" }
+  | { status: "refusedSources" }
+  | { status: "refusedMentions"; message: string }
+  | { status: "conflict"; current: Lesson };
 
 /**
  * Saves an edit only if nobody saved in between (the version the editor started from is still current);
@@ -314,6 +353,8 @@ export async function updateLesson(
   const lesson = await getEditableLesson(user, team, id);
   const [sourceIds, themeIds] = await Promise.all([checkedSources(user, team, input.sourceIds), knownThemeIds(input.themeIds)]);
   if (!sourceIds) return { status: "refusedSources" };
+  const refused = await refusedIn(user, asMentionable(lesson.authorId, team, input.visibility), input.explanation);
+  if (refused) return { status: "refusedMentions", message: refused };
   const saved = await db().transaction().execute(async (trx) => {
     const result = await trx
       .updateTable("lesson")
@@ -344,7 +385,10 @@ export async function updateLesson(
     }
     return true;
   });
-  return saved ? { status: "saved" } : { status: "conflict", current: await getEditableLesson(user, team, id) };
+  if (!saved) return { status: "conflict", current: await getEditableLesson(user, team, id) };
+  const now = input.explanation ? mentionedInRichText(input.explanation) : [];
+  await notifyMentioned(user, { type: "lesson", id: lesson.id }, now, mentionedInRichText(lesson.explanation));
+  return { status: "saved" };
 }
 
 /** Moves a lesson to the trash, restorable for 30 days by its author and the coalition's facilitators. */

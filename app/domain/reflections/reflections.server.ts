@@ -4,10 +4,12 @@ import { db } from "../../../db/db.server";
 import { knownThemeIds } from "../programme/themes.server";
 import type { Visibility } from "../../../db/schema";
 import { canRead, notFound, readableBy, requireTeamMember, rowIdOrNotFound, type Team, type User } from "../../auth/permissions.server";
+import { commentWithMentions, mentionedInComment, mentionedInRichText, type MentionedPerson } from "../../richtext/mentions";
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 import { visibilities } from "../vocabulary";
+import { notifyMentioned, refusedMentions, type MentionableItem } from "../mentions/mentions.server";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility
 // (DESIGN.md §3, once, in readableBy/canRead); only its author changes or deletes it.
@@ -228,10 +230,38 @@ export async function getOwnReflection(user: User, team: Team, id: string | unde
   return reflection;
 }
 
-export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<string> {
+export type CreateOutcome = { status: "saved"; id: string } | { status: "refusedMentions"; message: string };
+
+/** What a reflection will be, for the mentions in it: its author, its coalition, the visibility chosen. */
+function asMentionable(authorId: string, team: Team, visibility: Visibility): MentionableItem {
+  return { kind: "reflection", authorId, coalitionId: team.id, visibility };
+}
+
+/**
+ * The reflection @mentions are suggested for: a new one of this member's (id undefined), or one this person
+ * may read. Its author may be choosing another visibility on the form; anyone else comments on it as it is.
+ */
+export async function mentionableReflection(
+  user: User,
+  team: Team,
+  id: string | undefined,
+  visibility: Visibility | undefined,
+): Promise<MentionableItem> {
+  if (id === undefined) {
+    requireTeamMember(user, team);
+    return asMentionable(user.id, team, visibility ?? "private");
+  }
+  const reflection = await getReflection(user, team, id);
+  return asMentionable(reflection.authorId, team, (reflection.mine && visibility) || reflection.visibility);
+}
+
+export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<CreateOutcome> {
   requireTeamMember(user, team);
+  const mentioned = mentionedInRichText(input.body);
+  const refused = await refusedMentions(user, asMentionable(user.id, team, input.visibility), mentioned);
+  if (refused) return { status: "refusedMentions", message: refused };
   const [themeIds, session] = await Promise.all([knownThemeIds(input.themeIds), sessionToLink(user, team, input.sessionId)]);
-  return db().transaction().execute(async (trx) => {
+  const id = await db().transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto("reflection")
       .values({
@@ -251,9 +281,14 @@ export async function createReflection(user: User, team: Team, input: Reflection
     }
     return id;
   });
+  await notifyMentioned(user, { type: "reflection", id }, mentioned);
+  return { status: "saved", id };
 }
 
-export type SaveOutcome = { ok: true } | { ok: false; current: Awaited<ReturnType<typeof getReflection>> };
+export type SaveOutcome =
+  | { ok: true }
+  | { ok: false; current: Awaited<ReturnType<typeof getReflection>> }
+  | { ok: false; refusedMentions: string };
 
 /**
  * Saves the author's edit only if nobody saved in between (the version they started from is still
@@ -267,6 +302,9 @@ export async function updateReflection(
   input: ReflectionInput,
 ): Promise<SaveOutcome> {
   const reflection = await getOwnReflection(user, team, id);
+  const mentioned = mentionedInRichText(input.body);
+  const refused = await refusedMentions(user, asMentionable(user.id, team, input.visibility), mentioned);
+  if (refused) return { ok: false, refusedMentions: refused };
   const themeIds = await knownThemeIds(input.themeIds);
   const saved = await db().transaction().execute(async (trx) => {
     const result = await trx
@@ -294,7 +332,9 @@ export async function updateReflection(
     }
     return true;
   });
-  return saved ? { ok: true } : { ok: false, current: await getOwnReflection(user, team, id) };
+  if (!saved) return { ok: false, current: await getOwnReflection(user, team, id) };
+  await notifyMentioned(user, { type: "reflection", id: reflection.id }, mentioned, mentionedInRichText(reflection.body));
+  return { ok: true };
 }
 
 /** Moves the author's reflection to their trash, restorable for 30 days. */
@@ -350,10 +390,39 @@ export function listComments(reflection: { id: string }) {
 
 export const commentSchema = z.object({
   comment: z.string({ error: "error.required" }).trim().min(1, "error.required").max(4000, "error.tooLong.4000"),
+  /** The people picked from the suggestions while typing, as "id name" pairs: their "@Name" becomes a mention. */
+  mention: z
+    .array(z.string().max(300))
+    .max(50)
+    .default([])
+    .transform((picks) =>
+      picks.flatMap((pick): MentionedPerson[] => {
+        const [id, ...name] = pick.split(" ");
+        return z.uuid().safeParse(id).success ? [{ id: id.toLowerCase(), name: name.join(" ") }] : [];
+      }),
+    ),
 });
 
-/** Anyone who may read a reflection may comment on it. */
-export async function addComment(user: User, team: Team, reflectionId: string | undefined, body: string): Promise<void> {
+export type CommentOutcome = { status: "saved" } | { status: "refusedMentions"; message: string };
+
+/**
+ * Anyone who may read a reflection may comment on it, and mention in it whoever else may read it; a mention
+ * of anyone else is refused, however it was written.
+ */
+export async function addComment(
+  user: User,
+  team: Team,
+  reflectionId: string | undefined,
+  text: string,
+  picked: MentionedPerson[] = [],
+): Promise<CommentOutcome> {
   const reflection = await getReflection(user, team, reflectionId);
+  const body = commentWithMentions(text, picked);
+  const mentioned = mentionedInComment(body);
+  const item = asMentionable(reflection.authorId, team, reflection.visibility);
+  const refused = await refusedMentions(user, item, mentioned, "richtext.mention.notReaderComment");
+  if (refused) return { status: "refusedMentions", message: refused };
   await db().insertInto("reflection_comment").values({ reflection_id: reflection.id, author_id: user.id, body }).execute();
+  await notifyMentioned(user, { type: "reflection", id: reflection.id }, mentioned);
+  return { status: "saved" };
 }
