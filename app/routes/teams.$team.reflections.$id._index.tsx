@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { membershipIn, requireContentReader, requireUser } from "~/auth/permissions.server";
 import { lessonsFromReflection } from "~/domain/lessons/lessons.server";
 import { readersOf } from "~/domain/coalitions/readers.server";
+import { currentNames } from "~/domain/mentions/mentions.server";
+import { mentionedInComment } from "~/richtext/mentions";
 import { addComment, commentSchema, deleteReflection, getReflection, listComments } from "~/domain/reflections/reflections.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
@@ -31,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     readersOf({ kind: "reflection", authorId: reflection.authorId, coalitionId: team.id, visibility: reflection.visibility }, user),
     lessonsFromReflection(user, team, reflection.id),
   ]);
-  return json({ team, reflection, comments, readers, lessons, canWrite: Boolean(membershipIn(user, team.id)) });
+  const mentionNames = await currentNames(comments.flatMap((comment) => mentionedInComment(comment.body).map((person) => person.id)));
+  return json({ team, reflection, comments, mentionNames, readers, lessons, canWrite: Boolean(membershipIn(user, team.id)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: commentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await addComment(user, team, params.id, submission.value.comment);
+  const outcome = await addComment(user, team, params.id, submission.value.comment, submission.value.mention);
+  if (outcome.status === "refusedMentions") return json(submission.reply({ fieldErrors: { comment: [outcome.message] } }), { status: 400 });
   return redirect(`${here}#comments`, { headers: { "Set-Cookie": await setFlash("comments.added") } });
 }
 

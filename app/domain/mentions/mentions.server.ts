@@ -1,3 +1,4 @@
+import { db } from "../../../db/db.server";
 import type { User } from "../../auth/permissions.server";
 import { translator } from "../../i18n/dictionaries.server";
 import type { MessageKey } from "../../i18n/i18n";
@@ -42,4 +43,11 @@ export async function notifyMentioned(user: User, item: NotifiedItem, now: Menti
   const already = new Set([user.id, ...before.map((person) => person.id)]);
   const recipientIds = now.map((person) => person.id).filter((id) => !already.has(id));
   if (recipientIds.length > 0) await notify({ kind: "mention", recipientIds, actorId: user.id, item });
+}
+
+/** The names people have now, for the mentions a page shows (a renamed person is shown by their new name). */
+export async function currentNames(ids: string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const rows = await db().selectFrom("person").where("id", "in", ids).select(["id", "name"]).execute();
+  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
 }
