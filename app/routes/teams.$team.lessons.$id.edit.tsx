@@ -72,6 +72,7 @@ export default function EditLesson() {
     <LessonForm
       key={current?.version ?? lesson.version}
       teamName={team.name}
+      mentions={{ kind: "lesson", team: team.slug, id: lesson.id }}
       themes={themes}
       sources={sources}
       defaultValue={{

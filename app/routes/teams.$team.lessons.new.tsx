@@ -65,6 +65,7 @@ export default function NewLesson() {
       <LessonForm
         key={fromSource ?? "blank"}
         teamName={team.name}
+        mentions={{ kind: "lesson", team: team.slug }}
         themes={themes}
         sources={sources}
         // From a session nothing is chosen for the writer: they decide deliberately who reads it.

@@ -21,6 +21,8 @@ import { LessonsFrom } from "~/ui/lessons/LessonsFrom";
 import { VisibilityBadge } from "~/ui/Visibility";
 import { usePersonName } from "~/ui/PersonName";
 import { controlProps, serverFields } from "~/ui/ServerFields";
+import { CommentText } from "~/ui/mentions/CommentText";
+import { MentionTextarea } from "~/ui/mentions/MentionTextarea";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reflection.title ?? ""} · Leernetwerk` }];
 
@@ -57,7 +59,7 @@ export default function ReflectionPage() {
   const t = useT();
   const personName = usePersonName();
   const locale = useLocale();
-  const { team, reflection, comments, readers, lessons, canWrite } = useLoaderData<typeof loader>();
+  const { team, reflection, comments, mentionNames, readers, lessons, canWrite } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { field } = serverFields("comment", lastResult);
   const comment = field("comment");
@@ -101,14 +103,19 @@ export default function ReflectionPage() {
               <Avatar name={personName(comment.authorName)} size="sm" />
               {t("comments.by", { name: personName(comment.authorName), time: formatDateTime(comment.createdAt, locale) })}
             </p>
-            <p>{comment.body}</p>
+            <CommentText body={comment.body} names={mentionNames} />
           </div>
         ))}
         {/* A new key after each comment empties the field. */}
         <Form method="post" className="stack" id="comment" key={comments.length}>
           <input type="hidden" name="intent" value="comment" />
-          <Field field={comment} label={t("comments.field")}>
-            <textarea {...controlProps(comment)} rows={3} maxLength={4000} />
+          <Field field={comment} label={t("comments.field")} hint={t("richtext.mention.hint")}>
+            <MentionTextarea
+              {...controlProps(comment, { hint: true })}
+              source={{ kind: "reflection", team: team.slug, id: reflection.id }}
+              rows={3}
+              maxLength={4000}
+            />
           </Field>
           <div className="actions">
             <SubmitButton>{t("comments.submit")}</SubmitButton>

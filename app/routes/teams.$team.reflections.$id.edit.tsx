@@ -58,6 +58,7 @@ export default function EditReflection() {
     <ReflectionForm
       key={current?.version ?? reflection.version}
       teamName={team.name}
+      mentions={{ kind: "reflection", team: team.slug, id: reflection.id }}
       themes={themes}
       defaultValue={{
         title: reflection.title,

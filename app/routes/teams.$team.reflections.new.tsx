@@ -85,6 +85,7 @@ export default function NewReflection() {
       <ReflectionForm
         key={prompt ?? "blank"}
         teamName={team.name}
+        mentions={{ kind: "reflection", team: team.slug }}
         themes={themes}
         // From a session nothing is chosen for the writer: they decide deliberately who reads it.
         defaultValue={{ title: "", happenedOn: today, themes: [], visibility: fromSession ? "" : "team" }}
