@@ -224,28 +224,24 @@ describe("a comment with mentions", () => {
 });
 
 describe("a lesson with mentions", () => {
-  it("refuses a mention of another coalition's member in a team lesson", async () => {
-    const response = await callRoute(lessonNewRoute.action, {
+  const propose = (mentioned: Person) =>
+    callRoute(lessonNewRoute.action, {
       request: browserRequest(`/teams/${team.slug}/lessons/new`, {
         cookie: cookie.teammate,
-        form: { statement: "Samen eten werkt", explanation: bodyMentioning(people.otherMember), visibility: "team" },
+        form: { statement: "Samen eten werkt", explanation: bodyMentioning(mentioned), visibility: "team" },
       }),
       params: { team: team.slug },
     });
+
+  it("refuses a mention of another coalition's member in a team lesson", async () => {
+    const response = await propose(people.otherMember);
     expect(response.status).toBe(400);
     expect((await response.json()).result.error.explanation[0]).toContain("Vermeld otherMember");
     expect(notified()).toEqual([]);
   });
 
   it("saves a mention of a teammate and tells them", async () => {
-    const response = await callRoute(lessonNewRoute.action, {
-      request: browserRequest(`/teams/${team.slug}/lessons/new`, {
-        cookie: cookie.teammate,
-        form: { statement: "Samen eten werkt", explanation: bodyMentioning(people.author), visibility: "team" },
-      }),
-      params: { team: team.slug },
-    });
-    expect(response.status).toBe(302);
+    expect((await propose(people.author)).status).toBe(302);
     expect(notified().map((call) => [call.item.type, call.recipientIds])).toEqual([["lesson", [people.author.id]]]);
   });
 });

@@ -19,7 +19,7 @@ import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
-import { notifyMentioned, refusedMentions, type MentionableItem } from "../mentions/mentions.server";
+import { itemBeingWritten, mentionable, notifyMentioned, refusedMentions, type MentionableItem } from "../mentions/mentions.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it
@@ -271,26 +271,11 @@ export type CreateOutcome =
   | { status: "refusedSources" }
   | { status: "refusedMentions"; message: string };
 
-function asMentionable(authorId: string, team: Team, visibility: SharedVisibility): MentionableItem {
-  return { kind: "lesson", authorId, coalitionId: team.id, visibility };
-}
-
-/**
- * The lesson @mentions are suggested for: a new one of this member's (id undefined), or one this person may
- * read. Whoever may edit it may be choosing another visibility on the form; anyone else sees it as it is.
- */
-export async function mentionableLesson(
-  user: User,
-  team: Team,
-  id: string | undefined,
-  visibility: SharedVisibility | undefined,
-): Promise<MentionableItem> {
-  if (id === undefined) {
-    requireTeamMember(user, team);
-    return asMentionable(user.id, team, visibility ?? "team");
-  }
-  const lesson = await getLesson(user, team, id);
-  return asMentionable(lesson.authorId, team, (lesson.canEdit && visibility) || lesson.visibility);
+/** The lesson "@" suggests people for: a new one (id undefined) or one this person may read. */
+export async function mentionableLesson(user: User, team: Team, id: string | undefined, visibility: SharedVisibility | undefined) {
+  const saved = id === undefined ? null : await getLesson(user, team, id);
+  const facts = saved && { authorId: saved.authorId, visibility: saved.visibility, mayChange: saved.canEdit };
+  return itemBeingWritten(user, team, "lesson", facts, visibility, "team");
 }
 
 /** Null when everyone the explanation mentions can read the lesson as it will be saved; else the field's message. */
@@ -307,7 +292,7 @@ export async function createLesson(user: User, team: Team, input: LessonInput): 
     sessionToLink(user, team, input.sessionId),
   ]);
   if (!sourceIds) return { status: "refusedSources" };
-  const refused = await refusedIn(user, asMentionable(user.id, team, input.visibility), input.explanation);
+  const refused = await refusedIn(user, mentionable("lesson", user.id, team, input.visibility), input.explanation);
   if (refused) return { status: "refusedMentions", message: refused };
   const id = await db().transaction().execute(async (trx) => {
     const { id } = await trx
@@ -353,7 +338,7 @@ export async function updateLesson(
   const lesson = await getEditableLesson(user, team, id);
   const [sourceIds, themeIds] = await Promise.all([checkedSources(user, team, input.sourceIds), knownThemeIds(input.themeIds)]);
   if (!sourceIds) return { status: "refusedSources" };
-  const refused = await refusedIn(user, asMentionable(lesson.authorId, team, input.visibility), input.explanation);
+  const refused = await refusedIn(user, mentionable("lesson", lesson.authorId, team, input.visibility), input.explanation);
   if (refused) return { status: "refusedMentions", message: refused };
   const saved = await db().transaction().execute(async (trx) => {
     const result = await trx

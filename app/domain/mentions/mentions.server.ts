@@ -1,5 +1,6 @@
 import { db } from "../../../db/db.server";
-import type { User } from "../../auth/permissions.server";
+import { requireTeamMember, type Team, type User } from "../../auth/permissions.server";
+import type { Visibility } from "../../../db/schema";
 import { translator } from "../../i18n/dictionaries.server";
 import type { MessageKey } from "../../i18n/i18n";
 import type { MentionedPerson } from "../../richtext/mentions";
@@ -13,6 +14,30 @@ import { notify, type NotifiedItem } from "../notifications/notify.server";
 export type MentionableItem = Extract<ReadableItem, { kind: "reflection" | "lesson" }>;
 
 export const SUGGESTIONS = 8;
+
+/** What an item of this coalition will be, for the mentions in it: its author and the visibility chosen. */
+export function mentionable(kind: MentionableItem["kind"], authorId: string, team: Team, visibility: Visibility): MentionableItem {
+  return { kind, authorId, coalitionId: team.id, visibility };
+}
+
+/**
+ * The item the suggestions are for while a form is open: a member's new one in their coalition (`saved`
+ * null), or a saved one the person may read, whose visibility only someone who may change it is choosing.
+ */
+export function itemBeingWritten<V extends Visibility>(
+  user: User,
+  team: Team,
+  kind: MentionableItem["kind"],
+  saved: { authorId: string; visibility: V; mayChange: boolean } | null,
+  chosen: V | undefined,
+  unchosen: V,
+): MentionableItem {
+  if (!saved) {
+    requireTeamMember(user, team);
+    return mentionable(kind, user.id, team, chosen ?? unchosen);
+  }
+  return mentionable(kind, saved.authorId, team, (saved.mayChange && chosen) || saved.visibility);
+}
 
 /** People whose name holds `query` and who can read the item, the writer left out. */
 export async function mentionSuggestions(user: User, item: MentionableItem, query: string): Promise<MentionedPerson[]> {

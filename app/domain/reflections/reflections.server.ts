@@ -9,7 +9,7 @@ import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 import { visibilities } from "../vocabulary";
-import { notifyMentioned, refusedMentions, type MentionableItem } from "../mentions/mentions.server";
+import { itemBeingWritten, mentionable, notifyMentioned, refusedMentions } from "../mentions/mentions.server";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility
 // (DESIGN.md §3, once, in readableBy/canRead); only its author changes or deletes it.
@@ -232,33 +232,17 @@ export async function getOwnReflection(user: User, team: Team, id: string | unde
 
 export type CreateOutcome = { status: "saved"; id: string } | { status: "refusedMentions"; message: string };
 
-/** What a reflection will be, for the mentions in it: its author, its coalition, the visibility chosen. */
-function asMentionable(authorId: string, team: Team, visibility: Visibility): MentionableItem {
-  return { kind: "reflection", authorId, coalitionId: team.id, visibility };
-}
-
-/**
- * The reflection @mentions are suggested for: a new one of this member's (id undefined), or one this person
- * may read. Its author may be choosing another visibility on the form; anyone else comments on it as it is.
- */
-export async function mentionableReflection(
-  user: User,
-  team: Team,
-  id: string | undefined,
-  visibility: Visibility | undefined,
-): Promise<MentionableItem> {
-  if (id === undefined) {
-    requireTeamMember(user, team);
-    return asMentionable(user.id, team, visibility ?? "private");
-  }
-  const reflection = await getReflection(user, team, id);
-  return asMentionable(reflection.authorId, team, (reflection.mine && visibility) || reflection.visibility);
+/** The reflection "@" suggests people for: a new one (id undefined) or one this person may read. */
+export async function mentionableReflection(user: User, team: Team, id: string | undefined, visibility: Visibility | undefined) {
+  const saved = id === undefined ? null : await getReflection(user, team, id);
+  const facts = saved && { authorId: saved.authorId, visibility: saved.visibility, mayChange: saved.mine };
+  return itemBeingWritten(user, team, "reflection", facts, visibility, "private");
 }
 
 export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<CreateOutcome> {
   requireTeamMember(user, team);
   const mentioned = mentionedInRichText(input.body);
-  const refused = await refusedMentions(user, asMentionable(user.id, team, input.visibility), mentioned);
+  const refused = await refusedMentions(user, mentionable("reflection", user.id, team, input.visibility), mentioned);
   if (refused) return { status: "refusedMentions", message: refused };
   const [themeIds, session] = await Promise.all([knownThemeIds(input.themeIds), sessionToLink(user, team, input.sessionId)]);
   const id = await db().transaction().execute(async (trx) => {
@@ -303,7 +287,7 @@ export async function updateReflection(
 ): Promise<SaveOutcome> {
   const reflection = await getOwnReflection(user, team, id);
   const mentioned = mentionedInRichText(input.body);
-  const refused = await refusedMentions(user, asMentionable(user.id, team, input.visibility), mentioned);
+  const refused = await refusedMentions(user, mentionable("reflection", user.id, team, input.visibility), mentioned);
   if (refused) return { ok: false, refusedMentions: refused };
   const themeIds = await knownThemeIds(input.themeIds);
   const saved = await db().transaction().execute(async (trx) => {
@@ -419,7 +403,7 @@ export async function addComment(
   const reflection = await getReflection(user, team, reflectionId);
   const body = commentWithMentions(text, picked);
   const mentioned = mentionedInComment(body);
-  const item = asMentionable(reflection.authorId, team, reflection.visibility);
+  const item = mentionable("reflection", reflection.authorId, team, reflection.visibility);
   const refused = await refusedMentions(user, item, mentioned, "richtext.mention.notReaderComment");
   if (refused) return { status: "refusedMentions", message: refused };
   await db().insertInto("reflection_comment").values({ reflection_id: reflection.id, author_id: user.id, body }).execute();
