@@ -638,7 +638,13 @@ export function RichTextEditor({
           configExtension(LinkExtension, { validateUrl: (url: string) => safeLinkHref(url) !== null }),
           HistoryExtension,
         ],
-        register: (editor) => mergeRegister(registerAllowList(editor), registerMarkdownShortcuts(editor, MARKDOWN_SHORTCUTS)),
+        register: (editor) =>
+          mergeRegister(
+            registerAllowList(editor),
+            registerMarkdownShortcuts(editor, MARKDOWN_SHORTCUTS),
+            // A mention pasted into a field that takes none keeps its words and loses the person.
+            mentions ? () => {} : editor.registerNodeTransform(MentionNode, (node) => void node.replace($createTextNode(node.getTextContent()))),
+          ),
       }),
     [],
   );

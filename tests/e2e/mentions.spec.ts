@@ -74,3 +74,25 @@ test("a mention of someone the chosen readers leave out is refused next to the f
   await expect(editor(page)).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 });
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: PHONE });
+
+  test("a tap on a suggestion mentions a teammate in a lesson, and the text keeps the focus", async ({ page }) => {
+    await logIn(page, "lid.apeldoorn@demo.test");
+    await page.goto("/teams/apeldoorn/lessons/new");
+    await page.getByLabel("De les", { exact: true }).fill("Samen koken verbindt");
+    await page.getByLabel("Coalitie", { exact: true }).check();
+    const box = page.locator('[contenteditable="true"]').and(page.getByRole("textbox", { name: "Toelichting" }));
+    await box.tap();
+    await page.keyboard.type("Idee van @Joo");
+    await page.getByRole("option", { name: "Joost Hendriks" }).tap();
+    await expect(box).toBeFocused();
+    await page.keyboard.type("bij de buurttafel.");
+    await expect(box.locator(".mention")).toHaveText("@Joost Hendriks");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Les opslaan" }).click();
+    await expect(page.locator(".rich-text .mention")).toHaveText("@Joost Hendriks");
+    await expect(page.locator(".rich-text")).toContainText("Idee van @Joost Hendriks bij de buurttafel.");
+  });
+});
