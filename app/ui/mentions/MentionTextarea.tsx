@@ -16,6 +16,8 @@ export function MentionTextarea({ source, ...props }: Props) {
   const [typed, setTyped] = useState<{ query: string; start: number } | null>(null);
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<MentionedPerson[]>([]);
+  // The status region is there while the field is being typed in (and only then: the page's own message stays the one status).
+  const [focused, setFocused] = useState(false);
   const people = useMentionSuggestions(source, typed?.query ?? null, () => chosenVisibility(textarea.current));
   const open = typed !== null && people !== null && people.length > 0;
   const optionId = (index: number) => `${listId}-${index}`;
@@ -69,7 +71,11 @@ export function MentionTextarea({ source, ...props }: Props) {
           if (event.key === "ArrowLeft" || event.key === "ArrowRight" || event.key === "Home" || event.key === "End") follow();
         }}
         onClick={follow}
-        onBlur={() => setTyped(null)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          setTyped(null);
+        }}
         aria-autocomplete="list"
         aria-controls={open ? listId : undefined}
         aria-activedescendant={open ? optionId(Math.min(active, people.length - 1)) : undefined}
@@ -90,7 +96,7 @@ export function MentionTextarea({ source, ...props }: Props) {
           ))}
         </ul>
       ) : null}
-      <MentionStatus people={typed === null ? null : people} />
+      {focused ? <MentionStatus people={typed === null ? null : people} /> : null}
       {picked.map((person) => (
         <input key={person.id} type="hidden" name="mention" value={`${person.id} ${person.name}`} />
       ))}
