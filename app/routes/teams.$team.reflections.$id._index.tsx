@@ -5,7 +5,7 @@ import { membershipIn, requireContentReader, requireUser } from "~/auth/permissi
 import { lessonsFromReflection } from "~/domain/lessons/lessons.server";
 import { readersOf } from "~/domain/coalitions/readers.server";
 import { currentNames } from "~/domain/mentions/mentions.server";
-import { mentionedInComment } from "~/richtext/mentions";
+import { mentionedInComment, mentionedInRichText } from "~/richtext/mentions";
 import { addComment, commentSchema, deleteReflection, getReflection, listComments } from "~/domain/reflections/reflections.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
@@ -35,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     readersOf({ kind: "reflection", authorId: reflection.authorId, coalitionId: team.id, visibility: reflection.visibility }, user),
     lessonsFromReflection(user, team, reflection.id),
   ]);
-  const mentionNames = await currentNames(comments.flatMap((comment) => mentionedInComment(comment.body).map((person) => person.id)));
+  const mentioned = [...mentionedInRichText(reflection.body), ...comments.flatMap((comment) => mentionedInComment(comment.body))];
+  const mentionNames = await currentNames(mentioned.map((person) => person.id));
   return json({ team, reflection, comments, mentionNames, readers, lessons, canWrite: Boolean(membershipIn(user, team.id)) });
 }
 
@@ -76,7 +77,7 @@ export default function ReflectionPage() {
         <ThemeBadges themes={reflection.themes} />
       </p>
       <Readers readers={readers} />
-      <RichText state={reflection.body} />
+      <RichText state={reflection.body} names={mentionNames} />
       <LessonsFrom teamSlug={team.slug} reflectionId={reflection.id} lessons={lessons} canWrite={canWrite} />
       {reflection.mine ? (
         <div className="actions">

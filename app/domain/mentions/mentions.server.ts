@@ -70,9 +70,11 @@ export async function notifyMentioned(user: User, item: NotifiedItem, now: Menti
   if (recipientIds.length > 0) await notify({ kind: "mention", recipientIds, actorId: user.id, item });
 }
 
-/** The names people have now, for the mentions a page shows (a renamed person is shown by their new name). */
+/** The names people have now, for the mentions a page shows: "" for someone erased or gone (a "former member"). */
 export async function currentNames(ids: string[]): Promise<Record<string, string>> {
-  if (ids.length === 0) return {};
-  const rows = await db().selectFrom("person").where("id", "in", ids).select(["id", "name"]).execute();
-  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return {};
+  const rows = await db().selectFrom("person").where("id", "in", wanted).where("erased_at", "is", null).select(["id", "name"]).execute();
+  const byId = new Map(rows.map((row) => [row.id, row.name]));
+  return Object.fromEntries(wanted.map((id) => [id, byId.get(id) ?? ""]));
 }

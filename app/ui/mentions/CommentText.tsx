@@ -9,7 +9,7 @@ export function CommentText({ body, names }: { body: string; names: Record<strin
       {commentParts(body).map((part, index) =>
         "mention" in part ? (
           <span key={index} className="mention">
-            @{personName(names[part.mention.id] ?? part.mention.name)}
+            {`@${personName(Object.hasOwn(names, part.mention.id) ? names[part.mention.id] : part.mention.name)}`}
           </span>
         ) : (
           part.text
