@@ -86,6 +86,9 @@ import { formatDateTime } from "../i18n/dates";
 import type { Locale, Translate } from "../i18n/i18n";
 import { clearDraft, readDraft, saveDraft, type Draft } from "./draft";
 import { markUnsaved } from "./unsaved";
+import { MentionNode } from "./MentionNode";
+import type { MentionSource } from "./mentions";
+import { MentionsPlugin } from "./MentionsPlugin.client";
 import { ALLOWED_TEXT_FORMAT, linkFromInput, safeLinkHref } from "./rules";
 
 // The one rich-text editor of the app. RichTextField imports this file lazily, after hydration, so
@@ -107,6 +110,8 @@ export type RichTextEditorProps = {
   autoFocus: boolean;
   t: Translate;
   locale: Locale;
+  /** Typing "@" suggests people who can read this item; without it the field takes no mentions. */
+  mentions?: MentionSource;
 };
 
 // Element classes only; the reading styles of .rich-text apply inside the editor too.
@@ -607,8 +612,10 @@ export function RichTextEditor({
   autoFocus,
   t,
   locale,
+  mentions,
 }: RichTextEditorProps) {
   const input = useRef<HTMLInputElement>(null);
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   // Built once: a new extension would mean a new editor and the text typed so far would be gone.
   const extension = useMemo(
     () =>
@@ -616,6 +623,7 @@ export function RichTextEditor({
         name: "@leernetwerk/rich-text",
         namespace: "leernetwerk",
         theme: THEME,
+        nodes: [MentionNode],
         $initialEditorState: initialJson ?? undefined,
         onError(error) {
           console.error(error);
@@ -630,14 +638,20 @@ export function RichTextEditor({
           configExtension(LinkExtension, { validateUrl: (url: string) => safeLinkHref(url) !== null }),
           HistoryExtension,
         ],
-        register: (editor) => mergeRegister(registerAllowList(editor), registerMarkdownShortcuts(editor, MARKDOWN_SHORTCUTS)),
+        register: (editor) =>
+          mergeRegister(
+            registerAllowList(editor),
+            registerMarkdownShortcuts(editor, MARKDOWN_SHORTCUTS),
+            // A mention pasted into a field that takes none keeps its words and loses the person.
+            mentions ? () => {} : editor.registerNodeTransform(MentionNode, (node) => void node.replace($createTextNode(node.getTextContent()))),
+          ),
       }),
     [],
   );
 
   return (
     <LexicalExtensionComposer extension={extension} contentEditable={null}>
-      <div className="rich-text-editor">
+      <div className="rich-text-editor" ref={setFrame}>
         {draftKey ? <DraftNotice draftKey={draftKey} t={t} locale={locale} /> : null}
         <Toolbar t={t} editorId={id} />
         <ContentEditable
@@ -648,7 +662,9 @@ export function RichTextEditor({
           aria-labelledby={labelId}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
+          aria-autocomplete={mentions ? "list" : undefined}
         />
+        {mentions && frame ? <MentionsPlugin source={mentions} t={t} parent={frame} /> : null}
         {/* No value or defaultValue here: React writes defaultValue back into a hidden input whenever the
             page re-renders (after any other form on it is sent), which would empty this field. SaveChanges
             alone fills it. */}

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from "react";
+import { usePersonName } from "../ui/PersonName";
 import { FORMAT_BOLD, FORMAT_ITALIC, MAX_RICH_TEXT_DEPTH, safeLinkHref } from "./rules";
 import type { RichTextState } from "./schema";
 
@@ -9,6 +10,13 @@ import type { RichTextState } from "./schema";
 export const LINK_REL = "noopener noreferrer nofollow ugc";
 
 type UnknownNode = Record<string, unknown>;
+/** The current name of each person mentioned, by id ("" for someone who left): a renamed person shows renamed. */
+export type MentionNames = Record<string, string>;
+
+function MentionName({ name }: { name: string }) {
+  const personName = usePersonName();
+  return <span className="mention">{`@${personName(name)}`}</span>;
+}
 
 function isNode(value: unknown): value is UnknownNode {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -18,8 +26,8 @@ function childrenOf(node: UnknownNode): unknown[] {
   return Array.isArray(node.children) ? node.children : [];
 }
 
-function renderChildren(node: UnknownNode, depth: number): ReactNode[] {
-  return childrenOf(node).map((child, index) => renderNode(child, index, depth + 1));
+function renderChildren(node: UnknownNode, depth: number, names?: MentionNames): ReactNode[] {
+  return childrenOf(node).map((child, index) => renderNode(child, index, depth + 1, names));
 }
 
 function renderText(node: UnknownNode, key: number): ReactNode {
@@ -31,7 +39,7 @@ function renderText(node: UnknownNode, key: number): ReactNode {
   return <Fragment key={key}>{content}</Fragment>;
 }
 
-function renderList(node: UnknownNode, key: number, depth: number): ReactNode {
+function renderList(node: UnknownNode, key: number, depth: number, names?: MentionNames): ReactNode {
   const ordered = node.listType === "number";
   let number = ordered && typeof node.start === "number" && Number.isInteger(node.start) ? node.start : 1;
   const items = childrenOf(node).map((item, index) => {
@@ -42,42 +50,52 @@ function renderList(node: UnknownNode, key: number, depth: number): ReactNode {
     if (holdsOnlyAList) {
       return (
         <li key={index} className="rich-text-nested">
-          {renderChildren(item, depth + 1)}
+          {renderChildren(item, depth + 1, names)}
         </li>
       );
     }
     return (
       <li key={index} value={ordered ? number++ : undefined}>
-        {renderChildren(item, depth + 1)}
+        {renderChildren(item, depth + 1, names)}
       </li>
     );
   });
   return ordered ? <ol key={key}>{items}</ol> : <ul key={key}>{items}</ul>;
 }
 
-function renderNode(node: unknown, key: number, depth: number): ReactNode {
+function renderNode(node: unknown, key: number, depth: number, names?: MentionNames): ReactNode {
   if (!isNode(node) || depth > MAX_RICH_TEXT_DEPTH + 1) return null;
   switch (node.type) {
     case "text":
       return renderText(node, key);
     case "linebreak":
       return <br key={key} />;
+    case "mention":
+      // The person's name now when the page knows it, else the name as written; the id stays out of the page.
+      if (names && typeof node.personId === "string" && Object.hasOwn(names, node.personId)) {
+        return <MentionName key={key} name={names[node.personId]} />;
+      }
+      return typeof node.text === "string" ? (
+        <span key={key} className="mention">
+          {node.text}
+        </span>
+      ) : null;
     case "paragraph":
       // Empty paragraphs are the editor's blank lines; the spacing between paragraphs does their work here.
-      return childrenOf(node).length > 0 ? <p key={key}>{renderChildren(node, depth)}</p> : null;
+      return childrenOf(node).length > 0 ? <p key={key}>{renderChildren(node, depth, names)}</p> : null;
     case "heading":
       return node.tag === "h3" ? (
-        <h3 key={key}>{renderChildren(node, depth)}</h3>
+        <h3 key={key}>{renderChildren(node, depth, names)}</h3>
       ) : (
-        <h2 key={key}>{renderChildren(node, depth)}</h2>
+        <h2 key={key}>{renderChildren(node, depth, names)}</h2>
       );
     case "quote":
-      return <blockquote key={key}>{renderChildren(node, depth)}</blockquote>;
+      return <blockquote key={key}>{renderChildren(node, depth, names)}</blockquote>;
     case "list":
-      return renderList(node, key, depth);
+      return renderList(node, key, depth, names);
     case "link": {
       const href = safeLinkHref(node.url);
-      const children = renderChildren(node, depth);
+      const children = renderChildren(node, depth, names);
       return href ? (
         <a key={key} href={href} rel={LINK_REL}>
           {children}
@@ -92,7 +110,7 @@ function renderNode(node: unknown, key: number, depth: number): ReactNode {
 }
 
 /** A stored rich text, read-only. */
-export function RichText({ state }: { state: RichTextState | null | undefined }) {
+export function RichText({ state, names }: { state: RichTextState | null | undefined; names?: MentionNames }) {
   const root: unknown = state?.root;
-  return <div className="rich-text">{isNode(root) ? renderChildren(root, 0) : null}</div>;
+  return <div className="rich-text">{isNode(root) ? renderChildren(root, 0, names) : null}</div>;
 }

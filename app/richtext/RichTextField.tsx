@@ -6,6 +6,7 @@ import { useLocale, useT } from "../ui/i18n";
 import { clearDraft } from "./draft";
 import type { RichTextEditorProps } from "./Editor.client";
 import { plainTextForTextarea, richTextFromPlainText } from "./from-plain-text";
+import type { MentionSource } from "./mentions";
 import type { RichTextState } from "./schema";
 
 export { clearDraft } from "./draft";
@@ -19,6 +20,8 @@ type Props = {
   errors?: string[];
   id?: string;
   hint?: string;
+  /** Typing "@" in the editor suggests people who can read this item (reflections and lessons only). */
+  mentions?: MentionSource;
 };
 
 type LoadedEditor = { Editor: ComponentType<RichTextEditorProps>; initialJson: string | null; autoFocus: boolean };
@@ -42,7 +45,7 @@ class EditorBoundary extends Component<{ children: ReactNode; onError: () => voi
  * A labelled rich-text field. Without JavaScript (and until the editor has loaded) it is a plain textarea
  * named `${name}Text`; after hydration the Lexical editor replaces it and submits JSON as `name`.
  */
-export function RichTextField({ name, label, initialState, draftKey, errors, id, hint }: Props) {
+export function RichTextField({ name, label, initialState, draftKey, errors, id, hint, mentions }: Props) {
   const t = useT();
   const locale = useLocale();
   const generatedId = useId();
@@ -129,6 +132,7 @@ export function RichTextField({ name, label, initialState, draftKey, errors, id,
             autoFocus={loaded.autoFocus}
             t={t}
             locale={locale}
+            mentions={mentions}
           />
         </EditorBoundary>
       ) : (

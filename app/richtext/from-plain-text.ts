@@ -55,7 +55,7 @@ export function richTextFromPlainText(text: string): RichTextState {
 function inlineText(nodes: readonly RichTextNode[]): string {
   return nodes
     .map((node) => {
-      if (node.type === "text") return node.text;
+      if (node.type === "text" || node.type === "mention") return node.text;
       if (node.type === "linebreak") return "\n";
       return "children" in node ? inlineText(node.children) : "";
     })

@@ -3,6 +3,7 @@ import { LinkNode } from "@lexical/link";
 import { ListItemNode, ListNode } from "@lexical/list";
 import { HeadingNode, QuoteNode } from "@lexical/rich-text";
 import { $getRoot, type LexicalEditor } from "lexical";
+import { MentionNode } from "./MentionNode";
 import type { RichTextState } from "./schema";
 
 // One headless editor for the process: parseEditorState builds a new state each time and leaves the editor as it is.
@@ -11,7 +12,7 @@ let editor: LexicalEditor | undefined;
 function headlessEditor(): LexicalEditor {
   editor ??= createHeadlessEditor({
     namespace: "leernetwerk",
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode],
+    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, MentionNode],
     onError(error) {
       throw error;
     },

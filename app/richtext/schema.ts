@@ -9,6 +9,7 @@ import {
   safeLinkHref,
   utf8Length,
 } from "./rules";
+import { mentionedInRichText } from "./mentions";
 
 // A rich text is Lexical's serialized editor state, checked against an allow-list before it is stored:
 // known node types only, bold and italic only, no inline CSS, links only to http, https and mailto.
@@ -29,6 +30,8 @@ export type RichTextTextNode = {
   version: number;
 };
 export type RichTextLineBreakNode = { type: "linebreak"; version: number };
+/** An @mention: the person's id, and "@Name" as it was shown when written. */
+export type RichTextMentionNode = Omit<RichTextTextNode, "type" | "mode"> & { type: "mention"; personId: string; mode: "token" };
 export type RichTextLinkNode = ElementFields & {
   type: "link";
   url: string;
@@ -37,7 +40,7 @@ export type RichTextLinkNode = ElementFields & {
   title: null;
   children: (RichTextTextNode | RichTextLineBreakNode)[];
 };
-export type RichTextInlineNode = RichTextTextNode | RichTextLineBreakNode | RichTextLinkNode;
+export type RichTextInlineNode = RichTextTextNode | RichTextLineBreakNode | RichTextLinkNode | RichTextMentionNode;
 export type RichTextParagraphNode = ElementFields & {
   type: "paragraph";
   textFormat: number;
@@ -98,6 +101,22 @@ const textNode = z.object({
 
 const lineBreakNode = z.object({ type: z.literal("linebreak"), version });
 
+// A mention is a whole token "@Name" (1 to 200 characters after the @, on one line) with a person's id;
+// it stands where text stands, but not inside a link.
+const mentionNode = z.object({
+  type: z.literal("mention"),
+  personId: z.uuid().transform((id) => id.toLowerCase()),
+  text: z
+    .string()
+    .regex(/^@[^\n\r]{1,200}$/)
+    .refine(isCleanText),
+  format: formatBits,
+  detail: z.int().min(0).max(3).default(0),
+  mode: z.literal("token").default("token"),
+  style: z.literal("").default(""),
+  version,
+});
+
 const linkUrl = z.string().transform((url, ctx) => {
   const href = safeLinkHref(url);
   if (href === null) {
@@ -117,7 +136,7 @@ const linkNode = z.object({
   ...elementFields,
 });
 
-const inlineNodes = z.array(z.discriminatedUnion("type", [textNode, lineBreakNode, linkNode]));
+const inlineNodes = z.array(z.discriminatedUnion("type", [textNode, lineBreakNode, linkNode, mentionNode]));
 
 const paragraphNode = z.object({
   type: z.literal("paragraph"),
@@ -138,7 +157,7 @@ const quoteNode = z.object({ type: z.literal("quote"), children: inlineNodes, ..
 
 // A list item holds inline nodes, or a nested list (that is how Lexical indents list items).
 const listItemChild: z.ZodType<RichTextInlineNode | RichTextListNode> = z.lazy(() =>
-  z.discriminatedUnion("type", [textNode, lineBreakNode, linkNode, listNode]),
+  z.discriminatedUnion("type", [textNode, lineBreakNode, linkNode, mentionNode, listNode]),
 );
 
 const listItemNode = z.object({
@@ -233,7 +252,7 @@ export function isEmptyRichText(state: RichTextState): boolean {
   while (stack.length > 0) {
     const node = stack.pop();
     if (!isRecord(node)) continue;
-    if (node.type === "text" && typeof node.text === "string" && node.text.trim() !== "") return false;
+    if ((node.type === "text" || node.type === "mention") && typeof node.text === "string" && node.text.trim() !== "") return false;
     if (Array.isArray(node.children)) stack.push(...node.children);
   }
   return true;
@@ -243,10 +262,13 @@ export function isEmptyRichText(state: RichTextState): boolean {
  * A form field holding a rich text as JSON, for `z.object({ body: richTextField({ required: true }) })`.
  * Errors are message keys. An optional field left empty yields undefined rather than an empty document.
  * Without JavaScript the form sends `${name}Text` instead: see withRichTextFromTextarea in form-data.ts.
+ * Mentions are refused unless the field takes them (`mentions: true`): where nobody can be told, such as
+ * intervision notes, a mention has no place.
  */
-export function richTextField(options: { required: true }): z.ZodType<RichTextState, string | undefined>;
-export function richTextField(options?: { required?: boolean }): z.ZodType<RichTextState | undefined, string | undefined>;
-export function richTextField({ required = false }: { required?: boolean } = {}): z.ZodType<
+type FieldOptions = { required?: boolean; mentions?: boolean };
+export function richTextField(options: FieldOptions & { required: true }): z.ZodType<RichTextState, string | undefined>;
+export function richTextField(options?: FieldOptions): z.ZodType<RichTextState | undefined, string | undefined>;
+export function richTextField({ required = false, mentions = false }: FieldOptions = {}): z.ZodType<
   RichTextState | undefined,
   string | undefined
 > {
@@ -257,6 +279,10 @@ export function richTextField({ required = false }: { required?: boolean } = {})
       const result = json === undefined || json.trim() === "" ? null : parseRichTextJson(json);
       if (result && !result.ok) {
         ctx.addIssue({ code: "custom", message: result.message });
+        return z.NEVER;
+      }
+      if (result && !mentions && mentionedInRichText(result.value).length > 0) {
+        ctx.addIssue({ code: "custom", message: "richtext.invalid" });
         return z.NEVER;
       }
       if (!result || isEmptyRichText(result.value)) {

@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireContentReader, requireUser } from "~/auth/permissions.server";
 import { deleteLesson, getLesson } from "~/domain/lessons/lessons.server";
 import { readersOf } from "~/domain/coalitions/readers.server";
+import { currentNames } from "~/domain/mentions/mentions.server";
+import { mentionedInRichText } from "~/richtext/mentions";
 import { formatDate, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
 import { SubmitButton } from "~/ui/Button";
@@ -20,8 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireContentReader(user, params.team);
   const lesson = await getLesson(user, team, params.id);
-  const readers = await readersOf({ kind: "lesson", authorId: lesson.authorId, coalitionId: team.id, visibility: lesson.visibility }, user);
-  return json({ team, lesson, readers });
+  const [readers, mentionNames] = await Promise.all([
+    readersOf({ kind: "lesson", authorId: lesson.authorId, coalitionId: team.id, visibility: lesson.visibility }, user),
+    currentNames(mentionedInRichText(lesson.explanation).map((person) => person.id)),
+  ]);
+  return json({ team, lesson, readers, mentionNames });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +42,7 @@ export default function LessonPage() {
   const t = useT();
   const personName = usePersonName();
   const locale = useLocale();
-  const { team, lesson, readers } = useLoaderData<typeof loader>();
+  const { team, lesson, readers, mentionNames } = useLoaderData<typeof loader>();
   return (
     <article>
       <p>
@@ -53,7 +58,7 @@ export default function LessonPage() {
         <ThemeBadges themes={lesson.themes} />
       </p>
       <Readers readers={readers} />
-      {lesson.hasExplanation ? <RichText state={lesson.explanation} /> : null}
+      {lesson.hasExplanation ? <RichText state={lesson.explanation} names={mentionNames} /> : null}
 
       <section aria-labelledby="sources">
         <h2 id="sources">{t("lesson.sources")}</h2>

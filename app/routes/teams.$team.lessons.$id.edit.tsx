@@ -48,9 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     themeIds: themes,
     sourceIds: sources,
   });
-  if (outcome.status === "refusedSources") {
-    const result = submission.reply({ fieldErrors: { sources: ["lesson.error.source"] } });
-    return json({ result, explanation, current: null }, { status: 400 });
+  if (outcome.status === "refusedSources" || outcome.status === "refusedMentions") {
+    const fieldErrors: Record<string, string[]> =
+      outcome.status === "refusedSources" ? { sources: ["lesson.error.source"] } : { explanation: [outcome.message] };
+    return json({ result: submission.reply({ fieldErrors }), explanation, current: null }, { status: 400 });
   }
   if (outcome.status === "conflict") {
     // Someone saved in between: show both versions; saving again starts from theirs.
@@ -71,6 +72,7 @@ export default function EditLesson() {
     <LessonForm
       key={current?.version ?? lesson.version}
       teamName={team.name}
+      mentions={{ kind: "lesson", team: team.slug, id: lesson.id }}
       themes={themes}
       sources={sources}
       defaultValue={{

@@ -46,6 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.status === "refusedSources") {
     return json({ result: submission.reply({ fieldErrors: { sources: ["lesson.error.source"] } }), explanation }, { status: 400 });
   }
+  if (outcome.status === "refusedMentions") {
+    return json({ result: submission.reply({ fieldErrors: { explanation: [outcome.message] } }), explanation }, { status: 400 });
+  }
   return redirect(`/teams/${team.slug}/lessons/${outcome.id}`, { headers: { "Set-Cookie": await setFlash("lesson.saved") } });
 }
 
@@ -62,6 +65,7 @@ export default function NewLesson() {
       <LessonForm
         key={fromSource ?? "blank"}
         teamName={team.name}
+        mentions={{ kind: "lesson", team: team.slug }}
         themes={themes}
         sources={sources}
         // From a session nothing is chosen for the writer: they decide deliberately who reads it.

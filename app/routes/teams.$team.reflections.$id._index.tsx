@@ -5,6 +5,8 @@ import { membershipIn, requireContentReader, requireUser } from "~/auth/permissi
 import { lessonsFromReflection } from "~/domain/lessons/lessons.server";
 import { readersOf } from "~/domain/coalitions/readers.server";
 import { publicUrl } from "~/domain/mail/email.server";
+import { currentNames } from "~/domain/mentions/mentions.server";
+import { mentionedInComment, mentionedInRichText } from "~/richtext/mentions";
 import { addComment, commentSchema, deleteReflection, getReflection, listComments } from "~/domain/reflections/reflections.server";
 import { formatDateTime, formatDay } from "~/i18n/dates";
 import { RichText } from "~/richtext/RichText";
@@ -20,6 +22,8 @@ import { LessonsFrom } from "~/ui/lessons/LessonsFrom";
 import { VisibilityBadge } from "~/ui/Visibility";
 import { usePersonName } from "~/ui/PersonName";
 import { controlProps, serverFields } from "~/ui/ServerFields";
+import { CommentText } from "~/ui/mentions/CommentText";
+import { MentionTextarea } from "~/ui/mentions/MentionTextarea";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reflection.title ?? ""} · Leernetwerk` }];
 
@@ -32,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     readersOf({ kind: "reflection", authorId: reflection.authorId, coalitionId: team.id, visibility: reflection.visibility }, user),
     lessonsFromReflection(user, team, reflection.id),
   ]);
-  return json({ team, reflection, comments, readers, lessons, canWrite: Boolean(membershipIn(user, team.id)) });
+  const mentioned = [...mentionedInRichText(reflection.body), ...comments.flatMap((comment) => mentionedInComment(comment.body))];
+  const mentionNames = await currentNames(mentioned.map((person) => person.id));
+  return json({ team, reflection, comments, mentionNames, readers, lessons, canWrite: Boolean(membershipIn(user, team.id)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: commentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await addComment(user, team, params.id, submission.value.comment, publicUrl(request));
+  const outcome = await addComment(user, team, params.id, submission.value.comment, submission.value.mention, publicUrl(request));
+  if (outcome.status === "refusedMentions") return json(submission.reply({ fieldErrors: { comment: [outcome.message] } }), { status: 400 });
   return redirect(`${here}#comments`, { headers: { "Set-Cookie": await setFlash("comments.added") } });
 }
 
@@ -54,7 +61,7 @@ export default function ReflectionPage() {
   const t = useT();
   const personName = usePersonName();
   const locale = useLocale();
-  const { team, reflection, comments, readers, lessons, canWrite } = useLoaderData<typeof loader>();
+  const { team, reflection, comments, mentionNames, readers, lessons, canWrite } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { field } = serverFields("comment", lastResult);
   const comment = field("comment");
@@ -71,7 +78,7 @@ export default function ReflectionPage() {
         <ThemeBadges themes={reflection.themes} />
       </p>
       <Readers readers={readers} />
-      <RichText state={reflection.body} />
+      <RichText state={reflection.body} names={mentionNames} />
       <LessonsFrom teamSlug={team.slug} reflectionId={reflection.id} lessons={lessons} canWrite={canWrite} />
       {reflection.mine ? (
         <div className="actions">
@@ -98,14 +105,19 @@ export default function ReflectionPage() {
               <Avatar name={personName(comment.authorName)} size="sm" />
               {t("comments.by", { name: personName(comment.authorName), time: formatDateTime(comment.createdAt, locale) })}
             </p>
-            <p>{comment.body}</p>
+            <CommentText body={comment.body} names={mentionNames} />
           </div>
         ))}
         {/* A new key after each comment empties the field. */}
         <Form method="post" className="stack" id="comment" key={comments.length}>
           <input type="hidden" name="intent" value="comment" />
-          <Field field={comment} label={t("comments.field")}>
-            <textarea {...controlProps(comment)} rows={3} maxLength={4000} />
+          <Field field={comment} label={t("comments.field")} hint={t("richtext.mention.hint")}>
+            <MentionTextarea
+              {...controlProps(comment, { hint: true })}
+              source={{ kind: "reflection", team: team.slug, id: reflection.id }}
+              rows={3}
+              maxLength={4000}
+            />
           </Field>
           <div className="actions">
             <SubmitButton>{t("comments.submit")}</SubmitButton>

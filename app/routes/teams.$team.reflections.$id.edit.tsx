@@ -36,6 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { themes, ...input } = submission.value;
   const outcome = await updateReflection(user, team, params.id, version, { ...input, themeIds: themes });
+  if (!outcome.ok && "refusedMentions" in outcome) {
+    return json({ result: submission.reply({ fieldErrors: { body: [outcome.refusedMentions] } }), body, current: null }, { status: 400 });
+  }
   if (!outcome.ok) {
     // Someone saved in between: show both versions; saving again starts from theirs.
     return json({ result: submission.reply(), body, current: outcome.current }, { status: 409 });
@@ -55,6 +58,7 @@ export default function EditReflection() {
     <ReflectionForm
       key={current?.version ?? reflection.version}
       teamName={team.name}
+      mentions={{ kind: "reflection", team: team.slug, id: reflection.id }}
       themes={themes}
       defaultValue={{
         title: reflection.title,

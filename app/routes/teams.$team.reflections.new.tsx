@@ -41,14 +41,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const team = await requireMembership(user, params.team);
   const formData = withRichTextFromTextarea(await request.formData(), "body");
   const submission = parseWithZod(formData, { schema: newReflectionSchema });
-  if (submission.status !== "success") {
-    // The text comes back to the page whatever else was wrong: nothing typed is lost.
+  // The text comes back to the page whatever was wrong: nothing typed is lost.
+  const refuse = (result: ReturnType<typeof submission.reply>) => {
     const body = parseRichTextJson(String(formData.get("body") ?? ""));
-    return json({ result: submission.reply(), body: body.ok ? body.value : null }, { status: 400 });
-  }
+    return json({ result, body: body.ok ? body.value : null }, { status: 400 });
+  };
+  if (submission.status !== "success") return refuse(submission.reply());
   const { themes, session, ...input } = submission.value;
-  const id = await createReflection(user, team, { ...input, themeIds: themes, sessionId: session });
-  return redirect(`/teams/${team.slug}/reflections/${id}`, { headers: { "Set-Cookie": await setFlash("reflection.saved") } });
+  const outcome = await createReflection(user, team, { ...input, themeIds: themes, sessionId: session });
+  if (outcome.status === "refusedMentions") return refuse(submission.reply({ fieldErrors: { body: [outcome.message] } }));
+  return redirect(`/teams/${team.slug}/reflections/${outcome.id}`, { headers: { "Set-Cookie": await setFlash("reflection.saved") } });
 }
 
 export default function NewReflection() {
@@ -83,6 +85,7 @@ export default function NewReflection() {
       <ReflectionForm
         key={prompt ?? "blank"}
         teamName={team.name}
+        mentions={{ kind: "reflection", team: team.slug }}
         themes={themes}
         // From a session nothing is chosen for the writer: they decide deliberately who reads it.
         defaultValue={{ title: "", happenedOn: today, themes: [], visibility: fromSession ? "" : "team" }}

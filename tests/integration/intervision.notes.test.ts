@@ -135,6 +135,15 @@ describe("notes per phase", () => {
     expect((await note(3))?.body_text).toBe("Vetgedrukt inzicht");
   });
 
+  it("refuse an @mention, even of a participant: notes never leave the session, not even as a notification", async () => {
+    const mention = { type: "mention", version: 1, personId: "0b5f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b", text: "@Iemand", format: 0, detail: 0, mode: "token", style: "" };
+    const state = { root: { type: "root", children: [{ type: "paragraph", children: [mention] }] } };
+    const response = await post("caseBringer", { intent: "note", phase: "2", version: "0", body: JSON.stringify(state) });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("richtext.invalid");
+    expect(await note(2)).toBeUndefined();
+  });
+
   it("on a stale save shows both versions, keeps the typed text and overwrites nothing", async () => {
     // Both start from version 1 of phase 4; the facilitator saves first.
     expect((await post("facilitator", { intent: "note", phase: "4", version: "0", bodyText: "Eerste versie." })).status).toBe(302);

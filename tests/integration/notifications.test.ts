@@ -319,7 +319,9 @@ describe("shared items and registrations", () => {
     const user = await asUser(author);
     const { createReflection } = await import("../../app/domain/reflections/reflections.server");
     const { richTextFromPlainText } = await import("../../app/richtext/from-plain-text");
-    const id = await createReflection(user, teamOf, { title: "Voor iedereen", body: richTextFromPlainText("x"), happenedOn: "2026-11-02", themeIds: [], visibility: "network" });
+    const created = await createReflection(user, teamOf, { title: "Voor iedereen", body: richTextFromPlainText("x"), happenedOn: "2026-11-02", themeIds: [], visibility: "network" });
+    if (created.status !== "saved") throw new Error("not saved");
+    const id = created.id;
     for (const person of [outsider, funder, teammate]) {
       expect((await rowsFor(person)).find((n) => n.item_id === id)).toMatchObject({ kind: "shared", delivery: "digest", detail: "network" });
     }

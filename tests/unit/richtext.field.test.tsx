@@ -4,6 +4,9 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { describe, expect, it } from "vitest";
 import { richTextFromPlainText } from "../../app/richtext/from-plain-text";
 import { RichTextField } from "../../app/richtext/RichTextField";
+import { RichText } from "../../app/richtext/RichText";
+import type { RichTextState } from "../../app/richtext/schema";
+import { translator } from "../../app/i18n/i18n";
 
 // What the server sends, and so what works without JavaScript: a labelled textarea, prefilled.
 
@@ -45,5 +48,24 @@ describe("RichTextField on the server", () => {
     const html = await serverRender(<RichTextField name="notes" label="Notes" />, "en");
     expect(html).toContain("Leave an empty line between paragraphs.");
     expect(html).toMatch(/<textarea[^>]*name="notesText"[^>]*><\/textarea>/);
+  });
+});
+
+const ANNA = "0b5f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b";
+
+describe("a mention on the page", () => {
+  const state = {
+    root: { type: "root", children: [{ type: "paragraph", children: [{ type: "mention", personId: ANNA, text: "@Anna de Vries", format: 0, detail: 0, mode: "token", style: "", version: 1 }] }] },
+  } as unknown as RichTextState;
+
+  it("shows the person's name now, or 'former member' once they are gone, never their old name", async () => {
+    expect(await serverRender(<RichText state={state} names={{ [ANNA]: "Anna Jansen" }} />)).toContain('<span class="mention">@Anna Jansen</span>');
+    const gone = await serverRender(<RichText state={state} names={{ [ANNA]: "" }} />);
+    expect(gone).toContain(`<span class="mention">@${translator("nl")("departures.formerMember")}</span>`);
+    expect(gone).not.toContain("Anna");
+  });
+
+  it("shows the name as written where the page knows no better", async () => {
+    expect(await serverRender(<RichText state={state} />)).toContain('<span class="mention">@Anna de Vries</span>');
   });
 });

@@ -33,6 +33,8 @@ const list = (listType: string, ...items: unknown[]) => ({ type: "list", listTyp
 const item = (...children: unknown[]) => ({ type: "listitem", value: 1, children, version: 1 });
 const doc = (...children: unknown[]) => ({ root: { type: "root", children, direction: null, format: "", indent: 0, version: 1 } });
 const json = (value: unknown) => JSON.stringify(value);
+const PERSON = "0b5f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b";
+const mention = (extra: Record<string, unknown> = {}) => ({ ...text("@Anna de Vries", { mode: "token" }), type: "mention", personId: PERSON, ...extra });
 
 /** Lists nested `levels` deep: root › list › item › list › item … */
 function nestedLists(levels: number) {
@@ -122,6 +124,38 @@ const corpus: Case[] = [
   { name: "text node directly under the root", input: json(doc(text("x"))), expect: "richtext.invalid" },
   { name: "paragraph inside a paragraph", input: json(doc(paragraph(paragraph(text("x"))))), expect: "richtext.invalid" },
   { name: "children that is not an array", input: json(doc({ ...paragraph(), children: { length: 1, 0: text("x") } })), expect: "richtext.invalid" },
+  // Mentions: a person's id and "@Name", where text stands, and nothing looser.
+  { name: "a mention", input: json(doc(paragraph(text("Dank, "), mention(), text("!")))), expect: "accept",
+    check: (state, html) => {
+      expect(html).toBe('<div class="rich-text"><p>Dank, <span class="mention">@Anna de Vries</span>!</p></div>');
+      expect(html).not.toContain(PERSON);
+      expect(json(state)).toContain(`"personId":"${PERSON}"`);
+      expect(plainTextOf(state)).toBe("Dank, @Anna de Vries!");
+    } },
+  { name: "a mention in a heading, a quote and a list item", input: json(doc({ type: "heading", tag: "h2", children: [mention()] }, { type: "quote", children: [mention()] }, list("bullet", item(mention())))), expect: "accept" },
+  { name: "a mention id in capitals is stored in lower case", input: json(doc(paragraph(mention({ personId: PERSON.toUpperCase() })))), expect: "accept",
+    check: (state) => expect(json(state)).toContain(`"personId":"${PERSON}"`) },
+  { name: "a mention without a person", input: json(doc(paragraph(mention({ personId: undefined })))), expect: "richtext.invalid" },
+  { name: "a mention whose person is not an id", input: json(doc(paragraph(mention({ personId: "admin' or 1=1 --" })))), expect: "richtext.invalid" },
+  { name: "a mention whose person is a number", input: json(doc(paragraph(mention({ personId: 42 })))), expect: "richtext.invalid" },
+  { name: "a mention whose person is a list of ids", input: json(doc(paragraph(mention({ personId: [PERSON, PERSON] })))), expect: "richtext.invalid" },
+  { name: "a mention without its @", input: json(doc(paragraph(mention({ text: "Anna" })))), expect: "richtext.invalid" },
+  { name: "a mention of just @", input: json(doc(paragraph(mention({ text: "@" })))), expect: "richtext.invalid" },
+  { name: "a mention over two lines", input: json(doc(paragraph(mention({ text: "@Anna\nSchrijf hier iets anders" })))), expect: "richtext.invalid" },
+  { name: "a mention longer than a name", input: json(doc(paragraph(mention({ text: `@${"a".repeat(201)}` })))), expect: "richtext.invalid" },
+  { name: "a mention with a control character", input: json(doc(paragraph(mention({ text: "@Anna\u0000" })))), expect: "richtext.invalid" },
+  { name: "a mention with style", input: json(doc(paragraph(mention({ style: "color:red" })))), expect: "richtext.invalid" },
+  { name: "a mention in normal (editable) mode", input: json(doc(paragraph(mention({ mode: "normal" })))), expect: "richtext.invalid" },
+  { name: "a mention with children", input: json(doc(paragraph(mention({ children: [link("javascript:alert(1)")] })))), expect: "accept",
+    check: (state, html) => {
+      expect(Object.keys((state.root.children[0] as { children: object[] }).children[0])).not.toContain("children");
+      expect(html).not.toContain("javascript");
+    } },
+  { name: "a mention inside a link", input: json(doc(paragraph({ ...link("https://a.example"), children: [mention()] }))), expect: "richtext.invalid" },
+  { name: "a mention as a block", input: json(doc(mention())), expect: "richtext.invalid" },
+  { name: "a mention with markup for a name", input: json(doc(paragraph(mention({ text: '@<img src=x onerror="alert(1)">' })))), expect: "accept",
+    check: (_, html) => expect(html).toContain("@&lt;img src=x onerror=&quot;alert(1)&quot;&gt;") },
+  { name: "a mention type in other case (Mention)", input: json(doc(paragraph(mention({ type: "Mention" })))), expect: "richtext.invalid" },
   // Structure and size.
   { name: "lists nested 1000 deep", input: json(nestedLists(1000)), expect: "richtext.tooDeep" },
   { name: "lists nested one level too deep", input: json(nestedLists(5)), expect: "richtext.tooDeep" },
@@ -168,7 +202,8 @@ function rendered(state: RichTextState) {
 /** Text is escaped, so every "<" left in the markup opens a real tag: those must be allowed ones, without handlers or styles. */
 function expectHarmless(html: string) {
   for (const [tag] of html.matchAll(/<[^>]*>/g)) {
-    expect(tag).toMatch(/^<\/?(?:div|p|h2|h3|strong|em|ul|ol|li|blockquote|br|a)[\s/>]/);
+    expect(tag).toMatch(/^<\/?(?:div|p|h2|h3|strong|em|ul|ol|li|blockquote|br|a|span)[\s/>]/);
+    if (tag.startsWith("<span")) expect(tag).toBe('<span class="mention">');
     expect(tag).not.toMatch(/\s(?:on[a-z]+|style|src|srcdoc|formaction)=/i);
   }
   for (const [, href] of html.matchAll(/\shref="([^"]*)"/g)) expect(href).toMatch(/^(?:https?:\/\/|mailto:)/);

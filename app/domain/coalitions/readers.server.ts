@@ -71,16 +71,27 @@ async function pageLetsIn(item: ReadableItem): Promise<(user: User | null) => bo
   }
 }
 
+/** Narrows everyone to some people: those with these ids, or whose name holds this text. */
+export type PersonFilter = { ids?: string[]; nameContains?: string };
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /**
  * Everyone who can sign in (not deactivated, not erased), as permissions.server.ts's getUser would see
- * them: two queries for the whole installation, not one per person.
+ * them: two queries for the whole installation (or the people of `filter`), not one per person.
  */
-async function everyoneWhoCanSignIn(): Promise<User[]> {
+async function everyoneWhoCanSignIn(filter: PersonFilter = {}): Promise<User[]> {
+  const { ids, nameContains } = filter;
+  if (ids?.length === 0) return [];
   const [people, memberships] = await Promise.all([
     db()
       .selectFrom("person")
       .where("deactivated_at", "is", null)
       .where("erased_at", "is", null)
+      .$if(ids !== undefined, (qb) => qb.where("person.id", "in", ids!))
+      .$if(nameContains !== undefined, (qb) => qb.where("person.name", "ilike", likePattern(nameContains!)))
       .select(["id", "email", "name", "language", "account_role"])
       .execute(),
     db()
@@ -89,6 +100,8 @@ async function everyoneWhoCanSignIn(): Promise<User[]> {
       .innerJoin("person", "person.id", "membership.person_id")
       .where("person.deactivated_at", "is", null)
       .where("person.erased_at", "is", null)
+      .$if(ids !== undefined, (qb) => qb.where("person.id", "in", ids!))
+      .$if(nameContains !== undefined, (qb) => qb.where("person.name", "ilike", likePattern(nameContains!)))
       .select(["membership.person_id", "coalition.id as coalitionId", "coalition.slug", "coalition.name", "coalition.place", "coalition.description", "membership.role"])
       .orderBy("coalition.name")
       .execute(),
@@ -171,6 +184,19 @@ export async function readersOf(item: ReadableItem, viewer: User | null): Promis
         ? "programme"
         : "people";
   return { scope, total, coalitions, groups: ordered };
+}
+
+/**
+ * The people of `filter` whom the item's page lets in, by name: whom one may @mention in it. Asked of the same
+ * page rule as readersOf, person by person.
+ */
+export async function peopleWhoCanRead(item: ReadableItem, filter: PersonFilter): Promise<{ id: string; name: string }[]> {
+  const letsIn = await pageLetsIn(item);
+  const people = await everyoneWhoCanSignIn(filter);
+  return people
+    .filter((user) => letsIn(user))
+    .map(({ id, name }) => ({ id, name }))
+    .sort(byName);
 }
 
 function sameSet(a: User[], b: User[]): boolean {

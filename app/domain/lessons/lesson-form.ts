@@ -12,7 +12,7 @@ export const lessonSchema = z.object({
     .trim()
     .min(1, "error.required")
     .max(LESSON_STATEMENT_MAX, "lesson.error.statementLength"),
-  explanation: richTextField(),
+  explanation: richTextField({ mentions: true }),
   themes: z.array(z.string()).max(20).default([]),
   sources: z.array(z.string()).max(200, "lesson.error.source").default([]),
   // A lesson is there to be shared: with the team or the whole network, never private.

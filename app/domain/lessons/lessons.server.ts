@@ -14,11 +14,13 @@ import {
   type Team,
   type User,
 } from "../../auth/permissions.server";
+import { mentionedInRichText } from "../../richtext/mentions";
 import { plainTextOf } from "../../richtext/plain-text.server";
 import { richTextFromPlainText } from "../../richtext/from-plain-text";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 import { notifyShared, withdrawUnreadable } from "../notifications/notify.server";
+import { itemBeingWritten, mentionable, notifyMentioned, refusedMentions, type MentionableItem } from "../mentions/mentions.server";
 
 // A lesson learned is a short insight a team distils from its reflections. Who reads it follows its
 // visibility (team or network, through readableBy); its author and the coalition's facilitators change it
@@ -265,7 +267,22 @@ async function replaceThemes(trx: Transaction<Database>, lessonId: string, theme
   }
 }
 
-export type CreateOutcome = { status: "saved"; id: string } | { status: "refusedSources" };
+export type CreateOutcome =
+  | { status: "saved"; id: string }
+  | { status: "refusedSources" }
+  | { status: "refusedMentions"; message: string };
+
+/** The lesson "@" suggests people for: a new one (id undefined) or one this person may read. */
+export async function mentionableLesson(user: User, team: Team, id: string | undefined, visibility: SharedVisibility | undefined) {
+  const saved = id === undefined ? null : await getLesson(user, team, id);
+  const facts = saved && { authorId: saved.authorId, visibility: saved.visibility, mayChange: saved.canEdit };
+  return itemBeingWritten(user, team, "lesson", facts, visibility, "team");
+}
+
+/** Null when everyone the explanation mentions can read the lesson as it will be saved; else the field's message. */
+function refusedIn(user: User, item: MentionableItem, explanation: RichTextState | undefined) {
+  return refusedMentions(user, item, explanation ? mentionedInRichText(explanation) : []);
+}
 
 /** A member proposes a lesson; sources must be reflections of this team the member may read. */
 export async function createLesson(user: User, team: Team, input: LessonInput): Promise<CreateOutcome> {
@@ -276,6 +293,8 @@ export async function createLesson(user: User, team: Team, input: LessonInput): 
     sessionToLink(user, team, input.sessionId),
   ]);
   if (!sourceIds) return { status: "refusedSources" };
+  const refused = await refusedIn(user, mentionable("lesson", user.id, team, input.visibility), input.explanation);
+  if (refused) return { status: "refusedMentions", message: refused };
   const id = await db().transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto("lesson")
@@ -296,10 +315,15 @@ export async function createLesson(user: User, team: Team, input: LessonInput): 
     return id;
   });
   await notifyShared(user, { type: "lesson", id }, team.id, input.visibility);
+  await notifyMentioned(user, { type: "lesson", id }, input.explanation ? mentionedInRichText(input.explanation) : []);
   return { status: "saved", id };
 }
 
-export type UpdateOutcome = { status: "saved" } | { status: "refusedSources" } | { status: "conflict"; current: Lesson };
+export type UpdateOutcome =
+  | { status: "saved" }
+  | { status: "refusedSources" }
+  | { status: "refusedMentions"; message: string }
+  | { status: "conflict"; current: Lesson };
 
 /**
  * Saves an edit only if nobody saved in between (the version the editor started from is still current);
@@ -316,6 +340,8 @@ export async function updateLesson(
   const lesson = await getEditableLesson(user, team, id);
   const [sourceIds, themeIds] = await Promise.all([checkedSources(user, team, input.sourceIds), knownThemeIds(input.themeIds)]);
   if (!sourceIds) return { status: "refusedSources" };
+  const refused = await refusedIn(user, mentionable("lesson", lesson.authorId, team, input.visibility), input.explanation);
+  if (refused) return { status: "refusedMentions", message: refused };
   const saved = await db().transaction().execute(async (trx) => {
     const result = await trx
       .updateTable("lesson")
@@ -349,6 +375,8 @@ export async function updateLesson(
   if (!saved) return { status: "conflict", current: await getEditableLesson(user, team, id) };
   if (input.visibility !== lesson.visibility) await withdrawUnreadable({ type: "lesson", id: lesson.id });
   await notifyShared(user, { type: "lesson", id: lesson.id }, team.id, input.visibility, lesson.visibility);
+  const now = input.explanation ? mentionedInRichText(input.explanation) : [];
+  await notifyMentioned(user, { type: "lesson", id: lesson.id }, now, mentionedInRichText(lesson.explanation));
   return { status: "saved" };
 }
 

@@ -8,7 +8,7 @@ import { visibilities } from "../vocabulary";
 /** One schema for writing and editing a reflection (the action parses with it; the form follows it). */
 export const reflectionSchema = z.object({
   title: z.string({ error: "error.required" }).trim().min(1, "error.required").max(200, "error.tooLong.200"),
-  body: richTextField({ required: true }),
+  body: richTextField({ required: true, mentions: true }),
   happenedOn: isoDayField.refine((value) => value <= todayInAmsterdam(), "error.dateFuture"),
   themes: z.array(z.string()).max(20).default([]),
   visibility: z.enum(visibilities, { error: "error.choose" }),

@@ -4,11 +4,13 @@ import { db } from "../../../db/db.server";
 import { knownThemeIds } from "../programme/themes.server";
 import type { Visibility } from "../../../db/schema";
 import { canRead, notFound, readableBy, requireTeamMember, rowIdOrNotFound, type Team, type User } from "../../auth/permissions.server";
+import { commentWithMentions, mentionedInComment, mentionedInRichText, type MentionedPerson } from "../../richtext/mentions";
 import { plainTextOf } from "../../richtext/plain-text.server";
 import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 import { notify, notifyShared, withdrawUnreadable } from "../notifications/notify.server";
 import { visibilities } from "../vocabulary";
+import { itemBeingWritten, mentionable, notifyMentioned, refusedMentions } from "../mentions/mentions.server";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility
 // (DESIGN.md §3, once, in readableBy/canRead); only its author changes or deletes it.
@@ -229,8 +231,20 @@ export async function getOwnReflection(user: User, team: Team, id: string | unde
   return reflection;
 }
 
-export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<string> {
+export type CreateOutcome = { status: "saved"; id: string } | { status: "refusedMentions"; message: string };
+
+/** The reflection "@" suggests people for: a new one (id undefined) or one this person may read. */
+export async function mentionableReflection(user: User, team: Team, id: string | undefined, visibility: Visibility | undefined) {
+  const saved = id === undefined ? null : await getReflection(user, team, id);
+  const facts = saved && { authorId: saved.authorId, visibility: saved.visibility, mayChange: saved.mine };
+  return itemBeingWritten(user, team, "reflection", facts, visibility, "private");
+}
+
+export async function createReflection(user: User, team: Team, input: ReflectionInput): Promise<CreateOutcome> {
   requireTeamMember(user, team);
+  const mentioned = mentionedInRichText(input.body);
+  const refused = await refusedMentions(user, mentionable("reflection", user.id, team, input.visibility), mentioned);
+  if (refused) return { status: "refusedMentions", message: refused };
   const [themeIds, session] = await Promise.all([knownThemeIds(input.themeIds), sessionToLink(user, team, input.sessionId)]);
   const id = await db().transaction().execute(async (trx) => {
     const { id } = await trx
@@ -253,10 +267,14 @@ export async function createReflection(user: User, team: Team, input: Reflection
     return id;
   });
   await notifyShared(user, { type: "reflection", id }, team.id, input.visibility);
-  return id;
+  await notifyMentioned(user, { type: "reflection", id }, mentioned);
+  return { status: "saved", id };
 }
 
-export type SaveOutcome = { ok: true } | { ok: false; current: Awaited<ReturnType<typeof getReflection>> };
+export type SaveOutcome =
+  | { ok: true }
+  | { ok: false; current: Awaited<ReturnType<typeof getReflection>> }
+  | { ok: false; refusedMentions: string };
 
 /**
  * Saves the author's edit only if nobody saved in between (the version they started from is still
@@ -270,6 +288,9 @@ export async function updateReflection(
   input: ReflectionInput,
 ): Promise<SaveOutcome> {
   const reflection = await getOwnReflection(user, team, id);
+  const mentioned = mentionedInRichText(input.body);
+  const refused = await refusedMentions(user, mentionable("reflection", user.id, team, input.visibility), mentioned);
+  if (refused) return { ok: false, refusedMentions: refused };
   const themeIds = await knownThemeIds(input.themeIds);
   const saved = await db().transaction().execute(async (trx) => {
     const result = await trx
@@ -300,6 +321,7 @@ export async function updateReflection(
   if (!saved) return { ok: false, current: await getOwnReflection(user, team, id) };
   if (input.visibility !== reflection.visibility) await withdrawUnreadable({ type: "reflection", id: reflection.id });
   await notifyShared(user, { type: "reflection", id: reflection.id }, team.id, input.visibility, reflection.visibility);
+  await notifyMentioned(user, { type: "reflection", id: reflection.id }, mentioned, mentionedInRichText(reflection.body));
   return { ok: true };
 }
 
@@ -357,14 +379,40 @@ export function listComments(reflection: { id: string }) {
 
 export const commentSchema = z.object({
   comment: z.string({ error: "error.required" }).trim().min(1, "error.required").max(4000, "error.tooLong.4000"),
+  /** The people picked from the suggestions while typing, as "id name" pairs: their "@Name" becomes a mention. */
+  mention: z
+    .array(z.string().max(300))
+    .max(50)
+    .default([])
+    .transform((picks) =>
+      picks.flatMap((pick): MentionedPerson[] => {
+        const [id, ...name] = pick.split(" ");
+        return z.uuid().safeParse(id).success ? [{ id: id.toLowerCase(), name: name.join(" ") }] : [];
+      }),
+    ),
 });
 
+export type CommentOutcome = { status: "saved" } | { status: "refusedMentions"; message: string };
+
 /**
- * Anyone who may read a reflection may comment on it. Its author and everyone who commented before are told
- * (each only while they may still read it).
+ * Anyone who may read a reflection may comment on it, and mention in it whoever else may read it; a mention
+ * of anyone else is refused, however it was written. The reflection's author and everyone who commented before
+ * are told of the reply (each only while they may still read it); whom it mentions, of the mention.
  */
-export async function addComment(user: User, team: Team, reflectionId: string | undefined, body: string, origin?: string): Promise<void> {
+export async function addComment(
+  user: User,
+  team: Team,
+  reflectionId: string | undefined,
+  text: string,
+  picked: MentionedPerson[] = [],
+  origin?: string,
+): Promise<CommentOutcome> {
   const reflection = await getReflection(user, team, reflectionId);
+  const body = commentWithMentions(text, picked);
+  const mentioned = mentionedInComment(body);
+  const item = mentionable("reflection", reflection.authorId, team, reflection.visibility);
+  const refused = await refusedMentions(user, item, mentioned, "richtext.mention.notReaderComment");
+  if (refused) return { status: "refusedMentions", message: refused };
   await db().insertInto("reflection_comment").values({ reflection_id: reflection.id, author_id: user.id, body }).execute();
   const thread = await db()
     .selectFrom("reflection_comment")
@@ -375,9 +423,11 @@ export async function addComment(user: User, team: Team, reflectionId: string | 
     .execute();
   await notify({
     kind: "reply",
-    recipientIds: [reflection.authorId, ...thread.map((row) => row.author_id)],
+    recipientIds: [reflection.authorId, ...thread.map((row) => row.author_id)].filter((id) => !mentioned.some((m) => m.id === id)),
     actorId: user.id,
     item: { type: "reflection", id: reflection.id },
     origin,
   });
+  await notifyMentioned(user, { type: "reflection", id: reflection.id }, mentioned);
+  return { status: "saved" };
 }

@@ -31,4 +31,13 @@ export const richtext: Record<keyof typeof nl, string> = {
   "richtext.leaveUnsaved": "You have text that has not been saved. Leave this page anyway?",
   "richtext.headingAnnounced": "Heading level %s",
   "richtext.headingRemovedAnnounced": "Heading level %s removed",
+  "richtext.mention.notReader": "These people cannot read this: {names}. Remove their mentions, or let more people read it.",
+  "richtext.mention.notReader.one": "{names} cannot read this. Remove the mention, or let more people read it.",
+  "richtext.mention.notReaderComment": "These people cannot read this reflection: {names}. Remove their mentions.",
+  "richtext.mention.notReaderComment.one": "{names} cannot read this reflection. Remove the mention.",
+  "richtext.mention.list": "People who can read this",
+  "richtext.mention.none": "Nobody found who can read this.",
+  "richtext.mention.found": "{count} people found. Choose with the arrow keys and Enter.",
+  "richtext.mention.found.one": "1 person found. Choose with Enter.",
+  "richtext.mention.hint": "Type @ and a name to mention someone who can read this.",
 };

@@ -29,4 +29,13 @@ export const richtext = {
   "richtext.leaveUnsaved": "U hebt tekst die nog niet is opgeslagen. Wilt u deze pagina toch verlaten?",
   "richtext.headingAnnounced": "Kop niveau %s",
   "richtext.headingRemovedAnnounced": "Kop niveau %s weggehaald",
+  "richtext.mention.notReader": "{names} kunnen dit niet lezen. Haal de vermelding weg, of laat meer mensen dit lezen.",
+  "richtext.mention.notReader.one": "{names} kan dit niet lezen. Haal de vermelding weg, of laat meer mensen dit lezen.",
+  "richtext.mention.notReaderComment": "{names} kunnen deze reflectie niet lezen. Haal de vermelding weg.",
+  "richtext.mention.notReaderComment.one": "{names} kan deze reflectie niet lezen. Haal de vermelding weg.",
+  "richtext.mention.list": "Mensen die dit kunnen lezen",
+  "richtext.mention.none": "Niemand gevonden die dit kan lezen.",
+  "richtext.mention.found": "{count} mensen gevonden. Kies met de pijltjestoetsen en Enter.",
+  "richtext.mention.found.one": "1 persoon gevonden. Kies met Enter.",
+  "richtext.mention.hint": "Typ @ en een naam om iemand te noemen die dit kan lezen.",
 } as const;

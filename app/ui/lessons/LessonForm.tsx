@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { LESSON_STATEMENT_MAX, lessonVisibilities } from "../../domain/vocabulary";
 import type { Theme } from "../../domain/programme/themes.server";
 import { formatDay } from "../../i18n/dates";
+import type { MentionSource } from "../../richtext/mentions";
 import { RichTextField } from "../../richtext/RichTextField";
 import type { RichTextState } from "../../richtext/schema";
 import { SubmitButton } from "../Button";
@@ -26,6 +27,7 @@ export function LessonForm({
   draftKey,
   lastResult,
   version,
+  mentions,
   children,
 }: {
   teamName: string;
@@ -36,6 +38,8 @@ export function LessonForm({
   draftKey: string;
   lastResult?: SubmissionResult<string[]>;
   version?: number;
+  /** Where "@" finds people who can read it: the coalition, and the item once saved. */
+  mentions: MentionSource;
   /** Extra fields at the top of the form, such as the session a new lesson is written from. */
   children?: ReactNode;
 }) {
@@ -63,6 +67,7 @@ export function LessonForm({
         initialState={explanation}
         draftKey={draftKey}
         errors={fields.explanation.errors}
+        mentions={mentions}
       />
       <ThemeChoice field={fields.themes} themes={themes} />
       <VisibilityChoice

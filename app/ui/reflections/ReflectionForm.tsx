@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Theme } from "../../domain/programme/themes.server";
+import type { MentionSource } from "../../richtext/mentions";
 import { RichTextField } from "../../richtext/RichTextField";
 import type { RichTextState } from "../../richtext/schema";
 import { SubmitButton } from "../Button";
@@ -21,6 +22,7 @@ export function ReflectionForm({
   draftKey,
   lastResult,
   version,
+  mentions,
   children,
 }: {
   teamName: string;
@@ -30,6 +32,8 @@ export function ReflectionForm({
   draftKey: string;
   lastResult?: SubmissionResult<string[]>;
   version?: number;
+  /** Where "@" finds people who can read it: the coalition, and the item once saved. */
+  mentions: MentionSource;
   /** Extra fields at the top of the form, such as the session a new reflection is written from. */
   children?: ReactNode;
 }) {
@@ -51,6 +55,7 @@ export function ReflectionForm({
         initialState={body}
         draftKey={draftKey}
         errors={fields.body.errors}
+        mentions={mentions}
       />
       <Field field={fields.happenedOn} label={t("reflection.field.date")} hint={t("reflection.field.dateHint")}>
         <input {...getInputProps(fields.happenedOn, { type: "date", ariaDescribedBy: fields.happenedOn.descriptionId })} />
