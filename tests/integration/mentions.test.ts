@@ -1,7 +1,7 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { sql } from "kysely";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import type { Visibility } from "../../db/schema";
-import { notify } from "../../app/domain/notifications/notify.server";
 import * as mentionsApi from "../../app/routes/api.mentions";
 import * as lessonNewRoute from "../../app/routes/teams.$team.lessons.new";
 import * as reflectionRoute from "../../app/routes/teams.$team.reflections.$id._index";
@@ -12,8 +12,9 @@ import { writeReflection } from "../fixtures/reflections";
 
 // @mentions follow the visibility rule (DESIGN.md §3, §10): the suggestions list only people who can read the
 // item, and a mention of anyone else is refused on saving, however it was sent. The wrong account tries first.
-// notify() is the notifications' own module: here it only records whom it was asked to tell.
-vi.mock("../../app/domain/notifications/notify.server", () => ({ notify: vi.fn(async () => {}) }));
+// Who was told is read from the notifications themselves (notify() is tested in notifications.test.ts): the
+// mentions made since the last clearNotified(), one entry per item and writer.
+let notifiedSince = new Date(0);
 
 type Who = "author" | "teammate" | "facilitator" | "otherMember" | "funder" | "admin";
 type Person = { id: string; name: string };
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await make("admin", { accountRole: "admin" });
 });
 
-beforeEach(() => vi.mocked(notify).mockClear());
+beforeEach(clearNotified);
 
 function mentionNode(person: Person) {
   return { type: "mention", personId: person.id, text: `@${person.name}`, format: 0, detail: 0, mode: "token", style: "", version: 1 };
@@ -55,8 +56,25 @@ async function suggested(who: Who, params: Record<string, string>): Promise<stri
   return found.map((person) => Object.entries(people).find(([, p]) => p.id === person.id)?.[0] ?? person.name).sort();
 }
 
-function notified() {
-  return vi.mocked(notify).mock.calls.map(([input]) => ({ ...input, recipientIds: [...input.recipientIds].sort() }));
+async function notified() {
+  const rows = await db()
+    .selectFrom("notification")
+    .where("kind", "=", "mention")
+    .where("created_at", ">", notifiedSince)
+    .select(["recipient_id", "actor_id", "item_type", "item_id"])
+    .orderBy("created_at")
+    .execute();
+  const told = new Map<string, { kind: "mention"; recipientIds: string[]; actorId: string | null; item: { type: string; id: string } }>();
+  for (const row of rows) {
+    const key = `${row.item_type} ${row.item_id} ${row.actor_id}`;
+    if (!told.has(key)) told.set(key, { kind: "mention", recipientIds: [], actorId: row.actor_id, item: { type: row.item_type, id: row.item_id } });
+    told.get(key)!.recipientIds.push(row.recipient_id);
+  }
+  return [...told.values()].map((call) => ({ ...call, recipientIds: call.recipientIds.sort() }));
+}
+
+async function clearNotified() {
+  notifiedSince = (await db().selectNoFrom(sql<Date>`clock_timestamp()`.as("now")).executeTakeFirstOrThrow()).now;
 }
 
 describe("the suggestions after @", () => {
@@ -120,13 +138,13 @@ describe("saving a reflection with mentions", () => {
     expect(data.result.error.body).toEqual(["Vermeld otherMember kan dit niet lezen. Haal de vermelding weg, of laat meer mensen dit lezen."]);
     expect(JSON.stringify(data.body)).toContain(people.otherMember.id);
     expect(await countReflections()).toBe(before);
-    expect(notified()).toEqual([]);
+    expect(await notified()).toEqual([]);
   });
 
   it("refuses any mention in a private reflection", async () => {
     const response = await create("author", reflectionForm("private", bodyMentioning(people.teammate)));
     expect(response.status).toBe(400);
-    expect(notified()).toEqual([]);
+    expect(await notified()).toEqual([]);
   });
 
   it("refuses a mention of an id that is nobody, without naming more than the text did", async () => {
@@ -140,7 +158,7 @@ describe("saving a reflection with mentions", () => {
     const response = await create("author", reflectionForm("team", bodyMentioning(people.teammate)));
     expect(response.status).toBe(302);
     const id = response.headers.get("Location")!.split("/").pop()!;
-    expect(notified()).toEqual([{ kind: "mention", recipientIds: [people.teammate.id], actorId: people.author.id, item: { type: "reflection", id } }]);
+    expect(await notified()).toEqual([{ kind: "mention", recipientIds: [people.teammate.id], actorId: people.author.id, item: { type: "reflection", id } }]);
 
     const edit = (form: Record<string, string>) =>
       callRoute(editRoute.action, {
@@ -149,13 +167,13 @@ describe("saving a reflection with mentions", () => {
       });
     const version = async () => (await db().selectFrom("reflection").where("id", "=", id).select("version").executeTakeFirstOrThrow()).version;
 
-    vi.mocked(notify).mockClear();
+    await clearNotified();
     expect((await edit(reflectionForm("team", bodyMentioning(people.teammate, people.facilitator), { version: String(await version()) }))).status).toBe(302);
-    expect(notified().map((call) => call.recipientIds)).toEqual([[people.facilitator.id]]);
+    expect((await notified()).map((call) => call.recipientIds)).toEqual([[people.facilitator.id]]);
 
-    vi.mocked(notify).mockClear();
+    await clearNotified();
     expect((await edit(reflectionForm("team", bodyMentioning(people.facilitator, people.teammate), { version: String(await version()) }))).status).toBe(302);
-    expect(notified()).toEqual([]);
+    expect(await notified()).toEqual([]);
 
     // Made private with the mentions still in it: refused, the stored version stays as it was.
     const stored = await version();
@@ -165,15 +183,15 @@ describe("saving a reflection with mentions", () => {
     expect(await version()).toBe(stored);
 
     // Shared with the network, another coalition's member may be mentioned.
-    vi.mocked(notify).mockClear();
+    await clearNotified();
     expect((await edit(reflectionForm("network", bodyMentioning(people.teammate, people.otherMember), { version: String(stored) }))).status).toBe(302);
-    expect(notified().map((call) => call.recipientIds)).toEqual([[people.otherMember.id]]);
+    expect((await notified()).map((call) => call.recipientIds)).toEqual([[people.otherMember.id]]);
   });
 
   it("does not tell the writer about their own mention", async () => {
     const response = await create("author", reflectionForm("team", bodyMentioning(people.author)));
     expect(response.status).toBe(302);
-    expect(notified()).toEqual([]);
+    expect(await notified()).toEqual([]);
   });
 });
 
@@ -194,7 +212,7 @@ describe("a comment with mentions", () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error.comment).toEqual(["Iemand en Geld kunnen deze reflectie niet lezen. Haal de vermelding weg."]);
     expect(await comments()).toEqual([]);
-    expect(notified()).toEqual([]);
+    expect(await notified()).toEqual([]);
   });
 
   it("refuses a person picked from elsewhere, however the form was sent", async () => {
@@ -207,7 +225,7 @@ describe("a comment with mentions", () => {
     const response = await comment("teammate", { comment: "Wat vind jij, @Vermeld facilitator?", mention: `${people.facilitator.id} Vermeld facilitator` });
     expect(response.status).toBe(302);
     expect(await comments()).toEqual([{ body: `Wat vind jij, @[Vermeld facilitator](${people.facilitator.id})?` }]);
-    expect(notified()).toEqual([{ kind: "mention", recipientIds: [people.facilitator.id], actorId: people.teammate.id, item: { type: "reflection", id: reflection } }]);
+    expect(await notified()).toEqual([{ kind: "mention", recipientIds: [people.facilitator.id], actorId: people.teammate.id, item: { type: "reflection", id: reflection } }]);
 
     await db().updateTable("person").set({ name: "Vermeld nieuwe naam" }).where("id", "=", people.facilitator.id).execute();
     try {
@@ -237,11 +255,11 @@ describe("a lesson with mentions", () => {
     const response = await propose(people.otherMember);
     expect(response.status).toBe(400);
     expect((await response.json()).result.error.explanation[0]).toContain("Vermeld otherMember");
-    expect(notified()).toEqual([]);
+    expect(await notified()).toEqual([]);
   });
 
   it("saves a mention of a teammate and tells them", async () => {
     expect((await propose(people.author)).status).toBe(302);
-    expect(notified().map((call) => [call.item.type, call.recipientIds])).toEqual([["lesson", [people.author.id]]]);
+    expect((await notified()).map((call) => [call.item.type, call.recipientIds])).toEqual([["lesson", [people.author.id]]]);
   });
 });
