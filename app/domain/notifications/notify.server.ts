@@ -45,7 +45,7 @@ export async function notify(input: {
   });
   if (rows.length === 0) return;
   const made = await db().insertInto("notification").values(rows).returning(["id", "delivery"]).execute();
-  // For now at once, in the request; a job queue can run deliverNotification instead (it needs only the id).
+  // The mail is written in the request, checked again as it is (deliverNotification); the outbox's job sends it.
   for (const notification of made) {
     if (notification.delivery === "email") await deliverNotification(notification.id, input.origin);
   }
