@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { usersByIds } from "../../app/auth/permissions.server";
@@ -211,7 +212,7 @@ describe("the day and hour in Amsterdam", () => {
     const sunday = await createPerson({ team, name: "Zondag Zoë" });
     await db().insertInto("digest_day").values({ person_id: sunday.id, weekday: 7 }).execute();
     await writeReflection(author.id, team.id, { title: "Zondagse reflectie", text: "x", visibility: "team" });
-    await db().updateTable("reflection").set({ created_at: new Date("2027-03-27T12:00:00Z") }).where("title", "=", "Zondagse reflectie").execute();
+    await sql`update reflection set created_at = '2027-03-27T12:00:00Z' where title = 'Zondagse reflectie'`.execute(db());
     expect(await sendWeeklyDigests(new Date("2027-03-28T05:59:00Z"))).toBe(0);
     expect(await mailsTo(sunday)).toEqual([]);
     await sendWeeklyDigests(new Date("2027-03-28T06:00:00Z"));
