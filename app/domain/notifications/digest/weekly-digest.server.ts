@@ -58,28 +58,8 @@ export async function weeklyDigest(user: User, now = new Date()): Promise<Weekly
   const none = [] as never[];
 
   const [reflections, lessons, replies, sessions, invitations, events, milestones, notifications] = await Promise.all([
-    db()
-      .selectFrom("reflection")
-      .innerJoin("coalition", "coalition.id", "reflection.coalition_id")
-      .innerJoin("person as author", "author.id", "reflection.author_id")
-      .where("reflection.created_at", ">=", since)
-      .where("reflection.deleted_at", "is", null)
-      .where("reflection.author_id", "!=", user.id)
-      .where(readableBy(user, "reflection"))
-      .select(["reflection.id", "reflection.title", "reflection.body_text as text", "reflection.coalition_id", "coalition.name as coalition", "coalition.slug", "author.name as author"])
-      .orderBy("reflection.created_at", "desc")
-      .execute(),
-    db()
-      .selectFrom("lesson")
-      .innerJoin("coalition", "coalition.id", "lesson.coalition_id")
-      .innerJoin("person as author", "author.id", "lesson.author_id")
-      .where("lesson.created_at", ">=", since)
-      .where("lesson.deleted_at", "is", null)
-      .where("lesson.author_id", "!=", user.id)
-      .where(readableBy(user, "lesson"))
-      .select(["lesson.id", "lesson.statement as title", "lesson.explanation_text as text", "lesson.coalition_id", "coalition.name as coalition", "coalition.slug", "author.name as author"])
-      .orderBy("lesson.created_at", "desc")
-      .execute(),
+    newWriting(user, "reflection", since),
+    newWriting(user, "lesson", since),
     // Replies to what the person wrote, or in a conversation they took part in.
     db()
       .selectFrom("reflection_comment as reply")
@@ -151,11 +131,10 @@ export async function weeklyDigest(user: User, now = new Date()): Promise<Weekly
     }
     return found;
   };
-  for (const r of reflections) {
-    group(r.coalition_id, r.coalition).reflections.push({ title: r.title, author: r.author, excerpt: firstLines(r.text), path: `/teams/${r.slug}/reflections/${r.id}` });
-  }
-  for (const l of lessons) {
-    group(l.coalition_id, l.coalition).lessons.push({ title: l.title, author: l.author, excerpt: firstLines(l.text), path: `/teams/${l.slug}/lessons/${l.id}` });
+  for (const [section, rows] of [["reflections", reflections], ["lessons", lessons]] as const) {
+    for (const w of rows) {
+      group(w.coalition_id, w.coalition)[section].push({ title: w.title, author: w.author, excerpt: firstLines(w.text), path: `/teams/${w.slug}/${section}/${w.id}` });
+    }
   }
   for (const r of replies) {
     group(r.coalition_id, r.coalition).replies.push({ title: r.title, author: r.author, excerpt: firstLines(r.text), path: `/teams/${r.slug}/reflections/${r.id}` });
@@ -176,6 +155,21 @@ export async function weeklyDigest(user: User, now = new Date()): Promise<Weekly
   const rank = (g: CoalitionDigest) => (g.coalitionId === null ? 2 : teams.includes(g.coalitionId) ? 0 : 1);
   const coalitions = [...groups.values()].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
   return { coalitions, notifications };
+}
+
+type Writing = { id: string; title: string; text: string; coalition_id: string; coalition: string; slug: string; author: string };
+
+/** Reflections or lessons written by others since then, not in the trash, that the person may read now. */
+async function newWriting(user: User, type: "reflection" | "lesson", since: Date): Promise<Writing[]> {
+  const [title, text] = type === "reflection" ? ["item.title", "item.body_text"] : ["item.statement", "item.explanation_text"];
+  const { rows } = await sql<Writing>`
+    select item.id, ${sql.ref(title)} as title, ${sql.ref(text)} as text, item.coalition_id, coalition.name as coalition, coalition.slug, author.name as author
+      from ${sql.table(type)} as item
+      join coalition on coalition.id = item.coalition_id
+      join person as author on author.id = item.author_id
+     where item.created_at >= ${since} and item.deleted_at is null and item.author_id <> ${user.id} and ${readableBy(user, "item")}
+     order by item.created_at desc`.execute(db());
+  return rows;
 }
 
 /** Notifications the person chose to get in the digest and that were not in one yet, still readable for them. */
