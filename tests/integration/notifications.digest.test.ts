@@ -102,6 +102,20 @@ describe("what the digest holds", () => {
     expect(titlesIn(forFunder)).not.toContain("Intervisie over de buurtkamer");
   });
 
+  it("tells of an older item shared this week, once", async () => {
+    const { linesOf } = await import("../../app/domain/notifications/digest/weekly-digest.server");
+    const older = await writeReflection(author.id, team.id, { title: "Van vorige maand", text: "x", visibility: "network" });
+    await sql`update reflection set created_at = now() - interval '30 days' where id = ${older}`.execute(db());
+    const fresh = await db().selectFrom("reflection").where("title", "=", "Gedeeld met iedereen <b>vet</b>").select("id").executeTakeFirstOrThrow();
+    await db()
+      .insertInto("notification")
+      .values([older, fresh.id].map((id) => ({ recipient_id: funder.id, kind: "shared" as const, item_type: "reflection" as const, item_id: id, actor_id: author.id, detail: "network", delivery: "digest" as const })))
+      .execute();
+    const digest = await digestFor(funder);
+    expect(linesOf(digest).map((n) => n.title)).toEqual(["Van vorige maand"]);
+    expect(titlesIn(digest).filter((title) => title === "Gedeeld met iedereen <b>vet</b>")).toHaveLength(1);
+  });
+
   it("leaves out an item made private after it was written, and a deleted one", async () => {
     const later = await writeReflection(author.id, team.id, { title: "Later privé", text: "x", visibility: "team" });
     const gone = await writeReflection(author.id, team.id, { title: "Weggegooid", text: "x", visibility: "team" });

@@ -64,7 +64,7 @@ export function digestMail(person: { name: string; language: Language }, digest:
           [
             ...(part.heading ? [`${part.heading}:`] : []),
             ...part.lines.map((line) => `- ${line.text}${line.detail ? `\n  ${line.detail}` : ""}\n  ${line.href}`),
-            ...(part.more ? [`  (${t("weeklyDigest.more", { count: String(part.more) })})`] : []),
+            ...(part.more ? [`  (${t("weeklyDigest.more", { count: part.more })})`] : []),
           ].join("\n"),
         ),
       ].join("\n\n"),
@@ -88,7 +88,7 @@ ${block.parts
     (part) => `${part.heading ? `<h3 style="font-size:17px;margin:16px 0 4px">${e(part.heading)}</h3>` : ""}
 <ul style="padding-left:20px;margin:0">${part.lines
       .map((line) => `<li style="margin:0 0 10px">${link(line.href, line.text)}${line.detail ? `<br><span style="color:#57606a">${e(line.detail)}</span>` : ""}</li>`)
-      .join("")}</ul>${part.more ? `<p style="margin:0;color:#57606a">${e(t("weeklyDigest.more", { count: String(part.more) }))}</p>` : ""}`,
+      .join("")}</ul>${part.more ? `<p style="margin:0;color:#57606a">${e(t("weeklyDigest.more", { count: part.more }))}</p>` : ""}`,
   )
   .join("\n")}`,
   )

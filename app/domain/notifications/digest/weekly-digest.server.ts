@@ -39,9 +39,13 @@ export function isEmpty(digest: WeeklyDigest): boolean {
   return digest.coalitions.length === 0 && linesOf(digest).length === 0;
 }
 
-/** The notifications the digest shows as lines: shared items are left out, the new reflections and lessons show them. */
+/**
+ * The notifications the digest shows as lines: an item shared that is already among the new reflections and
+ * lessons is not told twice (one written earlier and shared this week is).
+ */
 export function linesOf(digest: WeeklyDigest): DigestNotification[] {
-  return digest.notifications.filter((n) => n.kind !== "shared");
+  const listed = new Set(digest.coalitions.flatMap((g) => [...g.reflections, ...g.lessons].map((entry) => entry.path)));
+  return digest.notifications.filter((n) => n.kind !== "shared" || !listed.has(n.path));
 }
 
 /** Whether the person gets a digest at all: some kind of notification is set to "in the digest". */
