@@ -462,8 +462,15 @@ export interface DigestDayTable {
 export interface UnsubscribeTokenTable {
   id_hash: string;
   person_id: string;
-  kind: NotificationKindColumn;
+  /** "digest": the weekly digest's link, which switches off every kind that was in it. */
+  kind: NotificationKindColumn | "digest";
   created_at: CreatedAt;
+}
+
+export interface DigestSentTable {
+  person_id: string;
+  week: string;
+  sent_at: CreatedAt;
 }
 
 export interface Database {
@@ -509,4 +516,5 @@ export interface Database {
   notification_preference: NotificationPreferenceTable;
   digest_day: DigestDayTable;
   unsubscribe_token: UnsubscribeTokenTable;
+  digest_sent: DigestSentTable;
 }

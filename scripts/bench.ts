@@ -570,6 +570,8 @@ async function benchRoutes() {
   console.log(
     `\n/settings/data.zip of the busiest author (${author.reflections} reflections): ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s; heap grew at most ${((heapPeak - heapBefore) / 1e6).toFixed(1)} MB while streaming`,
   );
+  const { benchWeeklyDigest } = await import("./bench-digest");
+  await benchWeeklyDigest();
   await db().destroy();
 }
 

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { HOURLY_JOBS, hourlyJobs } from "../../app/server/hourly-jobs.server";
+import { JOBS } from "../../app/server/jobs.server";
 import { queueSchema, sendThisHoursRun } from "../../app/server/queue.server";
 import { eventually, startTestQueue } from "../fixtures/queue";
 
@@ -29,11 +30,12 @@ describe("hourly clean-ups", () => {
     expect(await runsPerCleanUp()).toEqual(allDone);
   });
 
-  it("are scheduled at every full hour, Amsterdam time", async () => {
+  it("are scheduled at every full hour, Amsterdam time (with the other objects' hourly jobs, such as the weekly digest)", async () => {
     const schedules = await sql<{ name: string; cron: string; timezone: string }>`
       select name, cron, timezone from ${sql.id(queueSchema(), "schedule")} order by name`.execute(db());
     expect(schedules.rows).toEqual(
-      Object.keys(HOURLY_JOBS)
+      JOBS.filter((job) => job.hourly)
+        .map((job) => job.name)
         .sort()
         .map((name) => ({ name, cron: "0 * * * *", timezone: "Europe/Amsterdam" })),
     );

@@ -3,6 +3,9 @@
 export const notificationKinds = ["reply", "mention", "poll", "session", "action", "shared", "registration"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
+/** What an unsubscribe link switches off: the mails of one kind, or the weekly digest (every kind it holds). */
+export type UnsubscribeKind = NotificationKind | "digest";
+
 /** How a kind reaches a person: not at all, only in the app (the bell), at once by e-mail, or in the weekly digest. */
 export const deliveryChoices = ["off", "app", "email", "digest"] as const;
 export type DeliveryChoice = (typeof deliveryChoices)[number];

@@ -3,7 +3,7 @@ import { db } from "../../../db/db.server";
 import type { User } from "../../auth/permissions.server";
 import { afterId, keyset, PAGE_SIZE, type PersonalRows } from "../privacy/personal-rows.server";
 
-// A person's notifications, their choices and their unsubscribe links. Leaving a coalition removes the
+// A person's notifications, their choices, their unsubscribe links and the weeks their digest went out. Leaving a coalition removes the
 // notifications about its items (deleting the account: all of them, and every unsubscribe link); what they
 // caused for others now names the stand-in. Erasure removes the choices too. The export holds their
 // notifications (what, about which item, when, read) and their choices.
@@ -27,11 +27,15 @@ export const notificationRows: PersonalRows = {
     { table: "notification_preference", column: "person_id" },
     { table: "digest_day", column: "person_id" },
     { table: "unsubscribe_token", column: "person_id" },
+    { table: "digest_sent", column: "person_id" },
   ],
   async handOver(trx, { from, to, coalitionId }) {
     await sql`delete from notification where recipient_id = ${from} and ${aboutCoalition(coalitionId)}`.execute(trx);
     await sql`update notification set actor_id = ${to} where actor_id = ${from} and ${aboutCoalition(coalitionId)}`.execute(trx);
-    if (coalitionId === null) await trx.deleteFrom("unsubscribe_token").where("person_id", "=", from).execute();
+    if (coalitionId === null) {
+      await trx.deleteFrom("unsubscribe_token").where("person_id", "=", from).execute();
+      await trx.deleteFrom("digest_sent").where("person_id", "=", from).execute();
+    }
   },
   async erase(trx, person) {
     await trx.deleteFrom("notification").where("recipient_id", "=", person.id).execute();
@@ -39,6 +43,7 @@ export const notificationRows: PersonalRows = {
     await trx.deleteFrom("notification_preference").where("person_id", "=", person.id).execute();
     await trx.deleteFrom("digest_day").where("person_id", "=", person.id).execute();
     await trx.deleteFrom("unsubscribe_token").where("person_id", "=", person.id).execute();
+    await trx.deleteFrom("digest_sent").where("person_id", "=", person.id).execute();
   },
 };
 

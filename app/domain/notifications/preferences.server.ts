@@ -8,6 +8,7 @@ import {
   notificationKinds,
   type DeliveryChoice,
   type NotificationKind,
+  type UnsubscribeKind,
 } from "./notification-kinds";
 
 // Per person and kind: off, in the app, e-mail at once or in the digest. Only a choice that differs from the
@@ -74,7 +75,7 @@ export async function saveNotificationSettings(user: User, settings: Notificatio
 }
 
 /** A one-click unsubscribe link for one person and kind (RFC 8058); only its hash is kept. */
-export async function unsubscribeUrl(personId: string, kind: NotificationKind, origin: string): Promise<string> {
+export async function unsubscribeUrl(personId: string, kind: UnsubscribeKind, origin: string): Promise<string> {
   const { token, hash } = newToken();
   await db().insertInto("unsubscribe_token").values({ id_hash: hash, person_id: personId, kind }).execute();
   return `${origin}/unsubscribe/${token}`;
@@ -93,23 +94,29 @@ function tokenOwner(token: string | undefined) {
 }
 
 /** What a token would switch off, for the page that asks to confirm; null for an unknown token. */
-export async function unsubscribeTarget(token: string | undefined): Promise<{ kind: NotificationKind } | null> {
+export async function unsubscribeTarget(token: string | undefined): Promise<{ kind: UnsubscribeKind } | null> {
   const row = await tokenOwner(token);
   return row ? { kind: row.kind } : null;
 }
 
 /**
  * Turns the mail of the token's kind off for the token's owner only: that kind stays in the app (the bell).
- * Null for an unknown token.
+ * The digest's token does so for every kind the person gets in the digest. Null for an unknown token.
  */
-export async function unsubscribe(token: string | undefined, address: string | null): Promise<{ kind: NotificationKind } | null> {
+export async function unsubscribe(token: string | undefined, address: string | null): Promise<{ kind: UnsubscribeKind } | null> {
   const row = await tokenOwner(token);
   if (!row) return null;
-  const current = (await deliveryFor([row.person_id], row.kind)).get(row.person_id);
-  if (current === "email" || current === "digest") {
+  const { deliveries } = await notificationSettings({ id: row.person_id });
+  const kinds =
+    row.kind === "digest"
+      ? notificationKinds.filter((kind) => deliveries[kind] === "digest")
+      : deliveries[row.kind] === "email" || deliveries[row.kind] === "digest"
+        ? [row.kind]
+        : [];
+  if (kinds.length) {
     await db()
       .insertInto("notification_preference")
-      .values({ person_id: row.person_id, kind: row.kind, delivery: "app" })
+      .values(kinds.map((kind) => ({ person_id: row.person_id, kind, delivery: "app" as const })))
       .onConflict((conflict) => conflict.columns(["person_id", "kind"]).doUpdateSet({ delivery: "app" }))
       .execute();
     await recordAudit({ kind: "unsubscribed", actorId: row.person_id, subjectId: row.person_id, address, detail: { kind: row.kind } });

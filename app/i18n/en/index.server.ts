@@ -4,6 +4,7 @@ import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
 import { mail } from "./mail.server";
 import { notificationLines } from "./notifications.server";
+import { weeklyDigest } from "./weekly-digest.server";
 
 // Typed against the Dutch server-only keys: a missing English string is a type error.
 export const enServer: Record<ServerMessageKey, string> = {
@@ -12,4 +13,5 @@ export const enServer: Record<ServerMessageKey, string> = {
   ...dataExportFiles,
   ...mail,
   ...notificationLines,
+  ...weeklyDigest,
 };

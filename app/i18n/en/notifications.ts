@@ -26,6 +26,7 @@ export const notifications: Record<keyof typeof nl, string> = {
   "notifications.kind.action": "A follow-up action for you",
   "notifications.kind.shared": "Something shared with your coalition or the network",
   "notifications.kind.registration": "Registrations for events you organise",
+  "notifications.kind.digest": "The weekly digest",
   "notifications.delivery.off": "Off",
   "notifications.delivery.app": "Only in Leernetwerk",
   "notifications.delivery.email": "At once by e-mail",

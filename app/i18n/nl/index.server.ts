@@ -8,6 +8,7 @@ import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
 import { mail } from "./mail.server";
 import { notificationLines } from "./notifications.server";
+import { weeklyDigest } from "./weekly-digest.server";
 
 export const nlServer = {
   ...calendar,
@@ -15,6 +16,7 @@ export const nlServer = {
   ...dataExportFiles,
   ...mail,
   ...notificationLines,
+  ...weeklyDigest,
 };
 export type ServerMessageKey = keyof typeof nlServer;
 

@@ -24,6 +24,7 @@ export const notifications = {
   "notifications.kind.action": "Een vervolgactie voor u",
   "notifications.kind.shared": "Iets gedeeld met uw coalitie of het netwerk",
   "notifications.kind.registration": "Aanmeldingen voor bijeenkomsten die u organiseert",
+  "notifications.kind.digest": "Het weekoverzicht",
   "notifications.delivery.off": "Uit",
   "notifications.delivery.app": "Alleen in Leernetwerk",
   "notifications.delivery.email": "Meteen per e-mail",

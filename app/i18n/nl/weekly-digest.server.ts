@@ -1,0 +1,22 @@
+// The weekly digest mail (weekoverzicht): what happened in the person's coalitions, and in the network.
+export const weeklyDigest = {
+  "weeklyDigest.subject": "Uw weekoverzicht van Leernetwerk",
+  "weeklyDigest.greeting": "Beste {name},",
+  "weeklyDigest.intro": "Dit gebeurde er de afgelopen week in Leernetwerk.",
+  "weeklyDigest.programme": "Het hele programma",
+  "weeklyDigest.reflections": "Nieuwe reflecties",
+  "weeklyDigest.lessons": "Nieuwe lessen",
+  "weeklyDigest.replies": "Reacties voor u",
+  "weeklyDigest.sessions": "Komende intervisies",
+  "weeklyDigest.events": "Komende bijeenkomsten",
+  "weeklyDigest.milestones": "Mijlpalen",
+  "weeklyDigest.notifications": "Meldingen",
+  "weeklyDigest.by": "door {author}",
+  "weeklyDigest.replyBy": "{author} op ‘{title}’",
+  "weeklyDigest.more": "en nog {count} berichten",
+  "weeklyDigest.more.one": "en nog {count} bericht",
+  "weeklyDigest.open": "Bekijken",
+  "weeklyDigest.footer": "U krijgt dit overzicht één keer per week, alleen als er iets nieuws is.",
+  "weeklyDigest.unsubscribe": "Geen weekoverzicht meer (één klik, u hoeft niet in te loggen)",
+  "weeklyDigest.settings": "Al uw instellingen voor meldingen",
+} as const;
