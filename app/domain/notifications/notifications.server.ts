@@ -88,7 +88,9 @@ export function notificationLine(
           ? "notificationLine.session.cancelled"
           : n.detail === "rescheduled"
             ? "notificationLine.session.rescheduled"
-            : "notificationLine.session.confirmed",
+            : n.detail === "reminder"
+              ? "notificationLine.session.reminder"
+              : "notificationLine.session.confirmed",
         values,
       );
     case "shared":

@@ -35,6 +35,10 @@ export const mail: Record<keyof typeof nl, string> = {
   "session.mail.rescheduled.subject": "Intervision moved: {title}",
   "session.mail.rescheduled.body":
     "Dear {name},\n\nThe intervision ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",
+  "session.mail.reminder.subject": "Reminder: intervision {title}, {when}",
+  "session.mail.reminder.body":
+    "Dear {name},\n\nA reminder: you are coming to the intervision ‘{title}’ of {team}.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\n{link}",
+  "session.mail.reminder.question": "The case bringer's question, to think about beforehand:\n{question}",
   "session.mail.cancelled.subject": "Intervision cancelled: {title}",
   "session.mail.cancelled.body":
     "Dear {name},\n\nThe intervision ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",

@@ -35,6 +35,10 @@ export const mail = {
   "session.mail.rescheduled.subject": "Intervisie verzet: {title}",
   "session.mail.rescheduled.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is verzet.\n\nNieuw tijdstip: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage werkt de afspraak in uw agenda bij. Kunt u nu wel of niet? Laat het weten via:\n\n{link}",
+  "session.mail.reminder.subject": "Herinnering: intervisie {title}, {when}",
+  "session.mail.reminder.body":
+    "Beste {name},\n\nEen herinnering: u komt naar de intervisie ‘{title}’ van {team}.\n\nWanneer: {when}\nWaar: {where}\nMethode: {method}\n\n{link}",
+  "session.mail.reminder.question": "De vraag van de inbrenger, om over na te denken:\n{question}",
   "session.mail.cancelled.subject": "Intervisie geannuleerd: {title}",
   "session.mail.cancelled.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} op {when} gaat niet door.\n\nHet agendabestand in de bijlage haalt de afspraak uit uw agenda.\n\n{link}",

@@ -1,0 +1,57 @@
+import { sql } from "kysely";
+import { db } from "../../../db/db.server";
+import type { Job } from "../../server/queue.server";
+import { notify } from "../notifications/notify.server";
+
+// The reminder before a session, to those coming (the facilitator and who said yes): the day before at the same
+// time on the clock in Amsterdam (23 or 25 hours before across a daylight-saving change), or two hours before, or
+// not at all, as the session's facilitator chose. A job looks every quarter of an hour. Each session is claimed
+// in one statement by writing the start time it is reminded for, so a reminder goes out once however often and
+// in however many processes the job runs; a moved session has a new start time and is reminded again for it.
+// A cancelled session is not reminded. Whether and how each person hears of it is their preference for session
+// notifications (notify); the mail carries time, place and the case bringer's question, nothing of the notes.
+
+/** The moment a session's reminder is due, in SQL. */
+const dueAt = sql<Date>`case intervision_session.reminder
+  when 'two_hours' then intervision_session.starts_at - interval '2 hours'
+  else (intervision_session.starts_at at time zone 'Europe/Amsterdam' - interval '1 day') at time zone 'Europe/Amsterdam' end`;
+
+/** Sends the reminders due at `now`; returns how many sessions were reminded. */
+export async function sendSessionReminders(now = new Date()): Promise<number> {
+  const claimed = await db()
+    .updateTable("intervision_session")
+    .set({ reminded_for: sql<Date>`starts_at` })
+    .where("status", "=", "confirmed")
+    .where("reminder", "!=", "off")
+    .where("starts_at", ">", now)
+    .where(sql<boolean>`reminded_for is distinct from starts_at`)
+    .where(dueAt, "<=", now)
+    .returning(["id", "facilitator_id"])
+    .execute();
+  for (const session of claimed) {
+    const coming = await db()
+      .selectFrom("session_invitee")
+      .where("session_id", "=", session.id)
+      .where("rsvp", "=", "yes")
+      .select("person_id")
+      .execute();
+    await notify({
+      kind: "session",
+      recipientIds: [session.facilitator_id, ...coming.map((row) => row.person_id)],
+      actorId: null,
+      item: { type: "session", id: session.id },
+      detail: "reminder",
+    });
+  }
+  return claimed.length;
+}
+
+export const sessionJobs: Job[] = [
+  {
+    name: "session-reminders",
+    every: "*/15 * * * *",
+    async run() {
+      await sendSessionReminders();
+    },
+  },
+];
