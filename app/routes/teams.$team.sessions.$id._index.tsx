@@ -6,6 +6,8 @@ import {
   cancelSchema,
   caseBringerSchema,
   confirmSchema,
+  preparationSchema,
+  reminderSchema,
   rescheduleSchema,
   rsvpSchema,
   timekeeperSchema,
@@ -14,12 +16,14 @@ import {
 } from "~/domain/sessions/session-form";
 import { answerInvitation, assignSessionRole, volunteerAsCaseBringer } from "~/domain/sessions/attendance.server";
 import { confirmSessionTime, voteOnTimes } from "~/domain/sessions/poll/poll.server";
+import { setPreparationQuestion, setSessionReminder } from "~/domain/sessions/session-reminders.server";
 import { cancelSession, rescheduleSession, sessionPage } from "~/domain/sessions/sessions.server";
 import { answerForm } from "~/ui/form-answer.server";
 import { useT } from "~/ui/i18n";
 import { RsvpForm, VolunteerForm } from "~/ui/sessions/Attendance";
 import { CancelForm, RescheduleForm } from "~/ui/sessions/ChangeSession";
 import { ConfirmForm, Poll } from "~/ui/sessions/Poll";
+import { PreparationForm, ReminderForm } from "~/ui/sessions/ReminderForms";
 import { RoleForm } from "~/ui/sessions/RoleForm";
 import { Invitees, SessionSummary } from "~/ui/sessions/SessionSummary";
 import type { InvitedPage } from "~/ui/sessions/types";
@@ -54,6 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answerForm(formData, timekeeperSchema, (v) => assignSessionRole(user, team, params.id, "timekeeper", v.timekeeper ?? null), { path: here, message: "session.flash.timekeeper" }, { intent });
     case "reschedule":
       return answerForm(formData, rescheduleSchema, (v) => rescheduleSession(user, team, params.id, v, origin), { path: here, message: "session.flash.rescheduled" }, { intent });
+    case "reminder":
+      return answerForm(formData, reminderSchema, (v) => setSessionReminder(user, team, params.id, v.reminder), { path: here, message: "session.flash.reminder" }, { intent });
+    case "preparation":
+      return answerForm(formData, preparationSchema, (v) => setPreparationQuestion(user, team, params.id, v.question), { path: here, message: "session.flash.preparation" }, { intent });
     case "cancel":
       return answerForm(formData, cancelSchema, () => cancelSession(user, team, params.id, origin), { path: here, message: "session.flash.cancelled" }, { intent });
     default:
@@ -102,6 +110,13 @@ function InvitedView({ teamSlug, page }: { teamSlug: string; page: InvitedPage }
       ) : null}
       {confirmed && page.me.rsvp ? <RsvpForm page={page} lastResult={replyFor("rsvp")} /> : null}
       {confirmed && page.me.rsvp === "yes" ? <VolunteerForm page={page} lastResult={replyFor("volunteer")} /> : null}
+      {confirmed && page.me.bringsCase ? <PreparationForm page={page} lastResult={replyFor("preparation")} /> : null}
+      {confirmed && page.preparationQuestion && !page.me.bringsCase ? (
+        <section aria-labelledby="preparation-heading">
+          <h2 id="preparation-heading">{t("session.preparation.shown")}</h2>
+          <p className="preparation-question">{page.preparationQuestion}</p>
+        </section>
+      ) : null}
       {page.manage && confirmed ? (
         <section aria-labelledby="roles-heading">
           <h2 id="roles-heading">{t("session.roles.title")}</h2>
@@ -118,6 +133,7 @@ function InvitedView({ teamSlug, page }: { teamSlug: string; page: InvitedPage }
       {page.poll.open ? null : <Poll page={page} lastResult={replyFor("vote")} />}
       {page.manage && confirmed ? (
         <>
+          <ReminderForm page={page} lastResult={replyFor("reminder")} />
           <RescheduleForm page={page} lastResult={replyFor("reschedule")} />
           <CancelForm lastResult={replyFor("cancel")} />
         </>

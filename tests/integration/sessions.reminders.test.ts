@@ -3,7 +3,7 @@ import { db } from "../../db/db.server";
 import { sendSessionReminders } from "../../app/domain/sessions/session-reminders.server";
 import { createCoalition, createPerson, sessionFor } from "../fixtures";
 import { insertSession } from "../fixtures/session-rows";
-import { sessionAction } from "../fixtures/sessions";
+import { sessionAction, sessionPageFor } from "../fixtures/sessions";
 
 // The reminder before a session: to those coming only, once, at the facilitator's choice of moment, on the
 // clock in Amsterdam across the daylight-saving changes, never for a cancelled session, again for a moved one.
@@ -153,5 +153,40 @@ describe("once, at the right moment", () => {
     expect(await remindersFor(moved)).toHaveLength(2);
     await sendSessionReminders(new Date("2027-08-17T17:00:00Z"));
     expect(await remindersFor(moved)).toHaveLength(4);
+  });
+});
+
+describe("who chooses", () => {
+  it("only the session's facilitator sets the reminder: a participant is refused, the facilitator is not", async () => {
+    const id = await session("2027-09-01T17:00:00Z");
+    const reminderOf = async () =>
+      (await db().selectFrom("intervision_session").where("id", "=", id).select("reminder").executeTakeFirstOrThrow()).reminder;
+    const wrong = await sessionAction(team, id, await sessionFor(coming), [["intent", "reminder"], ["reminder", "off"]]);
+    expect(wrong.status).toBe(404);
+    const outsiderTry = await sessionAction(team, id, await sessionFor(outsider), [["intent", "reminder"], ["reminder", "off"]]);
+    expect(outsiderTry.status).toBe(404);
+    expect(await reminderOf()).toBe("day_before");
+    const bad = await sessionAction(team, id, await sessionFor(facilitator), [["intent", "reminder"], ["reminder", "sometimes"]]);
+    expect(bad.status).toBe(400);
+    const right = await sessionAction(team, id, await sessionFor(facilitator), [["intent", "reminder"], ["reminder", "two_hours"]]);
+    expect(right.status).toBe(302);
+    expect(await reminderOf()).toBe("two_hours");
+  });
+
+  it("only the case bringer writes the question to prepare; those coming read it, the rest of the team does not", async () => {
+    const id = await session("2027-09-08T17:00:00Z");
+    await db().updateTable("intervision_session").set({ case_bringer_id: coming.id }).where("id", "=", id).execute();
+    const questionOf = async () =>
+      (await db().selectFrom("intervision_session").where("id", "=", id).select("preparation_question").executeTakeFirstOrThrow()).preparation_question;
+    for (const person of [facilitator, notComing]) {
+      await sessionAction(team, id, await sessionFor(person), [["intent", "preparation"], ["question", "Niet van mij"]]);
+    }
+    expect(await questionOf()).toBeNull();
+    const right = await sessionAction(team, id, await sessionFor(coming), [["intent", "preparation"], ["question", "Hoe zeg ik nee?"]]);
+    expect(right.status).toBe(302);
+    expect(await questionOf()).toBe("Hoe zeg ik nee?");
+    const seenBy = async (person: { id: string }) => JSON.stringify(await (await sessionPageFor(team, id, await sessionFor(person))).json());
+    expect(await seenBy(outsider)).not.toContain("Hoe zeg ik nee?");
+    expect(await seenBy(facilitator)).toContain("Hoe zeg ik nee?");
   });
 });

@@ -1,7 +1,10 @@
 import { sql } from "kysely";
 import { db } from "../../../db/db.server";
+import type { SessionReminder } from "../../../db/schema";
+import type { Team, User } from "../../auth/permissions.server";
 import type { Job } from "../../server/queue.server";
 import { notify } from "../notifications/notify.server";
+import { openOwnSession, openSession, refuse, type Outcome } from "./session-access.server";
 
 // The reminder before a session, to those coming (the facilitator and who said yes): the day before at the same
 // time on the clock in Amsterdam (23 or 25 hours before across a daylight-saving change), or two hours before, or
@@ -55,3 +58,27 @@ export const sessionJobs: Job[] = [
     },
   },
 ];
+
+/** The facilitator chooses when those coming are reminded (only the session's own facilitator; others get 404). */
+export async function setSessionReminder(user: User, team: Team, id: string | undefined, reminder: SessionReminder): Promise<Outcome> {
+  const { session } = await openOwnSession(user, team, id);
+  await db().updateTable("intervision_session").set({ reminder }).where("id", "=", session.id).execute();
+  return { ok: true };
+}
+
+/** The case bringer writes the question the others may think about beforehand; it goes into the reminder. */
+export async function setPreparationQuestion(user: User, team: Team, id: string | undefined, question: string | undefined): Promise<Outcome> {
+  const { session } = await openSession(user, team, id);
+  if (session.caseBringerId !== user.id) return refuse("session.preparation.onlyCaseBringer");
+  await db().updateTable("intervision_session").set({ preparation_question: question || null }).where("id", "=", session.id).execute();
+  return { ok: true };
+}
+
+/** What the session page shows of the reminder: the choice (to its facilitator) and the question (to participants). */
+export async function reminderFacts(sessionId: string) {
+  return db()
+    .selectFrom("intervision_session")
+    .where("id", "=", sessionId)
+    .select(["reminder", "preparation_question as preparationQuestion"])
+    .executeTakeFirstOrThrow();
+}
