@@ -1,10 +1,11 @@
+import { eventJobs } from "../domain/events/registrations/registrant-reminders.server";
 import { mailJobs } from "../domain/mail/mail-jobs.server";
 import { sessionJobs } from "../domain/sessions/session-reminders.server";
 import { hourlyJobs } from "./hourly-jobs.server";
 import { startQueue, type QueueOptions } from "./queue.server";
 
 // Every object's jobs, registered in one list: a server process works all of them.
-export const JOBS = [...mailJobs, ...hourlyJobs, ...sessionJobs];
+export const JOBS = [...mailJobs, ...hourlyJobs, ...sessionJobs, ...eventJobs];
 
 export function startJobs(options: QueueOptions = {}): Promise<void> {
   return startQueue(JOBS, options);

@@ -29,13 +29,14 @@ describe("hourly clean-ups", () => {
     expect(await runsPerCleanUp()).toEqual(allDone);
   });
 
-  it("are scheduled at every full hour, Amsterdam time (and the session reminders every quarter of an hour)", async () => {
+  it("are scheduled at every full hour, Amsterdam time (and the session and event reminders every quarter of an hour)", async () => {
     const schedules = await sql<{ name: string; cron: string; timezone: string }>`
       select name, cron, timezone from ${sql.id(queueSchema(), "schedule")} order by name`.execute(db());
     expect(schedules.rows).toEqual(
       [
         ...Object.keys(HOURLY_JOBS).map((name) => ({ name, cron: "0 * * * *", timezone: "Europe/Amsterdam" })),
         { name: "session-reminders", cron: "*/15 * * * *", timezone: "Europe/Amsterdam" },
+        { name: "event-reminders", cron: "*/15 * * * *", timezone: "Europe/Amsterdam" },
       ].sort((a, b) => a.name.localeCompare(b.name)),
     );
   });

@@ -18,6 +18,8 @@ export const mail: Record<keyof typeof nl, string> = {
     "Hello {name},\n\nSomeone (probably you) tried to register this e-mail address again for {title}. You were already registered; no second registration was made.\n\nYour status: {status}\n\nWith this new link you view, change or cancel your registration (earlier links no longer work):\n{link}\n\nDidn't do this yourself? Then you can ignore this e-mail.",
   "eventPublic.mail.movedUp.subject": "A place has come free: {title}",
   "eventPublic.mail.movedUp.body": "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through this link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.reminder.subject": "The day after tomorrow: {title}",
+  "eventPublic.mail.reminder.body": "Hello {name},\n\nA reminder: you are registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nWould you like to change your registration, or can you not come after all? You can do so at this link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
   "eventPublic.mail.status.registered": "registered, you have a place",
   "eventPublic.mail.status.waiting": "on the waiting list",
 

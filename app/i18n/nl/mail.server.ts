@@ -18,6 +18,8 @@ export const mail = {
     "Hallo {name},\n\nIemand (waarschijnlijk jijzelf) probeerde dit e-mailadres opnieuw aan te melden voor {title}. Je was al aangemeld; er is geen tweede aanmelding gemaakt.\n\nJe status: {status}\n\nMet deze nieuwe link bekijk, wijzig of zeg je je aanmelding af (eerdere links werken niet meer):\n{link}\n\nHeb je dit niet zelf gedaan? Dan kun je deze e-mail negeren.",
   "eventPublic.mail.movedUp.subject": "Er is een plek vrijgekomen: {title}",
   "eventPublic.mail.movedUp.body": "Hallo {name},\n\nEr is een plek vrijgekomen. Je stond op de wachtlijst en bent nu aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nKun je toch niet komen? Zeg dan af via deze link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.reminder.subject": "Overmorgen: {title}",
+  "eventPublic.mail.reminder.body": "Hallo {name},\n\nEen herinnering: je bent aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nWil je je aanmelding wijzigen, of kun je toch niet komen? Dat kan via deze link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
   "eventPublic.mail.status.registered": "aangemeld, je hebt een plek",
   "eventPublic.mail.status.waiting": "op de wachtlijst",
 
