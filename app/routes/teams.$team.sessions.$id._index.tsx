@@ -4,6 +4,7 @@ import { requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/mail/email.server";
 import {
   cancelSchema,
+  pollReminderSchema,
   caseBringerSchema,
   confirmSchema,
   preparationSchema,
@@ -15,6 +16,7 @@ import {
   volunteerSchema,
 } from "~/domain/sessions/session-form";
 import { answerInvitation, assignSessionRole, volunteerAsCaseBringer } from "~/domain/sessions/attendance.server";
+import { remindPoll } from "~/domain/sessions/poll/poll-reminder.server";
 import { confirmSessionTime, voteOnTimes } from "~/domain/sessions/poll/poll.server";
 import { setPreparationQuestion, setSessionReminder } from "~/domain/sessions/session-reminders.server";
 import { cancelSession, rescheduleSession, sessionPage } from "~/domain/sessions/sessions.server";
@@ -23,7 +25,7 @@ import { useT } from "~/ui/i18n";
 import { RsvpForm, VolunteerForm } from "~/ui/sessions/Attendance";
 import { CancelForm, RescheduleForm } from "~/ui/sessions/ChangeSession";
 import { ConfirmForm, Poll } from "~/ui/sessions/Poll";
-import { PreparationForm, ReminderForm } from "~/ui/sessions/ReminderForms";
+import { PollReminderForm, PreparationForm, ReminderForm } from "~/ui/sessions/ReminderForms";
 import { RoleForm } from "~/ui/sessions/RoleForm";
 import { Invitees, SessionSummary } from "~/ui/sessions/SessionSummary";
 import type { InvitedPage } from "~/ui/sessions/types";
@@ -58,6 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answerForm(formData, timekeeperSchema, (v) => assignSessionRole(user, team, params.id, "timekeeper", v.timekeeper ?? null), { path: here, message: "session.flash.timekeeper" }, { intent });
     case "reschedule":
       return answerForm(formData, rescheduleSchema, (v) => rescheduleSession(user, team, params.id, v, origin), { path: here, message: "session.flash.rescheduled" }, { intent });
+    case "remindPoll":
+      return answerForm(formData, pollReminderSchema, () => remindPoll(user, team, params.id, origin), { path: here, message: "poll.reminder.sent" }, { intent });
     case "reminder":
       return answerForm(formData, reminderSchema, (v) => setSessionReminder(user, team, params.id, v.reminder), { path: here, message: "session.flash.reminder" }, { intent });
     case "preparation":
@@ -129,6 +133,7 @@ function InvitedView({ teamSlug, page }: { teamSlug: string; page: InvitedPage }
       ) : null}
       {page.poll.open ? <Poll page={page} lastResult={replyFor("vote")} /> : null}
       {page.manage && page.poll.open ? <ConfirmForm page={page} lastResult={replyFor("confirm")} /> : null}
+      {page.manage && page.poll.open && page.poll.notAnswered.length > 0 ? <PollReminderForm page={page} lastResult={replyFor("remindPoll")} /> : null}
       <Invitees page={page} />
       {page.poll.open ? null : <Poll page={page} lastResult={replyFor("vote")} />}
       {page.manage && confirmed ? (

@@ -115,5 +115,8 @@ export const preparationSchema = z.object({ question: z.string().trim().max(MAX_
 
 export const rescheduleSchema = z.object(spanFields).transform((row, ctx) => checkSpan(row, ctx, []) ?? z.NEVER);
 
+/** The poll's one reminder asks nothing more than the button. */
+export const pollReminderSchema = z.object({});
+
 /** Calling a session off asks nothing more than the button. */
 export const cancelSchema = z.object({});

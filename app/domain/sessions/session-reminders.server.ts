@@ -79,6 +79,6 @@ export async function reminderFacts(sessionId: string) {
   return db()
     .selectFrom("intervision_session")
     .where("id", "=", sessionId)
-    .select(["reminder", "preparation_question as preparationQuestion"])
+    .select(["reminder", "preparation_question as preparationQuestion", "poll_reminded_at as pollRemindedAt"])
     .executeTakeFirstOrThrow();
 }

@@ -166,6 +166,7 @@ export async function sessionPage(user: User, team: Team, id: string | undefined
       : [],
     // When those coming are reminded is the facilitator's choice; the case bringer's question is for those coming.
     reminder: manage ? reminder.reminder : null,
+    pollReminded: Boolean(reminder.pollRemindedAt),
     preparationQuestion: participant ? reminder.preparationQuestion : null,
     // The confirmed time as the reschedule form shows it: on the clock in Amsterdam.
     currentTime: manage && session.startsAt && session.endsAt ? formTime(session.startsAt, session.endsAt) : null,

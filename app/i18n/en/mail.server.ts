@@ -26,6 +26,8 @@ export const mail: Record<keyof typeof nl, string> = {
   "eventRegistrations.message.footer":
     "You receive this message because you registered for {event} on {when} in {place}. It comes from the organisers: {organiser}.",
 
+  "poll.reminder.mail.subject": "Reminder: when can you come? – {title}",
+  "poll.reminder.mail.body": "Dear {name},\n\nYou have not yet said when you can come to the intervision ‘{title}’. You can answer without signing in, through your personal link (valid for two weeks):\n\n{link}",
   "session.mail.poll.subject": "Intervision: when can you come? – {title}",
   "session.mail.poll.body": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say for each of the {count} suggested times whether you can come:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
   "session.mail.poll.body.one": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say whether you can come at the suggested time:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",

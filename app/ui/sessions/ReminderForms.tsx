@@ -55,3 +55,26 @@ export function PreparationForm({ page, lastResult }: { page: InvitedPage; lastR
     </section>
   );
 }
+
+/** The facilitator reminds who has not answered the poll, once per poll. */
+export function PollReminderForm({ page, lastResult }: { page: InvitedPage; lastResult: LastResult }) {
+  const t = useT();
+  const [form] = useForm({ id: "remind-poll", lastResult });
+  return (
+    <section aria-labelledby="poll-reminder-heading">
+      <h2 id="poll-reminder-heading">{t("poll.reminder.title")}</h2>
+      <FormErrors errors={form.errors} />
+      {page.pollReminded ? (
+        <p className="muted">{t("poll.reminder.already")}</p>
+      ) : (
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="remindPoll" />
+          <p className="field-hint">{t("poll.reminder.hint")}</p>
+          <div className="actions">
+            <SubmitButton variant="secondary">{t("poll.reminder.submit")}</SubmitButton>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
