@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
-import { sendSessionReminders } from "../../app/domain/sessions/session-reminders.server";
-import { createCoalition, createPerson, sessionFor } from "../fixtures";
+import { promptAfterSessions, sendSessionReminders } from "../../app/domain/sessions/session-reminders.server";
+import * as newReflectionRoute from "../../app/routes/teams.$team.reflections.new";
+import { browserRequest, callRoute, createCoalition, createPerson, sessionFor } from "../fixtures";
 import { insertSession } from "../fixtures/session-rows";
 import { sessionAction, sessionPageFor } from "../fixtures/sessions";
 
@@ -188,5 +189,32 @@ describe("who chooses", () => {
     const seenBy = async (person: { id: string }) => JSON.stringify(await (await sessionPageFor(team, id, await sessionFor(person))).json());
     expect(await seenBy(outsider)).not.toContain("Hoe zeg ik nee?");
     expect(await seenBy(facilitator)).toContain("Hoe zeg ik nee?");
+  });
+});
+
+describe("after the session", () => {
+  it("those who came are asked once what they take with them, with a link that opens a reflection linked to the session; nobody else", async () => {
+    const id = await session("2027-09-15T17:00:00Z");
+    await db().updateTable("intervision_session").set({ takeaway_text: "GEHEIME NOTITIE" }).where("id", "=", id).execute();
+    const after = new Date("2027-09-15T19:00:00Z");
+    expect(await promptAfterSessions(new Date("2027-09-15T18:00:00Z"))).toBe(0);
+    await Promise.all([promptAfterSessions(after), promptAfterSessions(after)]);
+    await promptAfterSessions(new Date("2027-09-15T20:00:00Z"));
+    const mails = await db().selectFrom("email_outbox").where("subject", "=", `Wat neemt u mee? – Intervisie 2027-09-15T17:00:00Z`).select(["to_address", "body_text"]).execute();
+    expect(addresses(mails)).toEqual([facilitator.email, coming.email].sort());
+    for (const mail of mails) expect(mail.body_text).not.toContain("GEHEIME NOTITIE");
+    const path = `/teams/${team.slug}/reflections/new?session=${id}`;
+    expect(mails[0].body_text).toContain(path);
+    const page = await callRoute(newReflectionRoute.loader, { request: browserRequest(path, { cookie: await sessionFor(coming) }), params: { team: team.slug } });
+    expect((await page.json()).fromSession.id).toBe(id);
+  });
+
+  it("not for a session long past or cancelled", async () => {
+    const old = await session("2027-09-22T17:00:00Z");
+    const cancelled = await session("2027-09-22T17:00:01Z");
+    await db().updateTable("intervision_session").set({ status: "cancelled" }).where("id", "=", cancelled).execute();
+    await promptAfterSessions(new Date("2027-09-25T12:00:00Z"));
+    const prompted = await db().selectFrom("intervision_session").where("id", "in", [old, cancelled]).where("takeaway_prompted_at", "is not", null).execute();
+    expect(prompted).toHaveLength(0);
   });
 });

@@ -90,7 +90,9 @@ export function notificationLine(
             ? "notificationLine.session.rescheduled"
             : n.detail === "reminder"
               ? "notificationLine.session.reminder"
-              : "notificationLine.session.confirmed",
+              : n.detail === "held"
+                ? "notificationLine.session.held"
+                : "notificationLine.session.confirmed",
         values,
       );
     case "shared":

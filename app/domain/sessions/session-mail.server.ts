@@ -112,6 +112,15 @@ async function reminderMail({ session, team }: SessionWithTeam, person: MailPers
   };
 }
 
+/** After the session: an invitation to write down what they take with them, in a reflection linked to it. */
+function heldMail({ session, team }: SessionWithTeam, person: MailPerson, origin: string): MailContent {
+  const t = translator(person.language);
+  return {
+    subject: t("session.mail.held.subject", { title: session.title }),
+    text: t("session.mail.held.body", { name: person.name, title: session.title, link: `${origin}/teams/${team.slug}/reflections/new?session=${session.id}` }),
+  };
+}
+
 /**
  * The mail about a session for one person: the poll's invitation (detail null), a notice or the reminder. Undefined when the
  * session is gone. The facilitator counts as coming.
@@ -121,6 +130,7 @@ export async function sessionMail(sessionId: string, detail: string | null, pers
   if (!found) return undefined;
   const facilitator = await personName(found.session.facilitatorId);
   if (detail === "reminder") return reminderMail(found, person, origin);
+  if (detail === "held") return heldMail(found, person, origin);
   const notice = notices.find((n) => n === detail);
   if (!notice) return pollMail(found, person, facilitator, origin);
   const invitation = await db()

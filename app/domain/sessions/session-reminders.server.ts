@@ -31,22 +31,37 @@ export async function sendSessionReminders(now = new Date()): Promise<number> {
     .where(dueAt, "<=", now)
     .returning(["id", "facilitator_id"])
     .execute();
-  for (const session of claimed) {
-    const coming = await db()
-      .selectFrom("session_invitee")
-      .where("session_id", "=", session.id)
-      .where("rsvp", "=", "yes")
-      .select("person_id")
-      .execute();
-    await notify({
-      kind: "session",
-      recipientIds: [session.facilitator_id, ...coming.map((row) => row.person_id)],
-      actorId: null,
-      item: { type: "session", id: session.id },
-      detail: "reminder",
-    });
-  }
+  for (const session of claimed) await notifyComing(session, "reminder");
   return claimed.length;
+}
+
+/**
+ * After a session was held (its end passed, within a day: nothing for old sessions), those who came are asked,
+ * once, to write down what they take with them: the link opens a new reflection linked to the session.
+ */
+export async function promptAfterSessions(now = new Date()): Promise<number> {
+  const claimed = await db()
+    .updateTable("intervision_session")
+    .set({ takeaway_prompted_at: now })
+    .where("status", "=", "confirmed")
+    .where("takeaway_prompted_at", "is", null)
+    .where("ends_at", "<=", now)
+    .where("ends_at", ">", new Date(now.getTime() - 864e5))
+    .returning(["id", "facilitator_id"])
+    .execute();
+  for (const session of claimed) await notifyComing(session, "held");
+  return claimed.length;
+}
+
+async function notifyComing(session: { id: string; facilitator_id: string }, detail: "reminder" | "held"): Promise<void> {
+  const coming = await db().selectFrom("session_invitee").where("session_id", "=", session.id).where("rsvp", "=", "yes").select("person_id").execute();
+  await notify({
+    kind: "session",
+    recipientIds: [session.facilitator_id, ...coming.map((row) => row.person_id)],
+    actorId: null,
+    item: { type: "session", id: session.id },
+    detail,
+  });
 }
 
 export const sessionJobs: Job[] = [
@@ -55,6 +70,7 @@ export const sessionJobs: Job[] = [
     every: "*/15 * * * *",
     async run() {
       await sendSessionReminders();
+      await promptAfterSessions();
     },
   },
 ];

@@ -43,6 +43,8 @@ export const mail: Record<keyof typeof nl, string> = {
   "session.mail.reminder.body":
     "Dear {name},\n\nA reminder: you are coming to the intervision ‘{title}’ of {team}.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\n{link}",
   "session.mail.reminder.question": "The case bringer's question, to think about beforehand:\n{question}",
+  "session.mail.held.subject": "What do you take with you? – {title}",
+  "session.mail.held.body": "Dear {name},\n\nThank you for the intervision ‘{title}’. What do you take with you? Write it down in a reflection:\n\n{link}",
   "session.mail.cancelled.subject": "Intervision cancelled: {title}",
   "session.mail.cancelled.body":
     "Dear {name},\n\nThe intervision ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",

@@ -43,6 +43,8 @@ export const mail = {
   "session.mail.reminder.body":
     "Beste {name},\n\nEen herinnering: u komt naar de intervisie ‘{title}’ van {team}.\n\nWanneer: {when}\nWaar: {where}\nMethode: {method}\n\n{link}",
   "session.mail.reminder.question": "De vraag van de inbrenger, om over na te denken:\n{question}",
+  "session.mail.held.subject": "Wat neemt u mee? – {title}",
+  "session.mail.held.body": "Beste {name},\n\nDank u voor de intervisie ‘{title}’. Wat neemt u mee? Schrijf het op in een reflectie:\n\n{link}",
   "session.mail.cancelled.subject": "Intervisie geannuleerd: {title}",
   "session.mail.cancelled.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} op {when} gaat niet door.\n\nHet agendabestand in de bijlage haalt de afspraak uit uw agenda.\n\n{link}",
