@@ -3,11 +3,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { answerByToken, answerPage } from "~/domain/sessions/poll/poll-reminder.server";
 import { voteSchema } from "~/domain/sessions/session-form";
-import { slotAnswers } from "~/domain/vocabulary";
 import { formatTimeSpan } from "~/i18n/dates";
 import { SubmitButton } from "~/ui/Button";
 import { FormErrors } from "~/ui/Field";
 import { useLocale, useT } from "~/ui/i18n";
+import { SlotChoices } from "~/ui/sessions/Poll";
 
 // The personal link in a poll reminder: answer without signing in. Mail scanners open links, so opening it
 // changes nothing; the page shows the times with one button, and only that POST records the answers.
@@ -52,14 +52,7 @@ export default function AnswerPoll() {
                     <span className="visually-hidden">{t("poll.yourAnswerFor")} </span>
                     <span className="poll-when">{formatTimeSpan(slot.startsAt, slot.endsAt, locale)}</span>
                   </legend>
-                  <div className="poll-options">
-                    {slotAnswers.map((answer) => (
-                      <label key={answer} className={`poll-option poll-option-${answer}`}>
-                        <input type="radio" name={`answers.${slot.id}`} value={answer} defaultChecked={slot.answer === answer} />
-                        <span>{t(`poll.answer.${answer}`)}</span>
-                      </label>
-                    ))}
-                  </div>
+                  <SlotChoices slotId={slot.id} mine={slot.answer} />
                 </fieldset>
               </li>
             ))}
