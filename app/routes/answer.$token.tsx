@@ -38,11 +38,11 @@ export default function AnswerPoll() {
   const reply = useActionData<typeof action>();
   return (
     <section className="page-narrow">
-      <h1>{t("answer.title", { title: page.title })}</h1>
-      {reply?.saved ? <p role="status">{t("answer.saved")}</p> : null}
+      <h1>{t("poll.answerPage.title", { title: page.title })}</h1>
+      {reply?.saved ? <p role="status">{t("poll.answerPage.saved")}</p> : null}
       {page.open ? (
         <Form method="post" className="stack">
-          <p>{t("answer.intro", { name: page.name })}</p>
+          <p>{t("poll.answerPage.intro", { name: page.name })}</p>
           <FormErrors errors={reply?.errors} />
           <ol className="poll-cards">
             {page.slots.map((slot) => (
@@ -62,7 +62,7 @@ export default function AnswerPoll() {
           </div>
         </Form>
       ) : (
-        <p>{t("answer.closed")}</p>
+        <p>{t("poll.answerPage.closed")}</p>
       )}
     </section>
   );

@@ -26,7 +26,7 @@ export const mail = {
   "eventRegistrations.message.footer": "Je krijgt dit bericht omdat je je hebt aangemeld voor {event} op {when} in {place}. Het bericht komt van de organisatoren: {organiser}.",
 
   "poll.reminder.mail.subject": "Herinnering: wanneer kunt u? – {title}",
-  "poll.reminder.mail.body": "Beste {name},\n\nU heeft nog niet laten weten wanneer u kunt voor de intervisie ‘{title}’. Antwoorden kan zonder in te loggen, via uw persoonlijke link (twee weken geldig):\n\n{link}",
+  "poll.reminder.mail.body": "Beste {name},\n\nU heeft nog niet laten weten wanneer u kunt voor de intervisie ‘{title}’. Antwoorden kan zonder in te loggen, via uw eigen link (twee weken geldig):\n\n{link}",
   "session.mail.poll.subject": "Intervisie: wanneer kunt u? – {title}",
   "session.mail.poll.body":
     "Beste {name},\n\n{facilitator} plant een intervisie met {team}: ‘{title}’ (methode: {method}).\n\nGeef bij de {count} voorgestelde tijdstippen aan of u kunt:\n\n{link}\n\nAls het tijdstip vastligt, krijgt u een e-mail met een agendabestand.",
