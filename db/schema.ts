@@ -248,6 +248,24 @@ export interface IntervisionSessionTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** When those coming are reminded: the day before (default), two hours before, or not. */
+  reminder: ColumnType<SessionReminder, SessionReminder | undefined, SessionReminder>;
+  /** The start time a reminder was sent for (a moved session is reminded again). */
+  reminded_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The case bringer's question to prepare, if any (goes into the reminder). */
+  preparation_question: ColumnType<string | null, string | null | undefined, string | null>;
+  poll_reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  takeaway_prompted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type SessionReminder = "off" | "day_before" | "two_hours";
+
+export interface AnswerTokenTable {
+  id_hash: string;
+  person_id: string;
+  session_id: string;
+  expires_at: Date;
+  created_at: CreatedAt;
 }
 
 export interface SessionSlotTable {
@@ -371,6 +389,7 @@ export interface EventRegistrationTable {
   updated_at: Timestamp;
   moved_up_at: Timestamp | null;
   cancelled_at: Timestamp | null;
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface EventAnswerTable {
@@ -496,6 +515,7 @@ export interface Database {
   intervision_session: IntervisionSessionTable;
   session_slot: SessionSlotTable;
   session_invitee: SessionInviteeTable;
+  answer_token: AnswerTokenTable;
   slot_vote: SlotVoteTable;
   session_note: SessionNoteTable;
   session_action: SessionActionTable;

@@ -17,6 +17,7 @@ import * as m0015 from "./0015_programme_changes";
 import * as m0016 from "./0016_email_parts";
 import * as m0017 from "./0017_outbox_failed";
 import * as m0018 from "./0018_notifications";
+import * as m0019 from "./0019_reminders";
 import * as m0020 from "./0020_digest_sent";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "0016_email_parts": m0016,
   "0017_outbox_failed": m0017,
   "0018_notifications": m0018,
+  "0019_reminders": m0019,
   "0020_digest_sent": m0020,
 };
 

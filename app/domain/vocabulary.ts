@@ -1,4 +1,4 @@
-import type { MilestoneStatus, OrganisationKind, Perspective, Rsvp, SharedVisibility, SlotAnswer, TeamRole, Visibility } from "../../db/schema";
+import type { MilestoneStatus, OrganisationKind, Perspective, Rsvp, SessionReminder, SharedVisibility, SlotAnswer, TeamRole, Visibility } from "../../db/schema";
 
 // The fixed choices of the product, in display order; shared by forms, pages and queries.
 export const perspectives = ["resident", "volunteer", "professional"] as const satisfies readonly Perspective[];
@@ -38,6 +38,9 @@ export const MIN_SESSION_SLOTS = 2;
 export const MAX_SESSION_SLOTS = 8;
 /** Whether an invitee comes to a confirmed session. */
 export const rsvpAnswers = ["yes", "no"] as const satisfies readonly Rsvp[];
+/** When those coming to a session are reminded of it (the facilitator's choice). */
+export const sessionReminders = ["day_before", "two_hours", "off"] as const satisfies readonly SessionReminder[];
+export const MAX_PREPARATION_QUESTION = 1000;
 
 /** Intervision: a follow-up action is one line (who does what), an evaluation one sentence. */
 export const SESSION_ACTION_MAX = 300;

@@ -4,8 +4,11 @@ import { requireTeamReader, requireUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/mail/email.server";
 import {
   cancelSchema,
+  pollReminderSchema,
   caseBringerSchema,
   confirmSchema,
+  preparationSchema,
+  reminderSchema,
   rescheduleSchema,
   rsvpSchema,
   timekeeperSchema,
@@ -13,13 +16,16 @@ import {
   volunteerSchema,
 } from "~/domain/sessions/session-form";
 import { answerInvitation, assignSessionRole, volunteerAsCaseBringer } from "~/domain/sessions/attendance.server";
+import { remindPoll } from "~/domain/sessions/poll/poll-reminder.server";
 import { confirmSessionTime, voteOnTimes } from "~/domain/sessions/poll/poll.server";
+import { setPreparationQuestion, setSessionReminder } from "~/domain/sessions/session-reminders.server";
 import { cancelSession, rescheduleSession, sessionPage } from "~/domain/sessions/sessions.server";
 import { answerForm } from "~/ui/form-answer.server";
 import { useT } from "~/ui/i18n";
 import { RsvpForm, VolunteerForm } from "~/ui/sessions/Attendance";
 import { CancelForm, RescheduleForm } from "~/ui/sessions/ChangeSession";
 import { ConfirmForm, Poll } from "~/ui/sessions/Poll";
+import { PollReminderForm, PreparationForm, ReminderForm } from "~/ui/sessions/ReminderForms";
 import { RoleForm } from "~/ui/sessions/RoleForm";
 import { Invitees, SessionSummary } from "~/ui/sessions/SessionSummary";
 import type { InvitedPage } from "~/ui/sessions/types";
@@ -54,6 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answerForm(formData, timekeeperSchema, (v) => assignSessionRole(user, team, params.id, "timekeeper", v.timekeeper ?? null), { path: here, message: "session.flash.timekeeper" }, { intent });
     case "reschedule":
       return answerForm(formData, rescheduleSchema, (v) => rescheduleSession(user, team, params.id, v, origin), { path: here, message: "session.flash.rescheduled" }, { intent });
+    case "remindPoll":
+      return answerForm(formData, pollReminderSchema, () => remindPoll(user, team, params.id, origin), { path: here, message: "poll.reminder.sent" }, { intent });
+    case "reminder":
+      return answerForm(formData, reminderSchema, (v) => setSessionReminder(user, team, params.id, v.reminder), { path: here, message: "session.flash.reminder" }, { intent });
+    case "preparation":
+      return answerForm(formData, preparationSchema, (v) => setPreparationQuestion(user, team, params.id, v.question), { path: here, message: "session.flash.preparation" }, { intent });
     case "cancel":
       return answerForm(formData, cancelSchema, () => cancelSession(user, team, params.id, origin), { path: here, message: "session.flash.cancelled" }, { intent });
     default:
@@ -102,6 +114,13 @@ function InvitedView({ teamSlug, page }: { teamSlug: string; page: InvitedPage }
       ) : null}
       {confirmed && page.me.rsvp ? <RsvpForm page={page} lastResult={replyFor("rsvp")} /> : null}
       {confirmed && page.me.rsvp === "yes" ? <VolunteerForm page={page} lastResult={replyFor("volunteer")} /> : null}
+      {confirmed && page.me.bringsCase ? <PreparationForm page={page} lastResult={replyFor("preparation")} /> : null}
+      {confirmed && page.preparationQuestion && !page.me.bringsCase ? (
+        <section aria-labelledby="preparation-heading">
+          <h2 id="preparation-heading">{t("session.preparation.shown")}</h2>
+          <p className="preparation-question">{page.preparationQuestion}</p>
+        </section>
+      ) : null}
       {page.manage && confirmed ? (
         <section aria-labelledby="roles-heading">
           <h2 id="roles-heading">{t("session.roles.title")}</h2>
@@ -114,10 +133,12 @@ function InvitedView({ teamSlug, page }: { teamSlug: string; page: InvitedPage }
       ) : null}
       {page.poll.open ? <Poll page={page} lastResult={replyFor("vote")} /> : null}
       {page.manage && page.poll.open ? <ConfirmForm page={page} lastResult={replyFor("confirm")} /> : null}
+      {page.manage && page.poll.open && page.poll.notAnswered.length > 0 ? <PollReminderForm page={page} lastResult={replyFor("remindPoll")} /> : null}
       <Invitees page={page} />
       {page.poll.open ? null : <Poll page={page} lastResult={replyFor("vote")} />}
       {page.manage && confirmed ? (
         <>
+          <ReminderForm page={page} lastResult={replyFor("reminder")} />
           <RescheduleForm page={page} lastResult={replyFor("reschedule")} />
           <CancelForm lastResult={replyFor("cancel")} />
         </>

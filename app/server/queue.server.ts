@@ -14,6 +14,8 @@ export type Job<Data = unknown> = {
   retry?(): { limit: number; delaySeconds: number; backoff: boolean };
   /** Runs at the start of every hour (Europe/Amsterdam) and at start-up, once per clock hour across all processes. */
   hourly?: boolean;
+  /** A cron expression (Europe/Amsterdam): runs then, once per tick across all processes. */
+  every?: string;
 };
 
 /** Which try this is (1 for the first), and whether a failure now is final. */
@@ -87,6 +89,7 @@ export async function startQueue(jobs: Job[], options: QueueOptions = {}): Promi
       await boss.schedule(job.name, "0 * * * *", {}, { ...thisHourOnly(job), tz: "Europe/Amsterdam" });
       await sendThisHoursRun(job);
     }
+    if (job.every) await boss.schedule(job.name, job.every, {}, { tz: "Europe/Amsterdam" });
   }
 }
 

@@ -30,14 +30,19 @@ describe("hourly clean-ups", () => {
     expect(await runsPerCleanUp()).toEqual(allDone);
   });
 
-  it("are scheduled at every full hour, Amsterdam time (with the other objects' hourly jobs, such as the weekly digest)", async () => {
+  it("are scheduled at every full hour, Amsterdam time (with the other objects' hourly jobs, such as the weekly digest), and the reminders every quarter of an hour", async () => {
     const schedules = await sql<{ name: string; cron: string; timezone: string }>`
       select name, cron, timezone from ${sql.id(queueSchema(), "schedule")} order by name`.execute(db());
     expect(schedules.rows).toEqual(
-      JOBS.filter((job) => job.hourly)
-        .map((job) => job.name)
-        .sort()
-        .map((name) => ({ name, cron: "0 * * * *", timezone: "Europe/Amsterdam" })),
+      JOBS.flatMap((job) => (job.hourly ? [{ name: job.name, cron: "0 * * * *" }] : job.every ? [{ name: job.name, cron: job.every }] : []))
+        .map((schedule) => ({ ...schedule, timezone: "Europe/Amsterdam" }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
     );
+    for (const name of [...Object.keys(HOURLY_JOBS), "send-weekly-digests"]) {
+      expect(schedules.rows).toContainEqual({ name, cron: "0 * * * *", timezone: "Europe/Amsterdam" });
+    }
+    for (const name of ["session-reminders", "event-reminders"]) {
+      expect(schedules.rows).toContainEqual({ name, cron: "*/15 * * * *", timezone: "Europe/Amsterdam" });
+    }
   });
 });

@@ -88,7 +88,11 @@ export function notificationLine(
           ? "notificationLine.session.cancelled"
           : n.detail === "rescheduled"
             ? "notificationLine.session.rescheduled"
-            : "notificationLine.session.confirmed",
+            : n.detail === "reminder"
+              ? "notificationLine.session.reminder"
+              : n.detail === "held"
+                ? "notificationLine.session.held"
+                : "notificationLine.session.confirmed",
         values,
       );
     case "shared":

@@ -5,7 +5,7 @@ import { afterId, inCoalition, isoDayOrNull, keyset, PAGE_SIZE, type PersonalRow
 
 // A person's place in intervision sessions (leading, invited, a role, votes, actions, evaluations, the notes
 // they last edited): exported with the notes only where they are still a participant; on leaving, handed to
-// the stand-in. Their calendar feed goes with the account.
+// the stand-in. Their calendar feed and their links to answer a poll go with the account.
 
 const sessionColumns = ["facilitator_id", "case_bringer_id", "timekeeper_id"] as const;
 
@@ -20,6 +20,7 @@ export const sessionRows: PersonalRows = {
     { table: "session_action", column: "created_by" },
     { table: "session_evaluation", column: "person_id" },
     { table: "calendar_feed", column: "person_id" },
+    { table: "answer_token", column: "person_id" },
   ],
   async handOver(trx, { from, to, coalitionId }) {
     const inTeam = inCoalition("intervision_session.coalition_id", coalitionId);
@@ -34,9 +35,12 @@ export const sessionRows: PersonalRows = {
     await sql`update session_action set owner_id = ${to} where owner_id = ${from} and session_id in ${teamSessions}`.execute(trx);
     await sql`update session_action set created_by = ${to} where created_by = ${from} and session_id in ${teamSessions}`.execute(trx);
     await sql`update session_evaluation set person_id = ${to} where person_id = ${from} and session_id in ${teamSessions}`.execute(trx);
+    // A personal link to answer a poll is never handed over: it goes with the person's place in the team.
+    await sql`delete from answer_token where person_id = ${from} and session_id in ${teamSessions}`.execute(trx);
   },
   async erase(trx, person) {
     await trx.deleteFrom("calendar_feed").where("person_id", "=", person.id).execute();
+    await trx.deleteFrom("answer_token").where("person_id", "=", person.id).execute();
   },
 };
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { amsterdamTimeToUtc } from "../../i18n/dates";
 import { isoDayField } from "../form-fields";
 import { methodBySlug } from "./intervision-methods";
-import { MAX_SESSION_SLOTS, MIN_SESSION_SLOTS, rsvpAnswers, slotAnswers } from "../vocabulary";
+import { MAX_PREPARATION_QUESTION, MAX_SESSION_SLOTS, MIN_SESSION_SLOTS, rsvpAnswers, sessionReminders, slotAnswers } from "../vocabulary";
 
 // The schemas of scheduling an intervision session and of its page (poll, RSVP, case bringer, new time).
 // Only actions import this module, so zod stays out of the browser bundle.
@@ -109,7 +109,14 @@ export const volunteerSchema = z.object({ volunteer: z.enum(["yes", "no"], { err
 export const caseBringerSchema = z.object({ caseBringer: z.uuid("error.choose").optional() });
 export const timekeeperSchema = z.object({ timekeeper: z.uuid("error.choose").optional() });
 
+/** The facilitator's choice of reminder; the case bringer's question for the others to prepare (empty: none). */
+export const reminderSchema = z.object({ reminder: z.enum(sessionReminders, { error: "error.choose" }) });
+export const preparationSchema = z.object({ question: z.string().trim().max(MAX_PREPARATION_QUESTION, "error.tooLong").optional() });
+
 export const rescheduleSchema = z.object(spanFields).transform((row, ctx) => checkSpan(row, ctx, []) ?? z.NEVER);
+
+/** The poll's one reminder asks nothing more than the button. */
+export const pollReminderSchema = z.object({});
 
 /** Calling a session off asks nothing more than the button. */
 export const cancelSchema = z.object({});

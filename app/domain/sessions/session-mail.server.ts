@@ -87,14 +87,50 @@ function noticeMail(notice: Notice, { session, team }: SessionWithTeam, person: 
   };
 }
 
+/** The reminder to those coming: time, place, and the case bringer's question to prepare, if any (never the notes). */
+async function reminderMail({ session, team }: SessionWithTeam, person: MailPerson, origin: string): Promise<MailContent> {
+  const t = translator(person.language);
+  const event = calendarSession(session, team, origin, person.language);
+  const { preparation_question: question } = await db()
+    .selectFrom("intervision_session")
+    .where("id", "=", session.id)
+    .select("preparation_question")
+    .executeTakeFirstOrThrow();
+  const when = formatTimeSpan(event.startsAt, event.endsAt, person.language);
+  const text = t("session.mail.reminder.body", {
+    name: person.name,
+    title: session.title,
+    team: team.name,
+    when,
+    where: [session.place, session.videoUrl].filter(Boolean).join(" · "),
+    method: event.methodName,
+    link: event.url,
+  });
+  return {
+    subject: t("session.mail.reminder.subject", { title: session.title, when }),
+    text: question ? `${text}\n\n${t("session.mail.reminder.question", { question })}` : text,
+  };
+}
+
+/** After the session: an invitation to write down what they take with them, in a reflection linked to it. */
+function heldMail({ session, team }: SessionWithTeam, person: MailPerson, origin: string): MailContent {
+  const t = translator(person.language);
+  return {
+    subject: t("session.mail.held.subject", { title: session.title }),
+    text: t("session.mail.held.body", { name: person.name, title: session.title, link: `${origin}/teams/${team.slug}/reflections/new?session=${session.id}` }),
+  };
+}
+
 /**
- * The mail about a session for one person: the poll's invitation (detail null) or a notice. Undefined when the
+ * The mail about a session for one person: the poll's invitation (detail null), a notice or the reminder. Undefined when the
  * session is gone. The facilitator counts as coming.
  */
 export async function sessionMail(sessionId: string, detail: string | null, person: MailPerson, origin: string): Promise<MailContent | undefined> {
   const found = await sessionWithTeam(sessionId);
   if (!found) return undefined;
   const facilitator = await personName(found.session.facilitatorId);
+  if (detail === "reminder") return reminderMail(found, person, origin);
+  if (detail === "held") return heldMail(found, person, origin);
   const notice = notices.find((n) => n === detail);
   if (!notice) return pollMail(found, person, facilitator, origin);
   const invitation = await db()

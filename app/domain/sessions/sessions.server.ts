@@ -27,6 +27,7 @@ import {
 } from "./session-access.server";
 import type { NewSessionInput, TimeSpan } from "./session-form";
 import { announceSession, askToAnswerPoll } from "./session-notices.server";
+import { reminderFacts } from "./session-reminders.server";
 
 // Intervision sessions: the team's list, one session's page, and making, moving and calling off a session.
 // The poll lives in poll/, who comes and who holds a role in attendance.server.ts, the e-mails in
@@ -131,6 +132,7 @@ export async function sessionPage(user: User, team: Team, id: string | undefined
   const poll = await pollOf(session, [facilitator, ...invitees], invitees, user.id);
   const manage = runs(user, session);
   const participant = role === "participant";
+  const reminder = await reminderFacts(session.id);
   const nameOf = (personId: string | null) => {
     const person = personId ? invitations.find((i) => i.id === personId) : undefined;
     return person ? { id: person.id, name: person.name } : null;
@@ -149,6 +151,7 @@ export async function sessionPage(user: User, team: Team, id: string | undefined
       .map(({ id: personId, name, rsvp }) => ({ id: personId, name, rsvp, answered: !poll.notAnswered.some((p) => p.id === personId) })),
     me: {
       leading: session.facilitatorId === user.id,
+      bringsCase: session.caseBringerId === user.id,
       rsvp: invitation?.rsvp ?? null,
       volunteersCase: invitation?.volunteersCase ?? false,
     },
@@ -161,6 +164,10 @@ export async function sessionPage(user: User, team: Team, id: string | undefined
           .filter((invitee) => invitee.rsvp === "yes" && invitee.id !== session.facilitatorId)
           .map(({ id: personId, name, volunteersCase }) => ({ id: personId, name, volunteersCase }))
       : [],
+    // When those coming are reminded is the facilitator's choice; the case bringer's question is for those coming.
+    reminder: manage ? reminder.reminder : null,
+    pollReminded: Boolean(reminder.pollRemindedAt),
+    preparationQuestion: participant ? reminder.preparationQuestion : null,
     // The confirmed time as the reschedule form shows it: on the clock in Amsterdam.
     currentTime: manage && session.startsAt && session.endsAt ? formTime(session.startsAt, session.endsAt) : null,
   };

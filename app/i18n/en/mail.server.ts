@@ -18,12 +18,16 @@ export const mail: Record<keyof typeof nl, string> = {
     "Hello {name},\n\nSomeone (probably you) tried to register this e-mail address again for {title}. You were already registered; no second registration was made.\n\nYour status: {status}\n\nWith this new link you view, change or cancel your registration (earlier links no longer work):\n{link}\n\nDidn't do this yourself? Then you can ignore this e-mail.",
   "eventPublic.mail.movedUp.subject": "A place has come free: {title}",
   "eventPublic.mail.movedUp.body": "Hello {name},\n\nA place has come free. You were on the waiting list and are now registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nCan't come after all? Please cancel through this link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
+  "eventPublic.mail.reminder.subject": "The day after tomorrow: {title}",
+  "eventPublic.mail.reminder.body": "Hello {name},\n\nA reminder: you are registered for {title}.\n\nWhen: {when}\nWhere: {place}, {address}\n\nThe calendar file is attached to this e-mail.\n\nWould you like to change your registration, or can you not come after all? You can do so at this link (earlier links no longer work):\n{link}\n\nYour details are deleted automatically 90 days after the event.",
   "eventPublic.mail.status.registered": "registered, you have a place",
   "eventPublic.mail.status.waiting": "on the waiting list",
 
   "eventRegistrations.message.footer":
     "You receive this message because you registered for {event} on {when} in {place}. It comes from the organisers: {organiser}.",
 
+  "poll.reminder.mail.subject": "Reminder: when can you come? – {title}",
+  "poll.reminder.mail.body": "Dear {name},\n\nYou have not yet said when you can come to the intervision ‘{title}’. You can answer without signing in, through your personal link (valid for two weeks):\n\n{link}",
   "session.mail.poll.subject": "Intervision: when can you come? – {title}",
   "session.mail.poll.body": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say for each of the {count} suggested times whether you can come:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
   "session.mail.poll.body.one": "Dear {name},\n\n{facilitator} is planning an intervision with {team}: ‘{title}’ (method: {method}).\n\nPlease say whether you can come at the suggested time:\n\n{link}\n\nOnce the time is confirmed, you will get an e-mail with a calendar file.",
@@ -35,6 +39,12 @@ export const mail: Record<keyof typeof nl, string> = {
   "session.mail.rescheduled.subject": "Intervision moved: {title}",
   "session.mail.rescheduled.body":
     "Dear {name},\n\nThe intervision ‘{title}’ of {team} has been moved.\n\nNew time: {when}\nWhere: {where}\nMethod: {method}\n\nThe attached calendar file updates the appointment in your calendar. Can you come now, or not? Let us know at:\n\n{link}",
+  "session.mail.reminder.subject": "Reminder: intervision {title}, {when}",
+  "session.mail.reminder.body":
+    "Dear {name},\n\nA reminder: you are coming to the intervision ‘{title}’ of {team}.\n\nWhen: {when}\nWhere: {where}\nMethod: {method}\n\n{link}",
+  "session.mail.reminder.question": "The case bringer's question, to think about beforehand:\n{question}",
+  "session.mail.held.subject": "What do you take with you? – {title}",
+  "session.mail.held.body": "Dear {name},\n\nThank you for the intervision ‘{title}’. What do you take with you? Write it down in a reflection:\n\n{link}",
   "session.mail.cancelled.subject": "Intervision cancelled: {title}",
   "session.mail.cancelled.body":
     "Dear {name},\n\nThe intervision ‘{title}’ of {team} on {when} will not take place.\n\nThe attached calendar file takes the appointment out of your calendar.\n\n{link}",

@@ -8,6 +8,8 @@ export const notificationLines: Record<keyof typeof nl, string> = {
   "notificationLine.session.confirmed": "The intervision ‘{title}’ is confirmed",
   "notificationLine.session.rescheduled": "The intervision ‘{title}’ has moved",
   "notificationLine.session.cancelled": "The intervision ‘{title}’ is cancelled",
+  "notificationLine.session.reminder": "Reminder: the intervision ‘{title}’ is coming up",
+  "notificationLine.session.held": "What do you take with you from the intervision ‘{title}’?",
   "notificationLine.action": "{actor} gave you a follow-up action in the intervision ‘{title}’",
   "notificationLine.shared.team": "{actor} shared ‘{title}’ with the coalition",
   "notificationLine.shared.network": "{actor} shared ‘{title}’ with the network",

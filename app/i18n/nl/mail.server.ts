@@ -18,11 +18,15 @@ export const mail = {
     "Hallo {name},\n\nIemand (waarschijnlijk jijzelf) probeerde dit e-mailadres opnieuw aan te melden voor {title}. Je was al aangemeld; er is geen tweede aanmelding gemaakt.\n\nJe status: {status}\n\nMet deze nieuwe link bekijk, wijzig of zeg je je aanmelding af (eerdere links werken niet meer):\n{link}\n\nHeb je dit niet zelf gedaan? Dan kun je deze e-mail negeren.",
   "eventPublic.mail.movedUp.subject": "Er is een plek vrijgekomen: {title}",
   "eventPublic.mail.movedUp.body": "Hallo {name},\n\nEr is een plek vrijgekomen. Je stond op de wachtlijst en bent nu aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nKun je toch niet komen? Zeg dan af via deze link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
+  "eventPublic.mail.reminder.subject": "Overmorgen: {title}",
+  "eventPublic.mail.reminder.body": "Hallo {name},\n\nEen herinnering: je bent aangemeld voor {title}.\n\nWanneer: {when}\nWaar: {place}, {address}\n\nHet agendabestand zit als bijlage bij deze e-mail.\n\nWil je je aanmelding wijzigen, of kun je toch niet komen? Dat kan via deze link (eerdere links werken niet meer):\n{link}\n\nJe gegevens worden 90 dagen na de bijeenkomst automatisch verwijderd.",
   "eventPublic.mail.status.registered": "aangemeld, je hebt een plek",
   "eventPublic.mail.status.waiting": "op de wachtlijst",
 
   "eventRegistrations.message.footer": "Je krijgt dit bericht omdat je je hebt aangemeld voor {event} op {when} in {place}. Het bericht komt van de organisatoren: {organiser}.",
 
+  "poll.reminder.mail.subject": "Herinnering: wanneer kunt u? – {title}",
+  "poll.reminder.mail.body": "Beste {name},\n\nU heeft nog niet laten weten wanneer u kunt voor de intervisie ‘{title}’. Antwoorden kan zonder in te loggen, via uw eigen link (twee weken geldig):\n\n{link}",
   "session.mail.poll.subject": "Intervisie: wanneer kunt u? – {title}",
   "session.mail.poll.body":
     "Beste {name},\n\n{facilitator} plant een intervisie met {team}: ‘{title}’ (methode: {method}).\n\nGeef bij de {count} voorgestelde tijdstippen aan of u kunt:\n\n{link}\n\nAls het tijdstip vastligt, krijgt u een e-mail met een agendabestand.",
@@ -35,6 +39,12 @@ export const mail = {
   "session.mail.rescheduled.subject": "Intervisie verzet: {title}",
   "session.mail.rescheduled.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} is verzet.\n\nNieuw tijdstip: {when}\nWaar: {where}\nMethode: {method}\n\nHet agendabestand in de bijlage werkt de afspraak in uw agenda bij. Kunt u nu wel of niet? Laat het weten via:\n\n{link}",
+  "session.mail.reminder.subject": "Herinnering: intervisie {title}, {when}",
+  "session.mail.reminder.body":
+    "Beste {name},\n\nEen herinnering: u komt naar de intervisie ‘{title}’ van {team}.\n\nWanneer: {when}\nWaar: {where}\nMethode: {method}\n\n{link}",
+  "session.mail.reminder.question": "De vraag van de inbrenger, om over na te denken:\n{question}",
+  "session.mail.held.subject": "Wat neemt u mee? – {title}",
+  "session.mail.held.body": "Beste {name},\n\nDank u voor de intervisie ‘{title}’. Wat neemt u mee? Schrijf het op in een reflectie:\n\n{link}",
   "session.mail.cancelled.subject": "Intervisie geannuleerd: {title}",
   "session.mail.cancelled.body":
     "Beste {name},\n\nDe intervisie ‘{title}’ van {team} op {when} gaat niet door.\n\nHet agendabestand in de bijlage haalt de afspraak uit uw agenda.\n\n{link}",

@@ -8,6 +8,8 @@ export const notificationLines = {
   "notificationLine.session.confirmed": "De intervisie ‘{title}’ is vastgelegd",
   "notificationLine.session.rescheduled": "De intervisie ‘{title}’ is verzet",
   "notificationLine.session.cancelled": "De intervisie ‘{title}’ gaat niet door",
+  "notificationLine.session.reminder": "Herinnering: de intervisie ‘{title}’ komt eraan",
+  "notificationLine.session.held": "Wat neemt u mee uit de intervisie ‘{title}’?",
   "notificationLine.action": "{actor} gaf u een vervolgactie in de intervisie ‘{title}’",
   "notificationLine.shared.team": "{actor} deelde ‘{title}’ met de coalitie",
   "notificationLine.shared.network": "{actor} deelde ‘{title}’ met het netwerk",

@@ -60,6 +60,21 @@ export function Poll({ page, lastResult }: { page: InvitedPage; lastResult: Last
   );
 }
 
+/** The three large choices for one candidate time, named `answers.<slot id>` (also on /answer/:token). */
+export function SlotChoices({ slotId, mine }: { slotId: string; mine: string | null | undefined }) {
+  const t = useT();
+  return (
+    <div className="poll-options">
+      {slotAnswers.map((answer) => (
+        <label key={answer} className={`poll-option poll-option-${answer}`}>
+          <input type="radio" name={`answers.${slotId}`} value={answer} defaultChecked={mine === answer} />
+          <span>{t(`poll.answer.${answer}`)}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
 function PollCard({ slot, mark, votes }: { slot: Slot; mark: "suggested" | "chosen" | null; votes: boolean }) {
   const t = useT();
   const locale = useLocale();
@@ -78,14 +93,7 @@ function PollCard({ slot, mark, votes }: { slot: Slot; mark: "suggested" | "chos
             <span className="visually-hidden">{t("poll.yourAnswerFor")} </span>
             {heading}
           </legend>
-          <div className="poll-options">
-            {slotAnswers.map((answer) => (
-              <label key={answer} className={`poll-option poll-option-${answer}`}>
-                <input type="radio" name={`answers.${slot.id}`} value={answer} defaultChecked={slot.mine === answer} />
-                <span>{t(`poll.answer.${answer}`)}</span>
-              </label>
-            ))}
-          </div>
+          <SlotChoices slotId={slot.id} mine={slot.mine} />
         </fieldset>
       ) : (
         <h3 className="poll-card-heading">{heading}</h3>

@@ -23,6 +23,7 @@ const mailKeys = {
   registered: ["eventPublic.mail.registered.subject", "eventPublic.mail.registered.body"],
   waiting: ["eventPublic.mail.waiting.subject", "eventPublic.mail.waiting.body"],
   movedUp: ["eventPublic.mail.movedUp.subject", "eventPublic.mail.movedUp.body"],
+  reminder: ["eventPublic.mail.reminder.subject", "eventPublic.mail.reminder.body"],
 } as const satisfies Record<string, [MessageKey, MessageKey]>;
 
 export async function mailRegistrant(

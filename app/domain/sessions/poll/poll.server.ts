@@ -78,21 +78,26 @@ export async function voteOnTimes(
 ): Promise<Outcome> {
   const { session, role } = await openSession(user, team, id);
   if (role === "observer") throw notFound();
+  return recordVotes(session.id, user.id, answers);
+}
+
+/** One person's answers to a session's poll (also from the personal link in a reminder, /answer/:token). */
+export async function recordVotes(sessionId: string, personId: string, answers: Record<string, SlotAnswer>): Promise<Outcome> {
   return db()
     .transaction()
     .execute(async (trx) => {
       // Locked, so that a vote and the confirmation cannot cross: a vote after it is refused.
       const current = await trx
         .selectFrom("intervision_session")
-        .where("id", "=", session.id)
+        .where("id", "=", sessionId)
         .select("status")
         .forUpdate()
         .executeTakeFirstOrThrow();
       if (current.status !== "polling") return refuse("poll.closed");
-      const slots = await trx.selectFrom("session_slot").where("session_id", "=", session.id).select("id").execute();
+      const slots = await trx.selectFrom("session_slot").where("session_id", "=", sessionId).select("id").execute();
       const votes = slots
         .filter((slot) => answers[slot.id])
-        .map((slot) => ({ slot_id: slot.id, person_id: user.id, answer: answers[slot.id] }));
+        .map((slot) => ({ slot_id: slot.id, person_id: personId, answer: answers[slot.id] }));
       if (votes.length === 0) return refuse("poll.noAnswers");
       await trx
         .insertInto("slot_vote")
