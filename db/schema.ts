@@ -5,7 +5,9 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type AccountRole = "participant" | "funder" | "admin";
 export type TeamRole = "member" | "facilitator";
-export type Perspective = "resident" | "volunteer" | "professional";
+export type Perspective = "resident" | "volunteer" | "professional" | "municipality" | "board";
+export type AgreementStatus = "draft" | "proposed" | "signed";
+export type JoinDecision = "accepted" | "declined";
 export type OrganisationKind = "residents_initiative" | "welfare" | "municipality" | "other";
 export type Language = "nl" | "en";
 
@@ -449,8 +451,8 @@ export interface InstallationSettingTable {
   updated_at: Timestamp;
 }
 
-export type NotificationKindColumn = "reply" | "mention" | "poll" | "session" | "action" | "shared" | "registration";
-export type NotifiedItemType = "reflection" | "lesson" | "milestone" | "session" | "event";
+export type NotificationKindColumn = "reply" | "mention" | "poll" | "session" | "action" | "shared" | "registration" | "join_request" | "signature";
+export type NotifiedItemType = "reflection" | "lesson" | "milestone" | "session" | "event" | "agreement";
 export type NotificationDelivery = "app" | "email" | "digest";
 
 export interface NotificationTable {
@@ -490,6 +492,136 @@ export interface DigestSentTable {
   person_id: string;
   week: string;
   sent_at: CreatedAt;
+}
+
+export interface InputRoundTable {
+  id: Generated<string>;
+  coalition_id: string;
+  question: string;
+  perspectives: Perspective[];
+  opens_on: ColumnType<string, string, string>;
+  closes_on: ColumnType<string, string, string>;
+  open_to_outsiders: ColumnType<boolean, boolean | undefined, boolean>;
+  public_token: string;
+  outcome_shared_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RoundEditorTable {
+  round_id: string;
+  person_id: string;
+}
+
+export interface RoundThemeTable {
+  id: Generated<string>;
+  round_id: string;
+  theme_id: string | null;
+  label: string | null;
+}
+
+export interface RoundContributionTable {
+  id: Generated<string>;
+  round_id: string;
+  body: string;
+  perspective: Perspective;
+  person_id: string | null;
+  author_name: string | null;
+  round_theme_id: string | null;
+  shapes_article: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface RoundContributionAttemptTable {
+  id: Generated<string>;
+  round_id: string;
+  address: string;
+  attempted_at: CreatedAt;
+}
+
+export interface AgreementTable {
+  coalition_id: string;
+  published_at: Timestamp | null;
+  review_on: ColumnType<string | null, string | null | undefined, string | null>;
+  review_reminded_for: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+export interface AgreementVersionTable {
+  id: Generated<string>;
+  coalition_id: string;
+  number: number;
+  status: ColumnType<AgreementStatus, AgreementStatus | undefined, AgreementStatus>;
+  vision: ColumnType<unknown, string, string>;
+  vision_text: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  proposed_at: Timestamp | null;
+  signed_at: Timestamp | null;
+}
+
+export interface AgreementArticleTable {
+  id: Generated<string>;
+  version_id: string;
+  article_key: Generated<string>;
+  number: number;
+  title: string;
+  body: ColumnType<unknown, string, string>;
+  body_text: string;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface AgreementArticleSourceTable {
+  article_id: string;
+  round_theme_id: string;
+}
+
+export interface AgreementSignatoryTable {
+  id: Generated<string>;
+  version_id: string;
+  organisation_id: string;
+  person_id: string | null;
+  name: string | null;
+  email: string | null;
+  token_hash: string | null;
+  token_expires_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AgreementSignatureTable {
+  id: Generated<string>;
+  signatory_id: string;
+  version_id: string;
+  organisation_id: string;
+  person_id: string | null;
+  name: string;
+  function: string;
+  signed_on: ColumnType<string, string, string>;
+  signed_at: CreatedAt;
+}
+
+export interface AgreementJoinRequestTable {
+  id: Generated<string>;
+  coalition_id: string;
+  kind: "organisation" | "individual";
+  organisation_name: string | null;
+  contact_name: string;
+  email: string;
+  motivation: string;
+  created_at: CreatedAt;
+  decision: JoinDecision | null;
+  decision_message: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  organisation_id: string | null;
+}
+
+export interface AgreementJoinAttemptTable {
+  id: Generated<string>;
+  coalition_id: string;
+  address: string;
+  attempted_at: CreatedAt;
 }
 
 export interface Database {
@@ -537,4 +669,17 @@ export interface Database {
   digest_day: DigestDayTable;
   unsubscribe_token: UnsubscribeTokenTable;
   digest_sent: DigestSentTable;
+  input_round: InputRoundTable;
+  round_editor: RoundEditorTable;
+  round_theme: RoundThemeTable;
+  round_contribution: RoundContributionTable;
+  round_contribution_attempt: RoundContributionAttemptTable;
+  agreement: AgreementTable;
+  agreement_version: AgreementVersionTable;
+  agreement_article: AgreementArticleTable;
+  agreement_article_source: AgreementArticleSourceTable;
+  agreement_signatory: AgreementSignatoryTable;
+  agreement_signature: AgreementSignatureTable;
+  agreement_join_request: AgreementJoinRequestTable;
+  agreement_join_attempt: AgreementJoinAttemptTable;
 }

@@ -19,6 +19,7 @@ import * as m0017 from "./0017_outbox_failed";
 import * as m0018 from "./0018_notifications";
 import * as m0019 from "./0019_reminders";
 import * as m0020 from "./0020_digest_sent";
+import * as m0021 from "./0021_agreements_rounds";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   "0018_notifications": m0018,
   "0019_reminders": m0019,
   "0020_digest_sent": m0020,
+  "0021_agreements_rounds": m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

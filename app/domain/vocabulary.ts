@@ -1,7 +1,7 @@
 import type { MilestoneStatus, OrganisationKind, Perspective, Rsvp, SessionReminder, SharedVisibility, SlotAnswer, TeamRole, Visibility } from "../../db/schema";
 
 // The fixed choices of the product, in display order; shared by forms, pages and queries.
-export const perspectives = ["resident", "volunteer", "professional"] as const satisfies readonly Perspective[];
+export const perspectives = ["resident", "volunteer", "professional", "municipality", "board"] as const satisfies readonly Perspective[];
 export const visibilities = ["private", "team", "network"] as const satisfies readonly Visibility[];
 /** Empty partner rows on the coalition form, so that organisations can be added without JavaScript. */
 export const BLANK_PARTNER_ROWS = 3;

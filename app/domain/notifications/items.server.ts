@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { db } from "../../../db/db.server";
 import type { NotifiedItemType, Rsvp, Visibility } from "../../../db/schema";
-import { canOrganiseEvent, canRead, canReadMilestone, sessionRole, type User } from "../../auth/permissions.server";
+import { canOrganiseEvent, canRead, canReadMilestone, membershipIn, sessionRole, type User } from "../../auth/permissions.server";
 import type { NotificationKind } from "./notification-kinds";
 
 // What a notification is about, and whether a person may still be told of it. The item is read afresh each time
@@ -114,6 +114,28 @@ async function events(ids: string[]): Promise<ItemFacts[]> {
   }));
 }
 
+/**
+ * A coalition's agreement (the item's id is the coalition's): its join requests and signatures are for the
+ * facilitators, who manage it.
+ */
+async function agreements(ids: string[]): Promise<ItemFacts[]> {
+  if (ids.length === 0) return [];
+  const rows = await db()
+    .selectFrom("agreement")
+    .innerJoin("coalition", "coalition.id", "agreement.coalition_id")
+    .where("agreement.coalition_id", "in", ids)
+    .select(["coalition.id", "coalition.name", "coalition.slug"])
+    .execute();
+  return rows.map((row) => ({
+    type: "agreement",
+    id: row.id,
+    title: row.name,
+    coalitionId: row.id,
+    path: `/teams/${row.slug}/agreement`,
+    visibleTo: (user) => membershipIn(user, row.id)?.role === "facilitator",
+  }));
+}
+
 /** The items as they are now (those deleted meanwhile are missing), by itemKey; personIds: who will be asked. */
 export async function currentItems(items: NotifiedItem[], personIds: string[]): Promise<Map<string, ItemFacts>> {
   const found = await Promise.all([
@@ -122,6 +144,7 @@ export async function currentItems(items: NotifiedItem[], personIds: string[]): 
     milestones(idsOf(items, "milestone")),
     sessions(idsOf(items, "session"), personIds),
     events(idsOf(items, "event")),
+    agreements(idsOf(items, "agreement")),
   ]);
   return new Map(found.flat().map((facts) => [itemKey(facts), facts]));
 }

@@ -52,6 +52,8 @@ export const common: Record<keyof typeof nl, string> = {
   "perspective.resident": "Resident",
   "perspective.volunteer": "Volunteer",
   "perspective.professional": "Professional",
+  "perspective.municipality": "Municipality",
+  "perspective.board": "Board",
   "role.member": "Member",
   "role.facilitator": "Facilitator",
   "accountRole.participant": "Member",

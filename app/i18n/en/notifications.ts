@@ -26,6 +26,8 @@ export const notifications: Record<keyof typeof nl, string> = {
   "notifications.kind.action": "A follow-up action for you",
   "notifications.kind.shared": "Something shared with your coalition or the network",
   "notifications.kind.registration": "Registrations for events you organise",
+  "notifications.kind.join_request": "Requests to join the collaboration agreement",
+  "notifications.kind.signature": "Signatures on the collaboration agreement",
   "notifications.kind.digest": "The weekly digest",
   "notifications.delivery.off": "Off",
   "notifications.delivery.app": "Only in Leernetwerk",

@@ -50,6 +50,8 @@ export const common = {
   "perspective.resident": "Bewoner",
   "perspective.volunteer": "Vrijwilliger",
   "perspective.professional": "Professional",
+  "perspective.municipality": "Gemeente",
+  "perspective.board": "Bestuur",
   "role.member": "Deelnemer",
   "role.facilitator": "Procesbegeleider",
   "accountRole.participant": "Deelnemer",

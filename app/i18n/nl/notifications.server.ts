@@ -14,6 +14,8 @@ export const notificationLines = {
   "notificationLine.shared.team": "{actor} deelde ‘{title}’ met de coalitie",
   "notificationLine.shared.network": "{actor} deelde ‘{title}’ met het netwerk",
   "notificationLine.registration": "Nieuwe aanmelding voor de bijeenkomst ‘{title}’",
+  "notificationLine.join_request": "Iemand vraagt aan te sluiten bij de samenwerkingsovereenkomst van {title}",
+  "notificationLine.signature": "{actor} ondertekende de samenwerkingsovereenkomst van {title}",
   "notificationMail.body": "Beste {name},\n\n{line}.\n\nBekijk het hier:\n{link}",
   "notificationMail.footer":
     "—\nGeen e-mail meer over dit soort meldingen? Klik hier (één klik, u hoeft niet in te loggen):\n{unsubscribe}\n\nAl uw instellingen voor meldingen:\n{settings}",

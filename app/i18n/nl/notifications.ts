@@ -24,6 +24,8 @@ export const notifications = {
   "notifications.kind.action": "Een vervolgactie voor u",
   "notifications.kind.shared": "Iets gedeeld met uw coalitie of het netwerk",
   "notifications.kind.registration": "Aanmeldingen voor bijeenkomsten die u organiseert",
+  "notifications.kind.join_request": "Verzoeken om aan te sluiten bij de samenwerkingsovereenkomst",
+  "notifications.kind.signature": "Ondertekeningen van de samenwerkingsovereenkomst",
   "notifications.kind.digest": "Het weekoverzicht",
   "notifications.delivery.off": "Uit",
   "notifications.delivery.app": "Alleen in Leernetwerk",
