@@ -8,6 +8,7 @@ import type { Dictionary, Locale } from "./i18n";
 const loaders = {
   nl: {
     admin: () => import("./nl/admin").then((m) => m.admin),
+    agreements: () => import("./nl/agreements").then((m) => m.agreements),
     audit: () => import("./nl/audit").then((m) => m.audit),
     dataExport: () => import("./nl/data-export").then((m) => m.dataExport),
     departures: () => import("./nl/departures").then((m) => m.departures),
@@ -29,6 +30,7 @@ const loaders = {
   },
   en: {
     admin: () => import("./en/admin").then((m) => m.admin),
+    agreements: () => import("./en/agreements").then((m) => m.agreements),
     audit: () => import("./en/audit").then((m) => m.audit),
     dataExport: () => import("./en/data-export").then((m) => m.dataExport),
     departures: () => import("./en/departures").then((m) => m.departures),
@@ -55,6 +57,7 @@ export type Area = keyof typeof loaders.nl;
 /** The area of each key prefix that is not in the base strings (tests/unit/i18n.areas.test.ts keeps this true). */
 const areaOfPrefix: Record<string, Area> = {
   admin: "admin",
+  agreement: "agreements",
   audit: "audit",
   dataExport: "dataExport",
   departures: "departures",

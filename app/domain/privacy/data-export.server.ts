@@ -13,6 +13,7 @@ import type { RichTextState } from "../../richtext/schema";
 import { methodBySlug } from "../sessions/intervision-methods";
 import { methodName } from "../sessions/session-access.server";
 import { invitationPages } from "../accounts/personal-data.server";
+import { signatoryPages, signaturePages } from "../agreements/personal-data.server";
 import { auditPages } from "../audit/personal-data.server";
 import { eventPages, registrationPages } from "../events/personal-data.server";
 import { lessonPages } from "../lessons/personal-data.server";
@@ -134,6 +135,8 @@ function jsonFiles(user: User): JsonFile[] {
       description: "dataExport.file.milestoneChanges",
       chunks: () => jsonArray(milestoneChangePages(user), (row) => row),
     },
+    { name: "agreement-signatures.json", description: "dataExport.file.agreementSignatures", chunks: () => jsonArray(signaturePages(user), (row) => row) },
+    { name: "agreement-signatories.json", description: "dataExport.file.agreementSignatories", chunks: () => jsonArray(signatoryPages(user), (row) => row) },
     {
       name: "intervision-sessions.json",
       description: "dataExport.file.sessions",

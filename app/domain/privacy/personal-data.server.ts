@@ -1,4 +1,5 @@
 import { accountRows } from "../accounts/personal-data.server";
+import { agreementRows } from "../agreements/personal-data.server";
 import { auditRows } from "../audit/personal-data.server";
 import { eventRows } from "../events/personal-data.server";
 import { lessonRows } from "../lessons/personal-data.server";
@@ -27,6 +28,7 @@ export const personalData: PersonalRows[] = [
   milestoneRows,
   sessionRows,
   eventRows,
+  agreementRows,
   notificationRows,
   mailRows,
   auditRows,

@@ -1,4 +1,5 @@
 import type { ServerMessageKey } from "../nl/index.server";
+import { agreementMail } from "./agreement-mail.server";
 import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
@@ -8,6 +9,7 @@ import { weeklyDigest } from "./weekly-digest.server";
 
 // Typed against the Dutch server-only keys: a missing English string is a type error.
 export const enServer: Record<ServerMessageKey, string> = {
+  ...agreementMail,
   ...calendar,
   ...csv,
   ...dataExportFiles,

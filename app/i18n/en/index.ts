@@ -1,6 +1,7 @@
 import type { BrowserMessageKey } from "../nl";
 import { account } from "./account";
 import { admin } from "./admin";
+import { agreements } from "./agreements";
 import { audit } from "./audit";
 import { common } from "./common";
 import { dataExport } from "./data-export";
@@ -28,6 +29,7 @@ import { teams } from "./teams";
 export const en: Record<BrowserMessageKey, string> = {
   ...account,
   ...admin,
+  ...agreements,
   ...audit,
   ...common,
   ...dataExport,

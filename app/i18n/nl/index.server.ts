@@ -3,6 +3,7 @@
 // Only a key whose text is produced by t() in server code belongs here: a key that travels to the browser
 // as data (a flash message, a form or Outcome error, a key a loader picks) must stay in nl/index.ts.
 import type { BrowserMessageKey } from "./index";
+import { agreementMail } from "./agreement-mail.server";
 import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
@@ -11,6 +12,7 @@ import { notificationLines } from "./notifications.server";
 import { weeklyDigest } from "./weekly-digest.server";
 
 export const nlServer = {
+  ...agreementMail,
   ...calendar,
   ...csv,
   ...dataExportFiles,

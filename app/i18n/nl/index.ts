@@ -3,6 +3,7 @@
 import type { nlServer } from "./index.server";
 import { account } from "./account";
 import { admin } from "./admin";
+import { agreements } from "./agreements";
 import { audit } from "./audit";
 import { common } from "./common";
 import { dataExport } from "./data-export";
@@ -29,6 +30,7 @@ import { teams } from "./teams";
 export const nl = {
   ...account,
   ...admin,
+  ...agreements,
   ...audit,
   ...common,
   ...dataExport,
