@@ -33,7 +33,12 @@ const rules: Rule[] = [
 ];
 
 // Outsiders (no account) read the public event page, their registration page and the mails about it.
-const publicKey = (key: string) => key.startsWith("eventPublic.") || key === "eventRegistrations.message.footer";
+const publicKey = (key: string) =>
+  key.startsWith("eventPublic.") ||
+  key === "eventRegistrations.message.footer" ||
+  // Signing an agreement by link, without an account: the page and its mail.
+  key.startsWith("agreement.sign.je.") ||
+  key.startsWith("agreementMail.link.");
 const formal = /\b(u|uw|uzelf)\b/i;
 const informal = /\b(je|jij|jou|jouw|jezelf|jijzelf)\b/i;
 

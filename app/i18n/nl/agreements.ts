@@ -73,7 +73,7 @@ export const agreements = {
   "agreement.field.sourcesHint": "Kies de thema’s uit de inspiratierondes waaruit dit artikel voortkomt.",
   "agreement.field.noThemes": "Er zijn nog geen thema’s uit inspiratierondes om aan te vinken.",
   "agreement.signatoriesTitle": "Ondertekenaars voor versie {number}",
-  "agreement.signatoriesIntro": "Elke partnerorganisatie ondertekent. Kies per organisatie wie tekent: een deelnemer van de coalitie, of iemand zonder account, die een persoonlijke link per e-mail krijgt.",
+  "agreement.signatoriesIntro": "Elke partnerorganisatie ondertekent. Kies per organisatie wie tekent: een deelnemer van de coalitie, of iemand zonder account, die een eigen link per e-mail krijgt.",
   "agreement.who": "Wie ondertekent?",
   "agreement.who.member": "Een deelnemer van de coalitie",
   "agreement.who.outsider": "Iemand zonder account (krijgt een link per e-mail)",
