@@ -294,6 +294,7 @@ describe("review date", () => {
     expect((await pageAction(cookies.member, [["intent", "review"], ["reviewOn", "2026-05-01"]])).status).toBe(404);
     expect(await errorsOf(await pageAction(cookies.facilitator, [["intent", "review"], ["reviewOn", "2026-02-31"]]))).toMatchObject({ reviewOn: ["error.date"] });
     expect((await pageAction(cookies.facilitator, [["intent", "review"], ["reviewOn", "2026-05-01"]])).status).toBe(302);
+    expect(((await (await page(cookies.member)).json()) as { facts: { reviewOn: string } }).facts.reviewOn).toBe("2026-05-01");
     const facilitatorEmail = (await usersByIds([facilitator.id]))[0].email;
     expect(await remindOfReviews(new Date("2026-04-30T12:00:00Z"))).toBe(0);
     expect(await remindOfReviews(new Date("2026-05-01T08:00:00Z"))).toBeGreaterThanOrEqual(1);

@@ -85,7 +85,11 @@ async function isPublished(coalitionId: string): Promise<boolean> {
 }
 
 export async function agreementFacts(coalitionId: string): Promise<AgreementFacts | null> {
-  const agreement = await db().selectFrom("agreement").where("coalition_id", "=", coalitionId).selectAll().executeTakeFirst();
+  const agreement = await db()
+    .selectFrom("agreement")
+    .where("coalition_id", "=", coalitionId)
+    .select(["published_at", sql<string | null>`to_char(review_on, 'YYYY-MM-DD')`.as("reviewOn")])
+    .executeTakeFirst();
   if (!agreement) return null;
   const versions = await db()
     .selectFrom("agreement_version")
@@ -96,7 +100,7 @@ export async function agreementFacts(coalitionId: string): Promise<AgreementFact
   return {
     coalitionId,
     publishedAt: iso(agreement.published_at),
-    reviewOn: agreement.review_on ? String(agreement.review_on).slice(0, 10) : null,
+    reviewOn: agreement.reviewOn,
     versions: versions.map((v) => ({ number: v.number, status: v.status, signedAt: iso(v.signed_at) })),
   };
 }
