@@ -1,7 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/permissions.server";
+import { notFound, requireUser } from "~/auth/permissions.server";
 import { intentSchema, reviewSchema, signatureSchema } from "~/domain/agreements/agreement-form";
 import { agreementFacts, latestVersion, openAgreement, openAgreementAsFacilitator, versionInForce } from "~/domain/agreements/agreements.server";
 import { proposeVersion, startAgreement, startRevision } from "~/domain/agreements/drafting.server";
@@ -11,7 +10,9 @@ import { todayInAmsterdam } from "~/i18n/dates";
 import { AgreementText, Signatories, VersionStatus } from "~/ui/agreements/AgreementText";
 import { AgreementActions, IntentButton } from "~/ui/agreements/AgreementActions";
 import { SignatureForm } from "~/ui/agreements/SignatureForm";
-import { formErrors, redirectWithFlash } from "~/ui/form-answer.server";
+import { answerForm } from "~/ui/form-answer.server";
+import type { MessageKey } from "~/i18n/i18n";
+import type { z } from "zod";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Overeenkomst · Leernetwerk` }];
@@ -39,6 +40,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+// Every form on this page answers the same way; `intent` tells the page which form the reply is for.
+function answer<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  run: Parameters<typeof answerForm<S, { intent: string }>>[2],
+  path: string,
+  message: MessageKey,
+  intent: string,
+) {
+  return answerForm(formData, schema, run, { path, message }, { intent });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
@@ -46,30 +59,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const path = `/teams/${params.team}/agreement`;
   if (intent === "sign") {
     const { team, role } = await openAgreement(user, params.team);
-    if (!role) throw new Response("Not Found", { status: 404 });
-    const submission = parseWithZod(formData, { schema: signatureSchema });
-    if (submission.status !== "success") return formErrors(submission, 400, { intent });
-    const outcome = await signAsMember(user, team, submission.value);
-    if (!outcome.ok) return formErrors(submission, 400, { intent, refusal: outcome });
-    return redirectWithFlash(path, "agreement.signed");
+    if (!role) throw notFound();
+    return answer(formData, signatureSchema, (value) => signAsMember(user, team, value), path, "agreement.signed", intent);
   }
   const team = await openAgreementAsFacilitator(user, params.team);
-  const submission = parseWithZod(formData, { schema: intent === "review" ? reviewSchema : intentSchema });
-  if (submission.status !== "success") return formErrors(submission, 400, { intent });
-  const outcome =
-    intent === "start"
-      ? await startAgreement(user, team)
-      : intent === "revise"
-        ? await startRevision(user, team)
-        : intent === "propose"
-          ? await proposeVersion(team)
-          : intent === "review"
-            ? await setReviewDate(team, (submission.value as { reviewOn?: string }).reviewOn)
-            : ({ ok: false, message: "error.choose" } as const);
-  if (!outcome.ok) return formErrors(submission, 400, { intent, refusal: outcome });
-  const flash = { start: "agreement.started", revise: "agreement.revisionStarted", propose: "agreement.proposed", review: "agreement.reviewSaved" } as const;
-  const to = intent === "start" || intent === "revise" ? `${path}/edit` : path;
-  return redirectWithFlash(to, flash[intent as keyof typeof flash]);
+  if (intent === "review") return answer(formData, reviewSchema, (value) => setReviewDate(team, value.reviewOn), path, "agreement.reviewSaved", intent);
+  if (intent === "propose") return answer(formData, intentSchema, () => proposeVersion(team), path, "agreement.proposed", intent);
+  if (intent === "revise") return answer(formData, intentSchema, () => startRevision(user, team), `${path}/edit`, "agreement.revisionStarted", intent);
+  return answer(formData, intentSchema, () => startAgreement(user, team), `${path}/edit`, "agreement.started", "start");
 }
 
 export default function AgreementPage() {

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireUser } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/permissions.server";
 import { articleSchema } from "~/domain/agreements/agreement-form";
-import { latestVersion, openAgreementAsFacilitator } from "~/domain/agreements/agreements.server";
+import { openDraftAsFacilitator } from "~/domain/agreements/agreements.server";
 import { addArticle } from "~/domain/agreements/drafting.server";
 import { roundThemesOf } from "~/domain/agreements/round-themes.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
@@ -14,21 +14,13 @@ import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw artikel · Leernetwerk" }];
 
-async function openDraftPage(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const team = await openAgreementAsFacilitator(user, slug);
-  const draft = await latestVersion(team.id);
-  if (!draft || draft.status !== "draft") throw notFound();
-  return { team, draft };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { team, draft } = await openDraftPage(request, params.team);
+  const { team, draft } = await openDraftAsFacilitator(await requireUser(request), params.team);
   return json({ team: { slug: team.slug }, number: draft.articles.length + 1, themes: await roundThemesOf(team.id) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team } = await openDraftPage(request, params.team);
+  const { team } = await openDraftAsFacilitator(await requireUser(request), params.team);
   const formData = withRichTextFromTextarea(await request.formData(), "body");
   const submitted = parseRichTextJson(String(formData.get("body") ?? ""));
   const body = submitted.ok ? submitted.value : null;

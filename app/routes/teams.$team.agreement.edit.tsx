@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireUser } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/permissions.server";
 import { moveArticleSchema, removeArticleSchema, visionSchema } from "~/domain/agreements/agreement-form";
-import { latestVersion, openAgreementAsFacilitator } from "~/domain/agreements/agreements.server";
+import { openDraftAsFacilitator } from "~/domain/agreements/agreements.server";
 import { moveArticle, removeArticle, saveVision } from "~/domain/agreements/drafting.server";
 import { withRichTextFromTextarea } from "~/richtext/form-data";
 import { RichText } from "~/richtext/RichText";
@@ -16,22 +16,13 @@ import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? ""} · Overeenkomst bewerken · Leernetwerk` }];
 
-// Only the draft is edited here; a proposed or signed version is fixed, and its page says what comes next.
-async function openDraftPage(request: Request, slug: string | undefined) {
-  const user = await requireUser(request);
-  const team = await openAgreementAsFacilitator(user, slug);
-  const draft = await latestVersion(team.id);
-  if (!draft || draft.status !== "draft") throw notFound();
-  return { team, draft };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { team, draft } = await openDraftPage(request, params.team);
+  const { team, draft } = await openDraftAsFacilitator(await requireUser(request), params.team);
   return json({ team: { slug: team.slug, name: team.name }, draft });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, draft } = await openDraftPage(request, params.team);
+  const { team, draft } = await openDraftAsFacilitator(await requireUser(request), params.team);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const here = `/teams/${team.slug}/agreement/edit`;

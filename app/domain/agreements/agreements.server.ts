@@ -79,6 +79,14 @@ export async function openAgreementAsFacilitator(user: User, slug: string | unde
   return requireMembership(user, slug, "facilitator");
 }
 
+/** The draft being written, for its facilitators; a proposed or signed version is fixed and is not found here. */
+export async function openDraftAsFacilitator(user: User, slug: string | undefined): Promise<{ team: Team; draft: VersionView }> {
+  const team = await openAgreementAsFacilitator(user, slug);
+  const draft = await latestVersion(team.id);
+  if (!draft || draft.status !== "draft") throw notFound();
+  return { team, draft };
+}
+
 async function isPublished(coalitionId: string): Promise<boolean> {
   const row = await db().selectFrom("agreement").where("coalition_id", "=", coalitionId).where("published_at", "is not", null).select("coalition_id").executeTakeFirst();
   return row !== undefined;
