@@ -33,6 +33,7 @@ export const departures: Record<keyof typeof nl, string> = {
   "departures.comments.legend": "Your {count} comments on reflections",
   "departures.comments.legend.one": "Your comment on a reflection",
   "departures.notes": "Notes you wrote at an intervision stay with the members of that intervision, under ‘former member’.",
+  "departures.signatures": "Did you sign a collaboration agreement on behalf of an organisation? That signature stays: it is the organisation's record. If you delete your account, the organisation, the function and the date stay, but not your name.",
   "departures.confirmRequired": "Tick this to continue.",
   "departures.adminCannotDelete": "An admin account cannot delete itself. Ask another admin to deactivate it.",
   "departures.lastFacilitator": "You are this coalition's only facilitator. Make someone else facilitator first.",

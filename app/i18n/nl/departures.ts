@@ -32,6 +32,7 @@ export const departures = {
   "departures.comments.legend": "Uw {count} reacties op reflecties",
   "departures.comments.legend.one": "Uw reactie op een reflectie",
   "departures.notes": "Aantekeningen die u bij een intervisie schreef, blijven bij de deelnemers van die intervisie, onder ‘voormalig deelnemer’.",
+  "departures.signatures": "Heeft u een samenwerkingsovereenkomst ondertekend namens een organisatie? Die handtekening blijft staan: ze is het bewijs van de organisatie. Verwijdert u uw account, dan blijven de organisatie, de functie en de datum staan, maar niet uw naam.",
   "departures.confirmRequired": "Vink dit aan om door te gaan.",
   "departures.adminCannotDelete": "Een beheerdersaccount kan zichzelf niet verwijderen. Vraag een andere beheerder om het uit te schakelen.",
   "departures.lastFacilitator": "U bent de enige procesbegeleider van deze coalitie. Maak eerst iemand anders procesbegeleider.",

@@ -75,6 +75,7 @@ export function DepartureForm({
         />
       ) : null}
       <p>{t("departures.notes")}</p>
+      <p>{t("departures.signatures")}</p>
       {askPassword ? (
         <Field field={fields.password} label={t("departures.delete.password")}>
           <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
