@@ -37,6 +37,7 @@ test("the public pages: signing in, an event, and links that no longer work", as
   await visit(page, "/account/restore/no-such-token", 404);
   await visit(page, `/events/${EVENT}/registration/no-such-token`, 404);
   await visit(page, "/unsubscribe/no-such-token", 404);
+  await visit(page, "/sign/no-such-token", 404);
 });
 
 test("a member's pages: the workspace, the network and their own settings", async ({ page }) => {
@@ -78,6 +79,8 @@ test("a facilitator's pages: members, a lesson and a milestone to edit, and an e
   const event = await firstLink(page, `${team}/events/${ID}`);
   await visit(page, `${team}/events/new`);
   for (const path of [event, `${event}/edit`, `${event}/registrations`, `${event}/attendance`]) await visit(page, path);
+  await visit(page, `${team}/agreement`);
+  await visit(page, `${team}/agreement/versions/2`);
 });
 
 test("the funder's pages: the programme, its themes, milestones, digest and events", async ({ page }) => {
