@@ -1,3 +1,4 @@
+import { joiningJobs } from "../domain/agreements/joining/join-retention.server";
 import { eventJobs } from "../domain/events/registrations/registrant-reminders.server";
 import { mailJobs } from "../domain/mail/mail-jobs.server";
 import { digestJobs } from "../domain/notifications/digest/digest-jobs.server";
@@ -6,7 +7,7 @@ import { hourlyJobs } from "./hourly-jobs.server";
 import { startQueue, type QueueOptions } from "./queue.server";
 
 // Every object's jobs, registered in one list: a server process works all of them.
-export const JOBS = [...mailJobs, ...hourlyJobs, ...digestJobs, ...sessionJobs, ...eventJobs];
+export const JOBS = [...mailJobs, ...hourlyJobs, ...digestJobs, ...sessionJobs, ...eventJobs, ...joiningJobs];
 
 export function startJobs(options: QueueOptions = {}): Promise<void> {
   return startQueue(JOBS, options);

@@ -1,3 +1,4 @@
+import { joinRequestRows } from "../agreements/joining/personal-data.server";
 import { accountRows } from "../accounts/personal-data.server";
 import { auditRows } from "../audit/personal-data.server";
 import { eventRows } from "../events/personal-data.server";
@@ -27,6 +28,7 @@ export const personalData: PersonalRows[] = [
   milestoneRows,
   sessionRows,
   eventRows,
+  joinRequestRows,
   notificationRows,
   mailRows,
   auditRows,

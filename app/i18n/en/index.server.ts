@@ -2,6 +2,7 @@ import type { ServerMessageKey } from "../nl/index.server";
 import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
+import { joiningMail } from "./joining-mail.server";
 import { mail } from "./mail.server";
 import { notificationLines } from "./notifications.server";
 import { weeklyDigest } from "./weekly-digest.server";
@@ -11,6 +12,7 @@ export const enServer: Record<ServerMessageKey, string> = {
   ...calendar,
   ...csv,
   ...dataExportFiles,
+  ...joiningMail,
   ...mail,
   ...notificationLines,
   ...weeklyDigest,

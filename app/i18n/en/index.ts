@@ -10,6 +10,7 @@ import { eventPublic } from "./event-public";
 import { eventRegistrations } from "./event-registrations";
 import { events } from "./events";
 import { intervision } from "./intervision";
+import { joining } from "./joining";
 import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
@@ -37,6 +38,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...eventRegistrations,
   ...events,
   ...intervision,
+  ...joining,
   ...lessons,
   ...members,
   ...milestones,

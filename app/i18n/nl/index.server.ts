@@ -6,6 +6,7 @@ import type { BrowserMessageKey } from "./index";
 import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
+import { joiningMail } from "./joining-mail.server";
 import { mail } from "./mail.server";
 import { notificationLines } from "./notifications.server";
 import { weeklyDigest } from "./weekly-digest.server";
@@ -14,6 +15,7 @@ export const nlServer = {
   ...calendar,
   ...csv,
   ...dataExportFiles,
+  ...joiningMail,
   ...mail,
   ...notificationLines,
   ...weeklyDigest,

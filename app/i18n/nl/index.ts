@@ -12,6 +12,7 @@ import { eventPublic } from "./event-public";
 import { eventRegistrations } from "./event-registrations";
 import { events } from "./events";
 import { intervision } from "./intervision";
+import { joining } from "./joining";
 import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
@@ -38,6 +39,7 @@ export const nl = {
   ...eventRegistrations,
   ...events,
   ...intervision,
+  ...joining,
   ...lessons,
   ...members,
   ...milestones,
