@@ -5,6 +5,7 @@ import { plainTextOf } from "../app/richtext/plain-text.server";
 import { richTextFromPlainText } from "../app/richtext/from-plain-text";
 import type { Database, MilestoneStatus, OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
 import { db } from "./db.server";
+import { seedJoiningDemo } from "./demo-joining";
 import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
@@ -476,6 +477,7 @@ export async function seedDemo(): Promise<void> {
           .execute();
       }
     }
+    await seedJoiningDemo(trx);
   });
 }
 

@@ -54,9 +54,9 @@ export default function PublicAgreementPage() {
         {reply?.throttled ? (
           <div className="form-error" role="alert">
             <p>
-              <strong>{t("joining.throttled.title")}</strong>
+              <strong>{t("joining.public.throttled.title")}</strong>
             </p>
-            <p>{t("joining.throttled")}</p>
+            <p>{t("joining.public.throttled")}</p>
           </div>
         ) : null}
         <JoinForm />
@@ -79,42 +79,42 @@ function JoinForm() {
     <Form method="post" className="stack" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
       <fieldset>
-        <legend>{t("joining.field.kind")}</legend>
+        <legend>{t("joining.public.field.kind")}</legend>
         {(["organisation", "individual"] as const).map((option) => (
           <label key={option} className="choice" htmlFor={`${fields.kind.id}-${option}`}>
             <input type="radio" id={`${fields.kind.id}-${option}`} name={fields.kind.name} value={option} defaultChecked={kind === option} />
-            <span>{t(`joining.field.kind.${option}`)}</span>
+            <span>{t(`joining.public.field.kind.${option}`)}</span>
           </label>
         ))}
         <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
       </fieldset>
-      <Field field={fields.organisationName} label={t("joining.field.organisationName")} hint={t("joining.field.organisationNameHint")}>
+      <Field field={fields.organisationName} label={t("joining.public.field.organisationName")} hint={t("joining.public.field.organisationNameHint")}>
         <input
           {...getInputProps(fields.organisationName, { type: "text", ariaDescribedBy: fields.organisationName.descriptionId })}
           autoComplete="organization"
           maxLength={200}
         />
       </Field>
-      <Field field={fields.contactName} label={t("joining.field.contactName")} hint={t("joining.field.contactNameHint")}>
+      <Field field={fields.contactName} label={t("joining.public.field.contactName")} hint={t("joining.public.field.contactNameHint")}>
         <input
           {...getInputProps(fields.contactName, { type: "text", ariaDescribedBy: fields.contactName.descriptionId })}
           autoComplete="name"
           maxLength={120}
         />
       </Field>
-      <Field field={fields.email} label={t("joining.field.email")} hint={t("joining.field.emailHint")}>
+      <Field field={fields.email} label={t("joining.public.field.email")} hint={t("joining.public.field.emailHint")}>
         <input {...getInputProps(fields.email, { type: "email", ariaDescribedBy: fields.email.descriptionId })} autoComplete="email" />
       </Field>
-      <Field field={fields.motivation} label={t("joining.field.motivation")} hint={t("joining.field.motivationHint")}>
+      <Field field={fields.motivation} label={t("joining.public.field.motivation")} hint={t("joining.public.field.motivationHint")}>
         <textarea {...getTextareaProps(fields.motivation, { ariaDescribedBy: fields.motivation.descriptionId })} rows={5} maxLength={2000} />
       </Field>
       {/* The honeypot: hidden from sight and from screen readers, out of the tab order, never autofilled. */}
       <div className="visually-hidden" aria-hidden="true">
-        <label htmlFor="join-website">{t("joining.field.honeypot")}</label>
+        <label htmlFor="join-website">{t("joining.public.field.honeypot")}</label>
         <input type="text" id="join-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <div className="actions">
-        <SubmitButton>{t("joining.submit")}</SubmitButton>
+        <SubmitButton>{t("joining.public.submit")}</SubmitButton>
       </div>
     </Form>
   );

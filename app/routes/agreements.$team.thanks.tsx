@@ -17,11 +17,11 @@ export default function JoinThanks() {
   const { coalition } = useLoaderData<typeof loader>();
   return (
     <section>
-      <h1>{t("joining.thanks.title")}</h1>
-      <p className="lead">{t("joining.thanks.body", { name: coalition.name })}</p>
-      <p>{t("joining.thanks.retention")}</p>
+      <h1>{t("joining.public.thanks.title")}</h1>
+      <p className="lead">{t("joining.public.thanks.body", { name: coalition.name })}</p>
+      <p>{t("joining.public.thanks.retention")}</p>
       <p>
-        <Link to={`/agreements/${coalition.slug}`}>{t("joining.thanks.back")}</Link>
+        <Link to={`/agreements/${coalition.slug}`}>{t("joining.public.thanks.back")}</Link>
       </p>
     </section>
   );

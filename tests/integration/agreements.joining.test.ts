@@ -130,11 +130,11 @@ describe("the join form", () => {
     const { result } = await response.json();
     expect(result.error.email).toEqual(["error.email"]);
     expect(result.error.contactName).toEqual(["error.tooLong.120"]);
-    expect(result.error.motivation).toEqual(["joining.error.motivation"]);
+    expect(result.error.motivation).toEqual(["joining.public.error.motivation"]);
     expect(result.initialValue.email).toBe("geen-adres");
     expect(result.initialValue.organisationName).toBe("Buurtvereniging De Horst");
     const noName = await join(team.slug, { organisationName: "" });
-    expect((await noName.json()).result.error.organisationName).toEqual(["joining.error.organisationName"]);
+    expect((await noName.json()).result.error.organisationName).toEqual(["joining.public.error.organisationName"]);
     expect(await requestsOf(team.id)).toHaveLength(before);
   });
 

@@ -30,7 +30,7 @@ function RequestFacts({ request }: { request: JoinRequestRow }) {
     <>
       <h3>{request.kind === "organisation" ? request.organisationName : (request.contactName ?? t("joining.requests.someone"))}</h3>
       <p className="muted">
-        {t(`joining.field.kind.${request.kind}`)} · {t("joining.requests.sent", { date: formatDateTime(request.createdAt, locale) })}
+        {t(`joining.public.field.kind.${request.kind}`)} · {t("joining.requests.sent", { date: formatDateTime(request.createdAt, locale) })}
       </p>
       {request.email ? (
         <dl className="milestone-facts">
