@@ -84,7 +84,7 @@ export const joining: Record<keyof typeof nl, string> = {
 
   "joining.programme.nav": "Collaboration agreements",
   "joining.programme.back": "Back to the programme",
-  "joining.programme.title": "Collaboration agreements",
+  "joining.programme.title": "Agreements and input rounds",
   "joining.programme.intro": "Per coalition: the agreement, who signed and the input rounds. You see texts from a round only when the coalition shared its outcome.",
   "joining.programme.none": "No agreement yet.",
   "joining.programme.inForce": "Version {number} is in force, signed on {date}.",

@@ -84,7 +84,7 @@ export const joining = {
 
   "joining.programme.nav": "Samenwerkingsovereenkomsten",
   "joining.programme.back": "Terug naar het programma",
-  "joining.programme.title": "Samenwerkingsovereenkomsten",
+  "joining.programme.title": "Overeenkomsten en inspiratierondes",
   "joining.programme.intro": "Per coalitie: de overeenkomst, wie tekende en de inspiratierondes. Teksten uit een ronde ziet u alleen als de coalitie de uitkomst heeft gedeeld.",
   "joining.programme.none": "Nog geen overeenkomst.",
   "joining.programme.inForce": "Versie {number} is van kracht, ondertekend op {date}.",
