@@ -59,7 +59,8 @@ async function* calendarFeedJson(user: User): AsyncGenerator<string> {
 }
 
 async function* notificationSettingsJson(user: User): AsyncGenerator<string> {
-  yield `${JSON.stringify(await notificationSettings(user), null, 2)}\n`;
+  const digestsSent = await db().selectFrom("digest_sent").where("person_id", "=", user.id).select(["week", "sent_at as sentAt"]).orderBy("week").execute();
+  yield `${JSON.stringify({ ...(await notificationSettings(user)), digestsSent }, null, 2)}\n`;
 }
 
 type JsonFile = { name: string; description: MessageKey; chunks: () => AsyncIterable<string> };
@@ -152,6 +153,7 @@ function jsonFiles(user: User): JsonFile[] {
           youKeptTime: session.timekeeperId === user.id,
           rsvp: session.rsvp,
           volunteeredCase: session.volunteersCase,
+          preparationQuestion: session.preparationQuestion,
           pollAnswers: session.votes.map(({ startsAt, endsAt, answer }) => ({ startsAt, endsAt, answer })),
           evaluation: session.evaluation && { score: session.evaluation.score, comment: session.evaluation.comment, at: session.evaluation.updatedAt },
           actions: session.actions.map(({ sessionId: _, ownerId, ...action }) => ({ ...action, yours: ownerId === user.id })),

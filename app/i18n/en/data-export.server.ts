@@ -21,7 +21,7 @@ export const dataExportFiles: Record<keyof typeof nl, string> = {
   "dataExport.file.invitations": "Invitations to your e-mail address.",
   "dataExport.file.calendarFeed": "Whether you have a calendar feed (its secret address is not included).",
   "dataExport.file.notifications": "Your notifications of the last 90 days: kind, which item they were about, when, and whether you read them.",
-  "dataExport.file.notificationSettings": "How you get each kind of notification, and the day of your weekly digest.",
+  "dataExport.file.notificationSettings": "How you get each kind of notification, the day of your weekly digest, and the weeks it was sent to you.",
   "dataExport.file.auditLog": "The audit log of your account: sign-ins, changes, downloads.",
   "dataExport.texts.reflections": "Reflections",
   "dataExport.texts.lessons": "Lessons",

@@ -20,7 +20,7 @@ export const dataExportFiles = {
   "dataExport.file.invitations": "Uitnodigingen aan uw e-mailadres.",
   "dataExport.file.calendarFeed": "Of u een agenda-abonnement hebt (het geheime adres staat er niet in).",
   "dataExport.file.notifications": "Uw meldingen van de laatste 90 dagen: soort, om welk stuk het ging, wanneer, en of u ze las.",
-  "dataExport.file.notificationSettings": "Hoe u per soort melding bericht krijgt, en de dag van uw weekoverzicht.",
+  "dataExport.file.notificationSettings": "Hoe u per soort melding bericht krijgt, de dag van uw weekoverzicht en de weken waarin het u werd gestuurd.",
   "dataExport.file.auditLog": "Het activiteitenlog van uw account: inloggen, wijzigingen, downloads.",
   "dataExport.texts.reflections": "Reflecties",
   "dataExport.texts.lessons": "Lessen",
