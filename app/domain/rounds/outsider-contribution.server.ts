@@ -4,7 +4,7 @@ import type { Perspective } from "../../../db/schema";
 import { notFound } from "../../auth/permissions.server";
 import { perspectives as allPerspectives } from "../vocabulary";
 import type { OutsiderContribution } from "./round-form";
-import { roundState, type RoundState } from "./rounds.server";
+import { roundDays, roundState, type RoundState } from "./rounds.server";
 
 // A round's link (/rounds/:token) for people without an account: the question, a text, an optional name and a
 // perspective among those asked. Only for a round open to outsiders (any other token is 404), and only between
@@ -26,8 +26,7 @@ async function roundOfLink(token: string | undefined) {
       "input_round.id",
       "input_round.question",
       "input_round.perspectives",
-      sql<string>`to_char(input_round.opens_on, 'YYYY-MM-DD')`.as("opensOn"),
-      sql<string>`to_char(input_round.closes_on, 'YYYY-MM-DD')`.as("closesOn"),
+      ...roundDays,
       "coalition.name as coalitionName",
       "coalition.place as coalitionPlace",
     ])

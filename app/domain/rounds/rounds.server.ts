@@ -22,13 +22,18 @@ export function roundState(round: { opensOn: string; closesOn: string }, now = n
   return today > round.closesOn ? "closed" : "open";
 }
 
+/** A round's dates as 'YYYY-MM-DD' (the drivers would make them a Date at midnight in some time zone). */
+export const roundDays = [
+  sql<string>`to_char(input_round.opens_on, 'YYYY-MM-DD')`.as("opensOn"),
+  sql<string>`to_char(input_round.closes_on, 'YYYY-MM-DD')`.as("closesOn"),
+] as const;
+
 const roundColumns = [
   "input_round.id",
   "input_round.coalition_id as coalitionId",
   "input_round.question",
   "input_round.perspectives",
-  sql<string>`to_char(input_round.opens_on, 'YYYY-MM-DD')`.as("opensOn"),
-  sql<string>`to_char(input_round.closes_on, 'YYYY-MM-DD')`.as("closesOn"),
+  ...roundDays,
   "input_round.open_to_outsiders as openToOutsiders",
   "input_round.public_token as publicToken",
   "input_round.outcome_shared_at as outcomeSharedAt",
