@@ -6,6 +6,7 @@ import { richTextFromPlainText } from "../app/richtext/from-plain-text";
 import type { Database, MilestoneStatus, OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
 import { db } from "./db.server";
 import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
+import { seedDemoRounds } from "./demo-rounds";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 const DOMAIN = "demo.test";
@@ -476,6 +477,7 @@ export async function seedDemo(): Promise<void> {
           .execute();
       }
     }
+    await seedDemoRounds(trx);
   });
 }
 

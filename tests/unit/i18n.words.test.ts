@@ -32,8 +32,10 @@ const rules: Rule[] = [
   { word: "bijeenkomst for intervision (say: intervisie)", pattern: /bijeenkomst/i, unless: (key) => !intervisionKey(key) },
 ];
 
-// Outsiders (no account) read the public event page, their registration page and the mails about it.
-const publicKey = (key: string) => key.startsWith("eventPublic.") || key === "eventRegistrations.message.footer";
+// Outsiders (no account) read the public event page, their registration page and the mails about it, and an
+// input round's page.
+const publicKey = (key: string) =>
+  key.startsWith("eventPublic.") || key.startsWith("roundPublic.") || key === "eventRegistrations.message.footer";
 const formal = /\b(u|uw|uzelf)\b/i;
 const informal = /\b(je|jij|jou|jouw|jezelf|jijzelf)\b/i;
 

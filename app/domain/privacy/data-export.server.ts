@@ -20,6 +20,7 @@ import { milestoneChangePages, milestonePages } from "../milestones/personal-dat
 import { notificationPages } from "../notifications/personal-data.server";
 import { notificationSettings } from "../notifications/preferences.server";
 import { commentPages, reflectionPages } from "../reflections/personal-data.server";
+import { roundContributionPages } from "../rounds/personal-data.server";
 import { sessionPages, type SessionNote } from "../sessions/personal-data.server";
 import { onePage, textPath, themeSlugs, type Page } from "./personal-rows.server";
 
@@ -105,6 +106,11 @@ function jsonFiles(user: User): JsonFile[] {
         })),
     },
     { name: "comments.json", description: "dataExport.file.comments", chunks: () => jsonArray(commentPages(user), (row) => row) },
+    {
+      name: "round-contributions.json",
+      description: "dataExport.file.roundContributions",
+      chunks: () => jsonArray(roundContributionPages(user), (row) => row),
+    },
     {
       name: "lessons.json",
       description: "dataExport.file.lessons",

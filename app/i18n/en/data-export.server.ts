@@ -12,6 +12,7 @@ export const dataExportFiles: Record<keyof typeof nl, string> = {
   "dataExport.file.memberships": "The coalitions you take part in: coalition, role, perspective, organisation.",
   "dataExport.file.reflections": "Your reflections, including private ones and those in the bin (with the date they were deleted).",
   "dataExport.file.comments": "Your comments on reflections.",
+  "dataExport.file.roundContributions": "What you wrote in input rounds.",
   "dataExport.file.lessons": "The lessons you wrote.",
   "dataExport.file.milestones": "The milestones you created or own.",
   "dataExport.file.milestoneChanges": "The milestone status changes you made, with your reasons.",

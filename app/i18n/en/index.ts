@@ -20,6 +20,7 @@ import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
+import { rounds } from "./rounds";
 import { sessions } from "./sessions";
 import { settings } from "./settings";
 import { teams } from "./teams";
@@ -47,6 +48,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...readers,
   ...reflections,
   ...richtext,
+  ...rounds,
   ...sessions,
   ...settings,
   ...teams,

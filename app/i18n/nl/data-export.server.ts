@@ -11,6 +11,7 @@ export const dataExportFiles = {
   "dataExport.file.memberships": "De coalities waarin u meedoet: coalitie, rol, perspectief, organisatie.",
   "dataExport.file.reflections": "Uw reflecties, ook de privé-reflecties en die in de prullenbak (met de datum van verwijderen).",
   "dataExport.file.comments": "Uw reacties op reflecties.",
+  "dataExport.file.roundContributions": "Wat u schreef in inspiratierondes.",
   "dataExport.file.lessons": "De lessen die u schreef.",
   "dataExport.file.milestones": "De mijlpalen die u aanmaakte of waarvan u eigenaar bent.",
   "dataExport.file.milestoneChanges": "De statuswijzigingen van mijlpalen die u doorvoerde, met uw toelichting.",
