@@ -7,6 +7,7 @@ import type { Database, MilestoneStatus, OrganisationKind, Perspective, TeamRole
 import { db } from "./db.server";
 import { seedJoiningDemo } from "./demo-joining";
 import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
+import { seedDemoRounds } from "./demo-rounds";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 const DOMAIN = "demo.test";
@@ -477,6 +478,7 @@ export async function seedDemo(): Promise<void> {
           .execute();
       }
     }
+    await seedDemoRounds(trx);
     await seedJoiningDemo(trx);
   });
 }

@@ -7,6 +7,7 @@ import { mailRows } from "../mail/personal-data.server";
 import { milestoneRows } from "../milestones/personal-data.server";
 import { notificationRows } from "../notifications/personal-data.server";
 import { reflectionRows } from "../reflections/personal-data.server";
+import { roundRows } from "../rounds/personal-data.server";
 import { sessionRows } from "../sessions/personal-data.server";
 import type { PersonColumn, PersonalRows } from "./personal-rows.server";
 
@@ -26,6 +27,7 @@ export const personalData: PersonalRows[] = [
   reflectionRows,
   lessonRows,
   milestoneRows,
+  roundRows,
   sessionRows,
   eventRows,
   joinRequestRows,

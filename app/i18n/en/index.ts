@@ -21,6 +21,7 @@ import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
+import { rounds } from "./rounds";
 import { sessions } from "./sessions";
 import { settings } from "./settings";
 import { teams } from "./teams";
@@ -49,6 +50,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...readers,
   ...reflections,
   ...richtext,
+  ...rounds,
   ...sessions,
   ...settings,
   ...teams,

@@ -23,6 +23,7 @@ import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
+import { rounds } from "./rounds";
 import { sessions } from "./sessions";
 import { settings } from "./settings";
 import { teams } from "./teams";
@@ -50,6 +51,7 @@ export const nl = {
   ...readers,
   ...reflections,
   ...richtext,
+  ...rounds,
   ...sessions,
   ...settings,
   ...teams,
