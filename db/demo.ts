@@ -6,7 +6,9 @@ import { richTextFromPlainText } from "../app/richtext/from-plain-text";
 import type { Database, MilestoneStatus, OrganisationKind, Perspective, TeamRole, Visibility } from "./schema";
 import { db } from "./db.server";
 import { seedAgreementDemo } from "./demo-agreements";
+import { seedJoiningDemo } from "./demo-joining";
 import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
+import { seedDemoRounds } from "./demo-rounds";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 const DOMAIN = "demo.test";
@@ -477,7 +479,9 @@ export async function seedDemo(): Promise<void> {
           .execute();
       }
     }
+    await seedDemoRounds(trx);
     await seedAgreementDemo(trx, DOMAIN);
+    await seedJoiningDemo(trx);
   });
 }
 

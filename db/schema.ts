@@ -606,9 +606,11 @@ export interface AgreementJoinRequestTable {
   coalition_id: string;
   kind: "organisation" | "individual";
   organisation_name: string | null;
-  contact_name: string;
-  email: string;
-  motivation: string;
+  /** Contact details: null once deleted, 90 days after the decision (contact_deleted_at). */
+  contact_name: string | null;
+  email: string | null;
+  motivation: string | null;
+  contact_deleted_at: Timestamp | null;
   created_at: CreatedAt;
   decision: JoinDecision | null;
   decision_message: string | null;

@@ -21,6 +21,7 @@ import * as m0019 from "./0019_reminders";
 import * as m0020 from "./0020_digest_sent";
 import * as m0021 from "./0021_agreements_rounds";
 import * as m0023 from "./0023_agreement_signatures";
+import * as m0024 from "./0024_join_request_contact_deleted";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   "0020_digest_sent": m0020,
   "0021_agreements_rounds": m0021,
   "0023_agreement_signatures": m0023,
+  "0024_join_request_contact_deleted": m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -572,6 +572,8 @@ async function benchRoutes() {
   );
   const { benchWeeklyDigest } = await import("./bench-digest");
   await benchWeeklyDigest();
+  const { benchFanOut } = await import("./bench-fanout");
+  await benchFanOut();
   await db().destroy();
 }
 

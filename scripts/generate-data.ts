@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import { connect, migrateToLatest } from "../db/db.server";
-import type { Database, MilestoneStatus, Perspective, Visibility } from "../db/schema";
+import type { Database, MilestoneStatus, Visibility } from "../db/schema";
+import { perspectives } from "../app/domain/vocabulary";
 import { hashPassword } from "../app/auth/password.server";
 import { richTextFromPlainText } from "../app/richtext/from-plain-text";
 
@@ -157,12 +158,11 @@ async function main() {
     const membersOf = new Map<string, string[]>(coalitions.map((c) => [c.id, []]));
     const facilitatorsOf = new Map<string, string[]>(coalitions.map((c) => [c.id, []]));
     const memberships: Record<string, unknown>[] = [];
-    const perspectives: Perspective[] = ["resident", "volunteer", "professional"];
     const addMember = (coalitionIndex: number, personId: string, facilitator: boolean) => {
       const c = coalitions[coalitionIndex];
       membersOf.get(c.id)!.push(personId);
       if (facilitator) facilitatorsOf.get(c.id)!.push(personId);
-      const perspective = weighted(perspectives, [5, 3, 2]);
+      const perspective = weighted([...perspectives], [5, 3, 2, 1, 1]);
       const orgKind = perspective === "resident" ? 0 : perspective === "volunteer" ? pick([0, 1]) : pick([1, 2]);
       memberships.push({
         coalition_id: c.id,

@@ -41,11 +41,12 @@ export function mentionedInComment(body: string): MentionedPerson[] {
 
 /**
  * A comment typed in the field, with the people picked from the suggestions: each picked person's "@Name"
- * becomes their token. A pick whose "@Name" was typed away again mentions nobody.
+ * becomes their token (the longest names first, so "@Jan de Vries" is not taken for "@Jan"). A pick whose
+ * "@Name" was typed away again mentions nobody.
  */
 export function commentWithMentions(text: string, picked: MentionedPerson[]): string {
   let body = text;
-  for (const person of picked) {
+  for (const person of [...picked].sort((a, b) => b.name.length - a.name.length)) {
     const shown = `@${person.name}`;
     if (person.name.trim() === "" || !body.includes(shown)) continue;
     body = body.split(shown).join(mentionToken(person));

@@ -38,6 +38,9 @@ export default function Programme() {
                 <Link to="/programme/events">{t("event.list.programmeTitle")}</Link>
               </li>
               <li>
+                <Link to="/programme/agreements">{t("joining.programme.nav")}</Link>
+              </li>
+              <li>
                 <a href="/programme/export/lessons.csv" download>
                   {t("programme.nav.exportLessons")}
                 </a>

@@ -2,7 +2,7 @@ import type { Perspective } from "../../db/schema";
 import { perspectives } from "../domain/vocabulary";
 import { useT } from "./i18n";
 
-/** The perspective filter of a list: resident, volunteer or professional, or all of them. */
+/** The perspective filter of a list: one of the perspectives, or all of them. */
 export function PerspectiveFilter(props: { id: string; value?: Perspective; label: string; anyLabel: string }) {
   const t = useT();
   return (

@@ -70,6 +70,7 @@ const mine = {
   comment: unique("MIJN-REACTIE"),
   note: unique("NOTITIE-MET-MIJ"),
   takeaway: unique("MEENEMEN-MET-MIJ"),
+  preparation: unique("VOORBEREIDING-MET-MIJ"),
   evaluation: unique("MIJN-EVALUATIE"),
   action: unique("MIJN-ACTIE"),
   registration: unique("MIJN-AANMELDING"),
@@ -185,6 +186,8 @@ beforeAll(async () => {
     ],
   });
   await insertNote(declined, 0, theirs.noteDeclined, facilitator.id);
+  // The case bringer's preparation question reaches those coming: me in the first, not in the one I declined.
+  await db().updateTable("intervision_session").set({ preparation_question: mine.preparation }).where("id", "in", [participantSession, declined]).execute();
 
   // An event with my registration (under my address, without my account) and somebody else's.
   const event = await insertEvent({ coalitionId: team.id, createdBy: facilitator.id });
@@ -254,9 +257,11 @@ describe("/settings/data.zip", () => {
     const declined = sessions.find((s) => s.id !== participantSession)!;
     expect(declined).toMatchObject({ rsvp: "no" });
     expect(declined).not.toHaveProperty("notes");
+    expect(JSON.stringify(declined)).not.toContain(mine.preparation);
     expect(sessions.find((s) => s.id === participantSession)).toMatchObject({
       rsvp: "yes",
       takeaway: mine.takeaway,
+      preparationQuestion: mine.preparation,
       evaluation: { score: 4, comment: mine.evaluation },
       actions: [expect.objectContaining({ what: mine.action, yours: true })],
     });
@@ -315,12 +320,14 @@ describe("/settings/data.zip", () => {
       .values({ recipient_id: me.id, kind: "reply", item_type: "reflection", item_id: teamReflectionId, actor_id: null, delivery: "app" })
       .execute();
     await db().insertInto("notification_preference").values({ person_id: me.id, kind: "poll", delivery: "off" }).execute();
+    await db().insertInto("digest_sent").values({ person_id: me.id, week: "2026-W49" }).execute();
     const { zip } = await download(cookie);
     const notifications = json(zip, "notifications.json");
     expect(notifications).toEqual([expect.objectContaining({ kind: "reply", itemType: "reflection", itemId: teamReflectionId, delivery: "app", readAt: null })]);
     expect(json<{ deliveries: Record<string, string>; digestDay: number }>(zip, "notification-settings.json")).toMatchObject({
       deliveries: { poll: "off", reply: "email" },
       digestDay: 1,
+      digestsSent: [{ week: "2026-W49" }],
     });
   });
 

@@ -83,7 +83,13 @@ describe("e-mail with SMTP_URL set", () => {
     }, 30_000);
     expect(failed).toMatchObject({ sent_at: null, attempts: 3 });
     expect(failed.last_error).toMatch(/550/);
+    expect(failed.last_error).toContain(to);
     expect(mailsTo(to)).toHaveLength(0);
+    // The queue keeps its failed jobs for weeks: what it keeps names the mail, not the person's address.
+    const jobs = await sql<{ state: string; output: unknown }>`
+      select state::text, output from ${sql.id(queueSchema(), "job")} where name = 'send-email' and data->>'outboxId' = ${failed.id}`.execute(db());
+    expect(jobs.rows.map((job) => job.state)).toEqual(["failed"]);
+    expect(JSON.stringify(jobs.rows)).not.toContain(to.split("@")[0]);
   });
 
   it("a mail deleted meanwhile (its person erased) ends its job quietly", async () => {

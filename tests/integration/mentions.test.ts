@@ -241,6 +241,34 @@ describe("a comment with mentions", () => {
   });
 });
 
+describe("a comment typed without JavaScript", () => {
+  let reflection: string;
+  beforeAll(async () => {
+    reflection = await writeReflection(people.author.id, team.id, { title: "Zonder scripts", text: "x", visibility: "team" });
+  });
+  const comment = (text: string) =>
+    callRoute(reflectionRoute.action, {
+      request: browserRequest(`/teams/${team.slug}/reflections/${reflection}`, { cookie: cookie.teammate, form: { intent: "comment", comment: text } }),
+      params: { team: team.slug, id: reflection },
+    });
+  const comments = () => db().selectFrom("reflection_comment").where("reflection_id", "=", reflection).select("body").execute();
+
+  it("mentions a reader whose full name follows an @, and tells them", async () => {
+    const response = await comment(`Wat vind jij, @${people.facilitator.name}?`);
+    expect(response.status).toBe(302);
+    expect(await comments()).toEqual([{ body: `Wat vind jij, @[${people.facilitator.name}](${people.facilitator.id})?` }]);
+    expect(await notified()).toEqual([{ kind: "mention", recipientIds: [people.facilitator.id], actorId: people.teammate.id, item: { type: "reflection", id: reflection } }]);
+  });
+
+  it("leaves the name of someone who cannot read it as plain text, and tells them nothing", async () => {
+    await db().deleteFrom("reflection_comment").where("reflection_id", "=", reflection).execute();
+    const text = `Vraag het @${people.otherMember.name} of @${people.funder.name}`;
+    expect((await comment(text)).status).toBe(302);
+    expect(await comments()).toEqual([{ body: text }]);
+    expect(await notified()).toEqual([]);
+  });
+});
+
 describe("a lesson with mentions", () => {
   const propose = (mentioned: Person) =>
     callRoute(lessonNewRoute.action, {

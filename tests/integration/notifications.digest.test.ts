@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { usersByIds } from "../../app/auth/permissions.server";
 import { digestClock, sendWeeklyDigests } from "../../app/domain/notifications/digest/digest-jobs.server";
+import { defaultDelivery, notificationKinds } from "../../app/domain/notifications/notification-kinds";
+import { digestMail } from "../../app/domain/notifications/digest/digest-mail.server";
 import { weeklyDigest } from "../../app/domain/notifications/digest/weekly-digest.server";
 import * as unsubscribeRoute from "../../app/routes/unsubscribe.$token";
 import { amsterdamTimeToUtc, todayInAmsterdam } from "../../app/i18n/dates";
@@ -191,7 +193,7 @@ describe("sending", () => {
     await onDigestDay(off as Person);
     await db()
       .insertInto("notification_preference")
-      .values((["action", "shared", "registration"] as const).map((kind) => ({ person_id: off.id, kind, delivery: "off" as const })))
+      .values(notificationKinds.filter((kind) => defaultDelivery[kind] === "digest").map((kind) => ({ person_id: off.id, kind, delivery: "off" as const })))
       .execute();
     await sendWeeklyDigests(at);
     expect(await mailsTo(off)).toEqual([]);
@@ -213,6 +215,18 @@ describe("sending", () => {
     await db().deleteFrom("digest_sent").where("person_id", "=", reader.id).execute();
     await sendWeeklyDigests(at);
     expect(await mailsTo(reader)).toHaveLength(1);
+  });
+});
+
+describe("the mail", () => {
+  it("shows five lines a section, and links 'and N more' to the coalition's list", () => {
+    const entries = Array.from({ length: 7 }, (_, i) => ({ title: `Reflectie ${i + 1}`, author: "Auke", path: `/teams/voorst/reflections/${i}` }));
+    const group = { coalitionId: "c", name: "Voorst", slug: "voorst", reflections: entries, lessons: [], replies: [], sessions: [], events: [], milestones: [] };
+    const mail = digestMail({ name: "Rita", language: "nl" }, { coalitions: [group], notifications: [] }, { origin: "https://ln.example", unsubscribe: "https://ln.example/u" });
+    expect(mail.text).toContain("Reflectie 5");
+    expect(mail.text).not.toContain("Reflectie 6");
+    expect(mail.text).toContain("(en nog 2 berichten: https://ln.example/teams/voorst/reflections)");
+    expect(mail.html).toContain('<a href="https://ln.example/teams/voorst/reflections" style="color:#1d4ed8">en nog 2 berichten</a>');
   });
 });
 

@@ -136,6 +136,8 @@ describe("the programme dashboard, computed by hand", () => {
       ["resident", 3],
       ["volunteer", 1],
       ["professional", 1],
+      ["municipality", 0],
+      ["board", 0],
     ]);
     expect(byName(data, "Utrecht Overvecht").members).toBe(5);
   });
@@ -165,6 +167,8 @@ describe("the programme dashboard, computed by hand", () => {
       { perspective: "resident", members: 3, contributions: 3 },
       { perspective: "volunteer", members: 1, contributions: null },
       { perspective: "professional", members: 1, contributions: null },
+      { perspective: "municipality", members: 0, contributions: null },
+      { perspective: "board", members: 0, contributions: null },
     ]);
     expect(byName(data, "Voorst Twello").byPerspective.every((p) => p.contributions === null)).toBe(true);
   });

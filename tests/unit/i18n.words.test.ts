@@ -32,10 +32,14 @@ const rules: Rule[] = [
   { word: "bijeenkomst for intervision (say: intervisie)", pattern: /bijeenkomst/i, unless: (key) => !intervisionKey(key) },
 ];
 
-// Outsiders (no account) read the public event page, their registration page and the mails about it.
+// Outsiders (no account) read the public event page, their registration page and the mails about it, an input
+// round's page, and the public page of an agreement with its join form and the mail with the answer.
 const publicKey = (key: string) =>
   key.startsWith("eventPublic.") ||
+  key.startsWith("roundPublic.") ||
   key === "eventRegistrations.message.footer" ||
+  key.startsWith("joining.public.") ||
+  key.startsWith("joiningMail.") ||
   // Signing an agreement by link, without an account: the page and its mail.
   key.startsWith("agreement.sign.je.") ||
   key.startsWith("agreementMail.link.");

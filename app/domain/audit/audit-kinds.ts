@@ -25,6 +25,8 @@ export const auditKinds = [
   "mail_resent",
   "notification_preferences_changed",
   "unsubscribed",
+  "join_request_accepted",
+  "join_request_declined",
 ] as const;
 
 /** A kind of security event; the filter and the translations follow this one list. */

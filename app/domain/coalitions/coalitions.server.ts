@@ -85,7 +85,7 @@ export function membersQuery(team: Team) {
 }
 
 
-/** Members grouped by perspective, in the fixed order resident, volunteer, professional. */
+/** Members grouped by perspective, in the fixed order of the perspectives (vocabulary.ts). */
 export function membersByPerspective(members: MemberOfTeam[]) {
   return perspectives.map((perspective) => ({
     perspective,

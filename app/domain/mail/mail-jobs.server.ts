@@ -55,7 +55,9 @@ async function deliverFromOutbox(outboxId: string, attempt: Attempt): Promise<vo
       .set({ attempts: sql`attempts + 1`, last_error: reason, ...(attempt.last && { failed_at: new Date() }) })
       .where("id", "=", outboxId)
       .execute();
-    throw error;
+    // The mail server's answer may name the address: it stays in the outbox (erased with the person), not in the
+    // queue's own record of the failed job.
+    throw new Error(`mail ${outboxId} not delivered (the reason is in the outbox)`);
   }
   await db()
     .updateTable("email_outbox")

@@ -46,6 +46,23 @@ export async function mentionSuggestions(user: User, item: MentionableItem, quer
 }
 
 /**
+ * Without JavaScript nobody is picked from suggestions: "@Full Name" typed for someone who can read the item
+ * mentions them too. Whoever else is typed so stays plain text and is told nothing.
+ */
+export async function typedMentions(user: User, item: MentionableItem, text: string): Promise<MentionedPerson[]> {
+  const words = new Set([...text.matchAll(TYPED_MENTION)].map((match) => match[1]));
+  if (words.size === 0) return [];
+  const found = await Promise.all([...words].slice(0, 5).map((word) => peopleWhoCanRead(item, { nameContains: word })));
+  return found
+    .flat()
+    .filter((person) => person.id !== user.id && text.includes(`@${person.name}`))
+    .sort((a, b) => b.name.length - a.name.length);
+}
+
+/** "@" at the start or after a space or bracket, then the first word of a name (two letters at least). */
+const TYPED_MENTION = /(?:^|[\s(])@([^\s@[\]()]{2,50})/g;
+
+/**
  * Null when everyone mentioned can read the item; otherwise the message for the field, in the writer's
  * language, naming those who cannot by the name the text shows for them (nothing the writer did not type).
  */

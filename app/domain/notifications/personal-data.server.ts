@@ -16,7 +16,8 @@ function aboutCoalition(coalitionId: string | null) {
     or (notification.item_type = 'lesson' and notification.item_id in (select id from lesson where coalition_id = ${coalitionId}))
     or (notification.item_type = 'milestone' and notification.item_id in (select id from milestone where coalition_id = ${coalitionId}))
     or (notification.item_type = 'session' and notification.item_id in (select id from intervision_session where coalition_id = ${coalitionId}))
-    or (notification.item_type = 'event' and notification.item_id in (select id from event where coalition_id = ${coalitionId})))`;
+    or (notification.item_type = 'event' and notification.item_id in (select id from event where coalition_id = ${coalitionId}))
+    or (notification.item_type = 'agreement' and notification.item_id = ${coalitionId}))`;
 }
 
 export const notificationRows: PersonalRows = {

@@ -21,6 +21,7 @@ import { milestoneChangePages, milestonePages } from "../milestones/personal-dat
 import { notificationPages } from "../notifications/personal-data.server";
 import { notificationSettings } from "../notifications/preferences.server";
 import { commentPages, reflectionPages } from "../reflections/personal-data.server";
+import { roundContributionPages } from "../rounds/personal-data.server";
 import { sessionPages, type SessionNote } from "../sessions/personal-data.server";
 import { onePage, textPath, themeSlugs, type Page } from "./personal-rows.server";
 
@@ -60,7 +61,8 @@ async function* calendarFeedJson(user: User): AsyncGenerator<string> {
 }
 
 async function* notificationSettingsJson(user: User): AsyncGenerator<string> {
-  yield `${JSON.stringify(await notificationSettings(user), null, 2)}\n`;
+  const digestsSent = await db().selectFrom("digest_sent").where("person_id", "=", user.id).select(["week", "sent_at as sentAt"]).orderBy("week").execute();
+  yield `${JSON.stringify({ ...(await notificationSettings(user)), digestsSent }, null, 2)}\n`;
 }
 
 type JsonFile = { name: string; description: MessageKey; chunks: () => AsyncIterable<string> };
@@ -105,6 +107,11 @@ function jsonFiles(user: User): JsonFile[] {
         })),
     },
     { name: "comments.json", description: "dataExport.file.comments", chunks: () => jsonArray(commentPages(user), (row) => row) },
+    {
+      name: "round-contributions.json",
+      description: "dataExport.file.roundContributions",
+      chunks: () => jsonArray(roundContributionPages(user), (row) => row),
+    },
     {
       name: "lessons.json",
       description: "dataExport.file.lessons",
@@ -155,6 +162,7 @@ function jsonFiles(user: User): JsonFile[] {
           youKeptTime: session.timekeeperId === user.id,
           rsvp: session.rsvp,
           volunteeredCase: session.volunteersCase,
+          preparationQuestion: session.preparationQuestion,
           pollAnswers: session.votes.map(({ startsAt, endsAt, answer }) => ({ startsAt, endsAt, answer })),
           evaluation: session.evaluation && { score: session.evaluation.score, comment: session.evaluation.comment, at: session.evaluation.updatedAt },
           actions: session.actions.map(({ sessionId: _, ownerId, ...action }) => ({ ...action, yours: ownerId === user.id })),

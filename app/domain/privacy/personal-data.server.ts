@@ -1,3 +1,4 @@
+import { joinRequestRows } from "../agreements/joining/personal-data.server";
 import { accountRows } from "../accounts/personal-data.server";
 import { agreementRows } from "../agreements/personal-data.server";
 import { auditRows } from "../audit/personal-data.server";
@@ -7,6 +8,7 @@ import { mailRows } from "../mail/personal-data.server";
 import { milestoneRows } from "../milestones/personal-data.server";
 import { notificationRows } from "../notifications/personal-data.server";
 import { reflectionRows } from "../reflections/personal-data.server";
+import { roundRows } from "../rounds/personal-data.server";
 import { sessionRows } from "../sessions/personal-data.server";
 import type { PersonColumn, PersonalRows } from "./personal-rows.server";
 
@@ -26,8 +28,10 @@ export const personalData: PersonalRows[] = [
   reflectionRows,
   lessonRows,
   milestoneRows,
+  roundRows,
   sessionRows,
   eventRows,
+  joinRequestRows,
   agreementRows,
   notificationRows,
   mailRows,

@@ -10,7 +10,7 @@ import type { RichTextState } from "../../richtext/schema";
 import { sessionOrigins, sessionToLink } from "../sessions/notes/session-notes.server";
 import { notify, notifyShared, withdrawUnreadable } from "../notifications/notify.server";
 import { visibilities } from "../vocabulary";
-import { itemBeingWritten, mentionable, notifyMentioned, refusedMentions } from "../mentions/mentions.server";
+import { itemBeingWritten, mentionable, notifyMentioned, refusedMentions, typedMentions } from "../mentions/mentions.server";
 
 // A reflection is a dated rich-text entry in a team's log. Who reads it follows its visibility
 // (DESIGN.md §3, once, in readableBy/canRead); only its author changes or deletes it.
@@ -408,9 +408,9 @@ export async function addComment(
   origin?: string,
 ): Promise<CommentOutcome> {
   const reflection = await getReflection(user, team, reflectionId);
-  const body = commentWithMentions(text, picked);
-  const mentioned = mentionedInComment(body);
   const item = mentionable("reflection", reflection.authorId, team, reflection.visibility);
+  const body = commentWithMentions(text, [...picked, ...(await typedMentions(user, item, text))]);
+  const mentioned = mentionedInComment(body);
   const refused = await refusedMentions(user, item, mentioned, "richtext.mention.notReaderComment");
   if (refused) return { status: "refusedMentions", message: refused };
   await db().insertInto("reflection_comment").values({ reflection_id: reflection.id, author_id: user.id, body }).execute();

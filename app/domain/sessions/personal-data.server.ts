@@ -74,6 +74,7 @@ export async function* sessionPages(user: User) {
         "s.timekeeper_id as timekeeperId",
         "s.takeaway",
         "s.takeaway_text as takeawayText",
+        "s.preparation_question as preparationQuestion",
         "i.rsvp",
         "i.volunteers_case as volunteersCase",
       ])
@@ -124,6 +125,8 @@ export async function* sessionPages(user: User) {
       const participant = participantIn.has(session.id);
       return {
         ...session,
+        // The case bringer's question goes to those coming: the case bringer and the participants.
+        preparationQuestion: participant || session.caseBringerId === user.id ? session.preparationQuestion : null,
         participant,
         votes: of(votes, session.id),
         evaluation: of(evaluations, session.id)[0] ?? null,

@@ -35,6 +35,7 @@ export const agreements: Record<keyof typeof nl, string> = {
   "agreement.proposeHint": "The text is then fixed and you ask every partner organisation to sign.",
   "agreement.proposed": "The version is out for signing. Name a signatory for each partner.",
   "agreement.proposedHint": "This version is out for signing; its text is fixed.",
+  "agreement.requestsLink": "Publish, and requests to join",
   "agreement.nameSignatories": "Name the signatories",
   "agreement.revise": "Start a revision",
   "agreement.reviseHint": "You start a new version with the same text. Version {number} stays in force until the new version is signed; then everyone signs again.",

@@ -53,6 +53,8 @@ export const audit: Record<keyof typeof nl, string> = {
   "audit.kind.mail_resent": "E-mail sent again",
   "audit.kind.notification_preferences_changed": "Notification settings changed",
   "audit.kind.unsubscribed": "Unsubscribed from e-mail (by the link in an e-mail)",
+  "audit.kind.join_request_accepted": "Request to join the agreement accepted",
+  "audit.kind.join_request_declined": "Request to join the agreement declined",
   "audit.fact.roleChange": "{from} → {to}",
   "audit.fact.role": "as {role}",
   "audit.fact.withdrawn": "withdrawn",

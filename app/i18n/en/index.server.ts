@@ -3,6 +3,7 @@ import { agreementMail } from "./agreement-mail.server";
 import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
+import { joiningMail } from "./joining-mail.server";
 import { mail } from "./mail.server";
 import { notificationLines } from "./notifications.server";
 import { weeklyDigest } from "./weekly-digest.server";
@@ -13,6 +14,7 @@ export const enServer: Record<ServerMessageKey, string> = {
   ...calendar,
   ...csv,
   ...dataExportFiles,
+  ...joiningMail,
   ...mail,
   ...notificationLines,
   ...weeklyDigest,

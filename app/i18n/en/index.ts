@@ -11,6 +11,7 @@ import { eventPublic } from "./event-public";
 import { eventRegistrations } from "./event-registrations";
 import { events } from "./events";
 import { intervision } from "./intervision";
+import { joining } from "./joining";
 import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
@@ -21,6 +22,7 @@ import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
+import { rounds } from "./rounds";
 import { sessions } from "./sessions";
 import { settings } from "./settings";
 import { teams } from "./teams";
@@ -39,6 +41,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...eventRegistrations,
   ...events,
   ...intervision,
+  ...joining,
   ...lessons,
   ...members,
   ...milestones,
@@ -49,6 +52,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...readers,
   ...reflections,
   ...richtext,
+  ...rounds,
   ...sessions,
   ...settings,
   ...teams,

@@ -34,6 +34,7 @@ export const teams: Record<keyof typeof nl, string> = {
   "team.nav.milestones": "Milestones",
   "team.nav.sessions": "Intervision",
   "team.nav.events": "Events",
+  "team.nav.rounds": "Input rounds",
   "team.nav.agreement": "Agreement",
   "team.nav.members": "Members",
   "team.nav.waiting": "waiting for you",

@@ -35,6 +35,7 @@ export const agreements = {
   "agreement.proposeHint": "Daarna ligt de tekst vast en vraagt u elke partnerorganisatie te ondertekenen.",
   "agreement.proposed": "De versie ligt ter ondertekening. Wijs per partner een ondertekenaar aan.",
   "agreement.proposedHint": "Deze versie ligt ter ondertekening; de tekst ligt vast.",
+  "agreement.requestsLink": "Openbaar maken en verzoeken om aan te sluiten",
   "agreement.nameSignatories": "Ondertekenaars aanwijzen",
   "agreement.revise": "Herziening beginnen",
   "agreement.reviseHint": "U begint een nieuwe versie met dezelfde tekst. Versie {number} blijft van kracht tot de nieuwe versie ondertekend is; dan ondertekent iedereen opnieuw.",

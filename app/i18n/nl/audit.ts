@@ -53,6 +53,8 @@ export const audit = {
   "audit.kind.mail_resent": "E-mail opnieuw verstuurd",
   "audit.kind.notification_preferences_changed": "Instellingen voor meldingen gewijzigd",
   "audit.kind.unsubscribed": "Afgemeld voor e-mail (via de link in een e-mail)",
+  "audit.kind.join_request_accepted": "Verzoek om aan te sluiten bij de samenwerkingsovereenkomst aangenomen",
+  "audit.kind.join_request_declined": "Verzoek om aan te sluiten bij de samenwerkingsovereenkomst afgewezen",
   "audit.fact.roleChange": "{from} → {to}",
   "audit.fact.role": "als {role}",
   "audit.fact.withdrawn": "ingetrokken",

@@ -7,6 +7,7 @@ import { agreementMail } from "./agreement-mail.server";
 import { calendar } from "./calendar.server";
 import { csv } from "./csv.server";
 import { dataExportFiles } from "./data-export.server";
+import { joiningMail } from "./joining-mail.server";
 import { mail } from "./mail.server";
 import { notificationLines } from "./notifications.server";
 import { weeklyDigest } from "./weekly-digest.server";
@@ -16,6 +17,7 @@ export const nlServer = {
   ...calendar,
   ...csv,
   ...dataExportFiles,
+  ...joiningMail,
   ...mail,
   ...notificationLines,
   ...weeklyDigest,

@@ -13,6 +13,7 @@ import { eventPublic } from "./event-public";
 import { eventRegistrations } from "./event-registrations";
 import { events } from "./events";
 import { intervision } from "./intervision";
+import { joining } from "./joining";
 import { lessons } from "./lessons";
 import { members } from "./members";
 import { milestones } from "./milestones";
@@ -23,6 +24,7 @@ import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
+import { rounds } from "./rounds";
 import { sessions } from "./sessions";
 import { settings } from "./settings";
 import { teams } from "./teams";
@@ -40,6 +42,7 @@ export const nl = {
   ...eventRegistrations,
   ...events,
   ...intervision,
+  ...joining,
   ...lessons,
   ...members,
   ...milestones,
@@ -50,6 +53,7 @@ export const nl = {
   ...readers,
   ...reflections,
   ...richtext,
+  ...rounds,
   ...sessions,
   ...settings,
   ...teams,

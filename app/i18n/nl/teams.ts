@@ -32,6 +32,7 @@ export const teams = {
   "team.nav.milestones": "Mijlpalen",
   "team.nav.sessions": "Intervisie",
   "team.nav.events": "Bijeenkomsten",
+  "team.nav.rounds": "Inspiratierondes",
   "team.nav.agreement": "Overeenkomst",
   "team.nav.members": "Deelnemers",
   "team.nav.waiting": "voor u klaar",

@@ -81,6 +81,9 @@ export function AgreementActions({
       {version.status === "signed" ? (
         <IntentButton intent="revise" label={t("agreement.revise")} hint={t("agreement.reviseHint", { number: version.number })} lastResult={replyFor("revise")} />
       ) : null}
+      <p>
+        <Link to="requests">{t("agreement.requestsLink")}</Link>
+      </p>
       <ReviewDate reviewOn={facts?.reviewOn ?? null} today={today} lastResult={replyFor("review")} />
     </section>
   );

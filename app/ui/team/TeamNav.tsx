@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { TeamRole } from "../../../db/schema";
-import { CalendarDays, FilePenLine, Flag, House, Lightbulb, NotebookPen, Users, UsersRound, Icon } from "../Icon";
+import { CalendarDays, FilePenLine, Flag, MessagesSquare, House, Lightbulb, NotebookPen, Users, UsersRound, Icon } from "../Icon";
 import { useT } from "../i18n";
 
 /** One section link: icon, word, and a count of what waits there. aria-current marks the section one is in. */
@@ -37,6 +37,7 @@ export function TeamNav({ team, role, waiting }: { team: { slug: string; name: s
         <Section to={`${base}/milestones`} icon={<Icon icon={Flag} />} label={t("team.nav.milestones")} />
         <Section to={`${base}/sessions`} icon={<Icon icon={UsersRound} />} label={t("team.nav.sessions")} />
         <Section to={`${base}/events`} icon={<Icon icon={CalendarDays} />} label={t("team.nav.events")} />
+        {role ? <Section to={`${base}/rounds`} icon={<Icon icon={MessagesSquare} />} label={t("team.nav.rounds")} /> : null}
         {role ? <Section to={`${base}/agreement`} icon={<Icon icon={FilePenLine} />} label={t("team.nav.agreement")} /> : null}
         {role === "facilitator" ? (
           <Section to={`${base}/members`} icon={<Icon icon={Users} />} label={t("team.nav.members")} />

@@ -33,7 +33,10 @@ function lineOf(t: Translate, language: Language, section: (typeof sections)[num
   }
 }
 
-/** Each coalition's sections as headings and at most five lines each (then "and N more"). */
+/** The coalition's page that lists all of a section (the replies: under its reflections). */
+const listOf = { reflections: "reflections", lessons: "lessons", replies: "reflections", sessions: "sessions", events: "events", milestones: "milestones" } as const;
+
+/** Each coalition's sections as headings and at most five lines each (then "and N more", linked to the list). */
 function blocks(t: Translate, language: Language, digest: WeeklyDigest, origin: string) {
   const perCoalition = digest.coalitions.map((group: CoalitionDigest) => ({
     heading: group.coalitionId === null ? t("weeklyDigest.programme") : group.name,
@@ -43,10 +46,11 @@ function blocks(t: Translate, language: Language, digest: WeeklyDigest, origin: 
         heading: t(`weeklyDigest.${section}`),
         lines: group[section].slice(0, SHOWN).map((entry) => lineOf(t, language, section, entry, origin)),
         more: Math.max(0, group[section].length - SHOWN),
+        moreHref: group.slug ? `${origin}/teams/${group.slug}/${listOf[section]}` : "",
       })),
   }));
   const lines = linesOf(digest).map((n): Line => ({ text: notificationLine(t, n), href: origin + n.path }));
-  return lines.length ? [...perCoalition, { heading: t("weeklyDigest.notifications"), parts: [{ heading: "", lines, more: 0 }] }] : perCoalition;
+  return lines.length ? [...perCoalition, { heading: t("weeklyDigest.notifications"), parts: [{ heading: "", lines, more: 0, moreHref: "" }] }] : perCoalition;
 }
 
 export function digestMail(person: { name: string; language: Language }, digest: WeeklyDigest, links: Links) {
@@ -64,7 +68,7 @@ export function digestMail(person: { name: string; language: Language }, digest:
           [
             ...(part.heading ? [`${part.heading}:`] : []),
             ...part.lines.map((line) => `- ${line.text}${line.detail ? `\n  ${line.detail}` : ""}\n  ${line.href}`),
-            ...(part.more ? [`  (${t("weeklyDigest.more", { count: part.more })})`] : []),
+            ...(part.more ? [`  (${t("weeklyDigest.more", { count: part.more })}${part.moreHref && `: ${part.moreHref}`})`] : []),
           ].join("\n"),
         ),
       ].join("\n\n"),
@@ -88,7 +92,7 @@ ${block.parts
     (part) => `${part.heading ? `<h3 style="font-size:17px;margin:16px 0 4px">${e(part.heading)}</h3>` : ""}
 <ul style="padding-left:20px;margin:0">${part.lines
       .map((line) => `<li style="margin:0 0 10px">${link(line.href, line.text)}${line.detail ? `<br><span style="color:#57606a">${e(line.detail)}</span>` : ""}</li>`)
-      .join("")}</ul>${part.more ? `<p style="margin:0;color:#57606a">${e(t("weeklyDigest.more", { count: part.more }))}</p>` : ""}`,
+      .join("")}</ul>${part.more ? `<p style="margin:0">${part.moreHref ? link(part.moreHref, t("weeklyDigest.more", { count: part.more })) : e(t("weeklyDigest.more", { count: part.more }))}</p>` : ""}`,
   )
   .join("\n")}`,
   )

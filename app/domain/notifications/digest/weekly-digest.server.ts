@@ -17,6 +17,8 @@ export type CoalitionDigest = {
   /** Null: the programme's own events. */
   coalitionId: string | null;
   name: string;
+  /** The coalition's address (its pages list what the digest leaves out); null for the programme's own. */
+  slug: string | null;
   reflections: DigestEntry[];
   lessons: DigestEntry[];
   replies: DigestEntry[];
@@ -110,7 +112,7 @@ export async function weeklyDigest(user: User, now = new Date()): Promise<Weekly
       .where("event.starts_at", ">=", now)
       .where("event.starts_at", "<", ahead)
       .where((eb) => (teams.length ? eb.or([eb("event.coalition_id", "is", null), eb("event.coalition_id", "in", teams)]) : eb("event.coalition_id", "is", null)))
-      .select(["event.id", "event.slug", "event.title", "event.place", "event.starts_at", "event.coalition_id", "coalition.name as coalition"])
+      .select(["event.id", "event.slug", "event.title", "event.place", "event.starts_at", "event.coalition_id", "coalition.name as coalition", "coalition.slug as coalition_slug"])
       .orderBy("event.starts_at")
       .execute(),
     db()
@@ -127,33 +129,33 @@ export async function weeklyDigest(user: User, now = new Date()): Promise<Weekly
   ]);
 
   const groups = new Map<string | null, CoalitionDigest>();
-  const group = (coalitionId: string | null, name: string) => {
+  const group = (coalitionId: string | null, name: string, slug: string | null) => {
     let found = groups.get(coalitionId);
     if (!found) {
-      found = { coalitionId, name, reflections: [], lessons: [], replies: [], sessions: [], events: [], milestones: [] };
+      found = { coalitionId, name, slug, reflections: [], lessons: [], replies: [], sessions: [], events: [], milestones: [] };
       groups.set(coalitionId, found);
     }
     return found;
   };
   for (const [section, rows] of [["reflections", reflections], ["lessons", lessons]] as const) {
     for (const w of rows) {
-      group(w.coalition_id, w.coalition)[section].push({ title: w.title, author: w.author, excerpt: firstLines(w.text), path: `/teams/${w.slug}/${section}/${w.id}` });
+      group(w.coalition_id, w.coalition, w.slug)[section].push({ title: w.title, author: w.author, excerpt: firstLines(w.text), path: `/teams/${w.slug}/${section}/${w.id}` });
     }
   }
   for (const r of replies) {
-    group(r.coalition_id, r.coalition).replies.push({ title: r.title, author: r.author, excerpt: firstLines(r.text), path: `/teams/${r.slug}/reflections/${r.id}` });
+    group(r.coalition_id, r.coalition, r.slug).replies.push({ title: r.title, author: r.author, excerpt: firstLines(r.text), path: `/teams/${r.slug}/reflections/${r.id}` });
   }
   const rsvp = new Map(invitations.map((i) => [i.session_id, i]));
   for (const s of sessions) {
     const role = sessionRole(user, { coalitionId: s.coalition_id, facilitatorId: s.facilitator_id }, rsvp.get(s.id));
     if (role !== "participant" && role !== "invitee") continue;
-    group(s.coalition_id, s.coalition).sessions.push({ title: s.title, at: s.starts_at ?? undefined, place: s.place, path: `/teams/${s.slug}/sessions/${s.id}` });
+    group(s.coalition_id, s.coalition, s.slug).sessions.push({ title: s.title, at: s.starts_at ?? undefined, place: s.place, path: `/teams/${s.slug}/sessions/${s.id}` });
   }
   for (const e of events) {
-    group(e.coalition_id, e.coalition ?? "").events.push({ title: e.title, at: e.starts_at, place: e.place, path: `/events/${e.slug}` });
+    group(e.coalition_id, e.coalition ?? "", e.coalition_slug).events.push({ title: e.title, at: e.starts_at, place: e.place, path: `/events/${e.slug}` });
   }
   for (const m of milestones) {
-    group(m.coalition_id, m.coalition).milestones.push({ title: m.title, status: m.to_status, path: `/teams/${m.slug}/milestones/${m.id}` });
+    group(m.coalition_id, m.coalition, m.slug).milestones.push({ title: m.title, status: m.to_status, path: `/teams/${m.slug}/milestones/${m.id}` });
   }
   // The person's own coalitions first, then the rest by name; the programme's events last.
   const rank = (g: CoalitionDigest) => (g.coalitionId === null ? 2 : teams.includes(g.coalitionId) ? 0 : 1);
