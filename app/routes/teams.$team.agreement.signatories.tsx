@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server";
 import { signatorySchema } from "~/domain/agreements/agreement-form";
-import { latestVersion, openAgreementAsFacilitator } from "~/domain/agreements/agreements.server";
+import { openAgreementAsFacilitator, versionOpenForSigning } from "~/domain/agreements/agreements.server";
 import { nameSignatory, signatoryCandidates } from "~/domain/agreements/signing.server";
 import { publicUrl } from "~/domain/mail/email.server";
 import { SignatoryForm } from "~/ui/agreements/SignatoryForm";
@@ -12,12 +12,13 @@ import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Ondertekenaars · Leernetwerk" }];
 
-// Naming who signs for each partner organisation: only while a version is out for signing.
+// Naming who signs for each partner organisation: on the version out for signing, or on the one in force for a
+// partner who joined after it was signed.
 async function openProposed(request: Request, slug: string | undefined) {
   const user = await requireUser(request);
   const team = await openAgreementAsFacilitator(user, slug);
-  const version = await latestVersion(team.id, { withContacts: true });
-  if (!version || version.status !== "proposed") throw notFound();
+  const version = await versionOpenForSigning(team.id, { withContacts: true });
+  if (!version || (version.status === "signed" && version.unsigned === 0)) throw notFound();
   return { user, team, version };
 }
 

@@ -236,6 +236,28 @@ describe("signing", () => {
   });
 });
 
+describe("a partner who joins after the version was signed", () => {
+  it("is asked to sign the version in force: named by a facilitator only, signs by link, and the version stays in force", async () => {
+    const one = await latest();
+    const joined = await db().insertInto("organisation").values({ coalition_id: team.id, name: "Repair Café", kind: "other", position: 2 }).returning("id").executeTakeFirstOrThrow();
+    // Accepting a join request leaves such a place, with nobody named yet.
+    await db().insertInto("agreement_signatory").values({ version_id: one.id, organisation_id: joined.id }).execute();
+    const naming: [string, string][] = [["organisation", joined.id], ["who", "outsider"], ["name", "Rik Reparateur"], ["email", "rik@voorbeeld.nl"]];
+    expect((await act(signatoriesRoute, `${base()}/signatories`, cookies.member, naming)).status).toBe(404);
+    expect((await act(signatoriesRoute, `${base()}/signatories`, cookies.facilitator, [["organisation", team.organisationId], ["who", "outsider"], ["name", "Iemand"], ["email", "iemand@voorbeeld.nl"]])).status).toBe(400);
+    expect((await act(signatoriesRoute, `${base()}/signatories`, cookies.facilitator, naming)).status).toBe(302);
+    const link = linkIn((await lastMailTo("rik@voorbeeld.nl"))!.body_text, "/sign/");
+    const token = link.split("/").pop()!;
+    const signed = await callRoute(signRoute.action, {
+      request: postForm(link, undefined, [["name", "Rik Reparateur"], ["function", "Coördinator"], ["signedOn", "2026-03-10"], ["read", "yes"], ["version", "1"]]),
+      params: { token },
+    });
+    expect(signed.status).toBe(200);
+    expect((await versionInForce(team.id))?.signatories.map((s) => s.signature?.name)).toContain("Rik Reparateur");
+    expect((await latest()).status).toBe("signed");
+  });
+});
+
 describe("versions", () => {
   it("a revision starts version 2 with the same articles; version 1 stays in force until 2 is signed", async () => {
     expect((await pageAction(cookies.member, [["intent", "revise"]])).status).toBe(404);

@@ -49,6 +49,8 @@ export type VersionView = {
   signedAt: string | null;
   articles: ArticleView[];
   signatories: SignatoryView[];
+  /** Partner organisations that have not signed this version (in force: partners who joined since). */
+  unsigned: number;
 };
 
 export type AgreementFacts = {
@@ -172,7 +174,23 @@ type VersionRow = {
   signed_at: Date | null;
 };
 
-async function versionView(row: VersionRow, { withContacts = false }: { withContacts?: boolean }): Promise<VersionView> {
+/**
+ * The version partners sign now: the one out for signing, or else the one in force (a partner who joined after it
+ * was signed signs that). An older one is never signed any more.
+ */
+export async function versionOpenForSigning(coalitionId: string, options: { withContacts?: boolean } = {}): Promise<VersionView | null> {
+  const row = await db()
+    .selectFrom("agreement_version")
+    .where("coalition_id", "=", coalitionId)
+    .where("status", "in", ["proposed", "signed"])
+    .orderBy("number", "desc")
+    .limit(1)
+    .selectAll()
+    .executeTakeFirst();
+  return row ? versionView(row, { ...options, everyPartner: true }) : null;
+}
+
+async function versionView(row: VersionRow, { withContacts = false, everyPartner = false }: { withContacts?: boolean; everyPartner?: boolean }): Promise<VersionView> {
   const [articles, signatories] = await Promise.all([articlesOf(row.id), signatoriesOf(row.id, row.coalition_id, withContacts)]);
   return {
     id: row.id,
@@ -187,7 +205,8 @@ async function versionView(row: VersionRow, { withContacts = false }: { withCont
     signedAt: iso(row.signed_at),
     articles,
     // Out for signing: every partner, named or not yet; otherwise those who signed it.
-    signatories: row.status === "proposed" ? signatories : signatories.filter((signatory) => signatory.signature),
+    signatories: row.status === "proposed" || everyPartner ? signatories : signatories.filter((signatory) => signatory.signature),
+    unsigned: signatories.filter((signatory) => !signatory.signature).length,
   };
 }
 

@@ -7,10 +7,11 @@ import { formatDay } from "../../i18n/dates";
 import type { Refusal } from "../../ui/form-answer.server";
 import { sendEmail } from "../mail/email.server";
 import { notify } from "../notifications/notify.server";
-import { loadVersion, type VersionView } from "./agreements.server";
+import { loadVersion, versionOpenForSigning, type VersionView } from "./agreements.server";
 import type { SignatoryForm, SignatureForm } from "./agreement-form";
 
-// Signing a proposed version. A facilitator names, per partner organisation, who signs: a member of the coalition
+// Signing the version out for signing, or the one in force by a partner who joined after it was signed (never an
+// older one: see versionOpenForSigning). A facilitator names, per partner organisation, who signs: a member of the coalition
 // (who signs on the agreement page), or someone without an account, who gets a personal link by mail that works
 // until it expires (only its hash is kept). A signature belongs to that exact version and is never changed (the
 // database refuses it, see migration 0023); the version is in force once every partner organisation signed.
@@ -19,18 +20,13 @@ export const SIGNING_LINK_DAYS = 30;
 
 export type Outcome = { ok: true } | Refusal;
 
-async function proposedVersion(coalitionId: string) {
-  return db()
-    .selectFrom("agreement_version")
-    .where("coalition_id", "=", coalitionId)
-    .where("status", "=", "proposed")
-    .select(["id", "number"])
-    .executeTakeFirst();
-}
+/** The id of the coalition's version that is signed now, as SQL (see versionOpenForSigning). */
+const openForSigning = (coalitionId: ReturnType<typeof sql.ref> | string) => sql<string>`(
+  select id from agreement_version where coalition_id = ${coalitionId} and status in ('proposed', 'signed') order by number desc limit 1)`;
 
-/** Names (or names again) who signs for one partner organisation on the version out for signing. */
+/** Names (or names again) who signs for one partner organisation on the version signed now. */
 export async function nameSignatory(user: User, team: Team, input: SignatoryForm, origin: string): Promise<Outcome> {
-  const version = await proposedVersion(team.id);
+  const version = await versionOpenForSigning(team.id);
   if (!version) return { ok: false, message: "agreement.error.notProposed" };
   const organisation = await db()
     .selectFrom("organisation")
@@ -97,14 +93,14 @@ export async function nameSignatory(user: User, team: Team, input: SignatoryForm
   return { ok: true };
 }
 
-/** A member's own place to sign on the version out for signing, if they were named and have not signed yet. */
+/** A member's own place to sign on the version signed now, if they were named and have not signed yet. */
 export async function ownSignatory(user: User, coalitionId: string) {
   return db()
     .selectFrom("agreement_signatory as s")
     .innerJoin("agreement_version as v", "v.id", "s.version_id")
     .innerJoin("organisation", "organisation.id", "s.organisation_id")
     .where("v.coalition_id", "=", coalitionId)
-    .where("v.status", "=", "proposed")
+    .where("v.id", "=", openForSigning(coalitionId))
     .where("s.person_id", "=", user.id)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom("agreement_signature").whereRef("agreement_signature.signatory_id", "=", "s.id").select("agreement_signature.id"))))
     .select(["s.id", "v.number", "organisation.name as organisationName"])
@@ -138,7 +134,7 @@ async function signatoryByToken(token: string) {
       "s.token_expires_at",
       "v.coalition_id",
       "v.number",
-      "v.status",
+      sql<boolean>`v.id = ${openForSigning(sql.ref("v.coalition_id"))}`.as("open"),
       "organisation.name as organisationName",
       "coalition.name as teamName",
       "sig.id as signatureId",
@@ -152,7 +148,7 @@ export async function openSigningLink(token: string | undefined, now = new Date(
   const row = await signatoryByToken(token);
   if (!row) return { state: "unknown" };
   if (row.signatureId) return { state: "used" };
-  if (row.status !== "proposed") return { state: "closed" };
+  if (!row.open) return { state: "closed" };
   if (!row.token_expires_at || new Date(row.token_expires_at) <= now) return { state: "expired" };
   const version = await loadVersion(row.coalition_id, row.number);
   if (!version) return { state: "unknown" };
@@ -171,15 +167,15 @@ export async function signByLink(token: string | undefined, input: SignatureForm
 }
 
 /**
- * The signature itself: written only while the version is out for signing and the signatory has not signed; then
- * the version comes into force if every partner organisation has signed it, and the facilitators hear of it.
+ * The signature itself: written only while the version is the one signed now and the signatory has not signed;
+ * then a proposed version comes into force if every partner organisation has signed it, and the facilitators hear of it.
  */
 async function sign(signatoryId: string, personId: string | null, input: SignatureForm): Promise<Outcome> {
   const inserted = await sql<{ version_id: string; coalition_id: string }>`
     insert into agreement_signature (signatory_id, version_id, organisation_id, person_id, name, function, signed_on)
     select s.id, s.version_id, s.organisation_id, ${personId}, ${input.name}, ${input.function}, ${input.signedOn}
       from agreement_signatory s join agreement_version v on v.id = s.version_id
-     where s.id = ${signatoryId} and v.status = 'proposed'
+     where s.id = ${signatoryId} and v.id = ${openForSigning(sql.ref("v.coalition_id"))}
     on conflict (signatory_id) do nothing
     returning version_id, (select coalition_id from agreement_version where id = version_id)`.execute(db());
   const signature = inserted.rows[0];

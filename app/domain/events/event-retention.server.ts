@@ -1,4 +1,5 @@
 import { db } from "../../../db/db.server";
+import { purgeAttempts } from "../../server/throttle.server";
 
 // Registrants' personal data is kept for 90 days after the event, then wiped (issue 7). What stays is what
 // no longer points at a person: each registration's status and its yes/no answers, so the counts ("how many
@@ -29,10 +30,6 @@ export async function purgeEventPersonalData(now = new Date()): Promise<number> 
       await trx.updateTable("event").set({ personal_data_deleted_at: now }).where("id", "in", ids).execute();
       return ids.length;
     });
-  // The throttle's record of client addresses is only needed for an hour.
-  await db()
-    .deleteFrom("event_registration_attempt")
-    .where("attempted_at", "<", new Date(now.getTime() - DAY))
-    .execute();
+  await purgeAttempts("event_registration_attempt", now);
   return wiped;
 }

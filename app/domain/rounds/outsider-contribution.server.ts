@@ -1,10 +1,10 @@
-import { sql } from "kysely";
 import { db } from "../../../db/db.server";
 import type { Perspective } from "../../../db/schema";
 import { notFound } from "../../auth/permissions.server";
 import { perspectives as allPerspectives } from "../vocabulary";
 import type { OutsiderContribution } from "./round-form";
 import { roundDays, roundState, type RoundState } from "./rounds.server";
+import { countAttempt } from "../../server/throttle.server";
 
 // A round's link (/rounds/:token) for people without an account: the question, a text, an optional name and a
 // perspective among those asked. Only for a round open to outsiders (any other token is 404), and only between
@@ -13,7 +13,6 @@ import { roundDays, roundState, type RoundState } from "./rounds.server";
 
 export const MAX_ATTEMPTS_PER_ADDRESS = 10;
 export const MAX_ATTEMPTS_PER_ROUND = 300;
-const HOUR = 3600_000;
 
 async function roundOfLink(token: string | undefined) {
   if (!token || token.length > 100) throw notFound();
@@ -70,7 +69,7 @@ export async function contributeAsOutsider(
 ): Promise<OutsiderOutcome> {
   const now = context.now ?? new Date();
   const round = await roundOfLink(token);
-  if (!(await recordAttempt(round.id, context.address, now))) return { ok: false, reason: "throttled" };
+  if (!(await countAttempt({ table: "round_contribution_attempt", column: "round_id", id: round.id }, context.address, { perAddress: MAX_ATTEMPTS_PER_ADDRESS, inAll: MAX_ATTEMPTS_PER_ROUND }, now))) return { ok: false, reason: "throttled" };
   if (roundState(round, now) !== "open") return { ok: false, reason: "closed" };
   if (!round.perspectives.includes(input.perspective)) return { ok: false, reason: "perspective" };
   if (input.website) return { ok: true };
@@ -81,23 +80,3 @@ export async function contributeAsOutsider(
   return { ok: true };
 }
 
-async function recordAttempt(roundId: string, address: string, now: Date): Promise<boolean> {
-  const recent = await db()
-    .selectFrom("round_contribution_attempt")
-    .where("round_id", "=", roundId)
-    .where("attempted_at", ">", new Date(now.getTime() - HOUR))
-    .select([(eb) => eb.fn.countAll<string>().as("round"), sql<string>`count(*) filter (where address = ${address})`.as("address")])
-    .executeTakeFirstOrThrow();
-  if (Number(recent.address) >= MAX_ATTEMPTS_PER_ADDRESS || Number(recent.round) >= MAX_ATTEMPTS_PER_ROUND) return false;
-  await db().insertInto("round_contribution_attempt").values({ round_id: roundId, address, attempted_at: now }).execute();
-  return true;
-}
-
-/** The throttle's record of client addresses is only needed for an hour; kept a day, then deleted. */
-export async function purgeRoundAttempts(now = new Date()): Promise<number> {
-  const result = await db()
-    .deleteFrom("round_contribution_attempt")
-    .where("attempted_at", "<", new Date(now.getTime() - 24 * HOUR))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}

@@ -35,6 +35,8 @@ export const agreements: Record<keyof typeof nl, string> = {
   "agreement.proposeHint": "The text is then fixed and you ask every partner organisation to sign.",
   "agreement.proposed": "The version is out for signing. Name a signatory for each partner.",
   "agreement.proposedHint": "This version is out for signing; its text is fixed.",
+  "agreement.newPartnersHint": "{count} new partners have not signed this version yet.",
+  "agreement.newPartnersHint.one": "A new partner has not signed this version yet.",
   "agreement.requestsLink": "Publish, and requests to join",
   "agreement.nameSignatories": "Name the signatories",
   "agreement.revise": "Start a revision",

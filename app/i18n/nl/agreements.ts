@@ -35,6 +35,8 @@ export const agreements = {
   "agreement.proposeHint": "Daarna ligt de tekst vast en vraagt u elke partnerorganisatie te ondertekenen.",
   "agreement.proposed": "De versie ligt ter ondertekening. Wijs per partner een ondertekenaar aan.",
   "agreement.proposedHint": "Deze versie ligt ter ondertekening; de tekst ligt vast.",
+  "agreement.newPartnersHint": "{count} nieuwe partners hebben deze versie nog niet ondertekend.",
+  "agreement.newPartnersHint.one": "Een nieuwe partner heeft deze versie nog niet ondertekend.",
   "agreement.requestsLink": "Openbaar maken en verzoeken om aan te sluiten",
   "agreement.nameSignatories": "Ondertekenaars aanwijzen",
   "agreement.revise": "Herziening beginnen",

@@ -78,6 +78,11 @@ export function AgreementActions({
           <Link to="signatories">{t("agreement.nameSignatories")}</Link>
         </p>
       ) : null}
+      {version.status === "signed" && version.unsigned > 0 ? (
+        <p>
+          {t("agreement.newPartnersHint", { count: version.unsigned })} <Link to="signatories">{t("agreement.nameSignatories")}</Link>
+        </p>
+      ) : null}
       {version.status === "signed" ? (
         <IntentButton intent="revise" label={t("agreement.revise")} hint={t("agreement.reviseHint", { number: version.number })} lastResult={replyFor("revise")} />
       ) : null}

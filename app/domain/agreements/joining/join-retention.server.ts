@@ -1,5 +1,6 @@
 import { db } from "../../../../db/db.server";
 import type { Job } from "../../../server/queue.server";
+import { purgeAttempts } from "../../../server/throttle.server";
 
 // An outsider's contact details (name, address, motivation, and the message they were sent) are kept 90 days
 // after the decision on their request, then deleted. What stays says nothing about a person: that an
@@ -16,11 +17,7 @@ export async function purgeJoinRequestContacts(now = new Date()): Promise<number
     .where("decided_at", "<", new Date(now.getTime() - CONTACT_RETENTION_DAYS * DAY))
     .where("contact_deleted_at", "is", null)
     .executeTakeFirst();
-  // The throttle's record of client addresses is only needed for an hour.
-  await db()
-    .deleteFrom("agreement_join_attempt")
-    .where("attempted_at", "<", new Date(now.getTime() - DAY))
-    .execute();
+  await purgeAttempts("agreement_join_attempt", now);
   return Number(emptied.numUpdatedRows);
 }
 

@@ -4,6 +4,7 @@ import { notFound } from "../../../auth/permissions.server";
 import { notify } from "../../notifications/notify.server";
 import { versionInForceOf } from "./in-force.server";
 import type { JoinRequestInput } from "./join-form";
+import { countAttempt } from "../../../server/throttle.server";
 
 // A coalition's published agreement at /agreements/:team, for anyone (no account, no JavaScript), and the form
 // through which an organisation or a person asks to join. Contact details go to the coalition's facilitators
@@ -13,7 +14,6 @@ import type { JoinRequestInput } from "./join-form";
 /** Join requests per client address per coalition per hour, and per coalition per hour, before the form answers 429. */
 export const MAX_ATTEMPTS_PER_ADDRESS = 5;
 export const MAX_ATTEMPTS_PER_COALITION = 100;
-const HOUR = 3600_000;
 
 /** The published agreement of a coalition, or 404: unknown coalition, not published, or no version in force. */
 async function publishedAgreement(slug: string | undefined) {
@@ -77,7 +77,7 @@ export async function sendJoinRequest(
 ): Promise<JoinOutcome> {
   const now = context.now ?? new Date();
   const { coalition } = await publishedAgreement(slug);
-  if (!(await recordAttempt(coalition.id, context.address, now))) return { ok: false, reason: "throttled" };
+  if (!(await countAttempt({ table: "agreement_join_attempt", column: "coalition_id", id: coalition.id }, context.address, { perAddress: MAX_ATTEMPTS_PER_ADDRESS, inAll: MAX_ATTEMPTS_PER_COALITION }, now))) return { ok: false, reason: "throttled" };
   if (input.website) return { ok: true };
   const open = await db()
     .selectFrom("agreement_join_request")
@@ -115,18 +115,3 @@ export async function sendJoinRequest(
   return { ok: true };
 }
 
-/** Counts this attempt unless the address or the coalition is over its hourly limit; false when it is. */
-async function recordAttempt(coalitionId: string, address: string, now: Date): Promise<boolean> {
-  const recent = await db()
-    .selectFrom("agreement_join_attempt")
-    .where("coalition_id", "=", coalitionId)
-    .where("attempted_at", ">", new Date(now.getTime() - HOUR))
-    .select([
-      (eb) => eb.fn.countAll<string>().as("coalition"),
-      sql<string>`count(*) filter (where address = ${address})`.as("address"),
-    ])
-    .executeTakeFirstOrThrow();
-  if (Number(recent.address) >= MAX_ATTEMPTS_PER_ADDRESS || Number(recent.coalition) >= MAX_ATTEMPTS_PER_COALITION) return false;
-  await db().insertInto("agreement_join_attempt").values({ coalition_id: coalitionId, address, attempted_at: now }).execute();
-  return true;
-}

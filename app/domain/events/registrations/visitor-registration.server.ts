@@ -11,6 +11,7 @@ import { calendarAttachment, mailRegistrant, registrationLink } from "./registra
 import type { RegistrationChange, RegistrationInput } from "./registration-form";
 import { countRegistered, eventById, fillFreePlaces, lockEvent, type Executor } from "./waiting-list.server";
 import { notify } from "../../notifications/notify.server";
+import { countAttempt } from "../../../server/throttle.server";
 
 // Registering for a network event, by anyone who may see it (public: anyone with the link), and the
 // registrant's own page behind the personal link in the e-mail. Who has a place and who waits is kept
@@ -19,7 +20,6 @@ import { notify } from "../../notifications/notify.server";
 /** Registrations per client address per event per hour, and per event per hour, before the form answers 429. */
 export const MAX_ATTEMPTS_PER_ADDRESS = 10;
 export const MAX_ATTEMPTS_PER_EVENT = 200;
-const HOUR = 3600_000;
 
 
 /** Past the deadline or begun: no more registering (the deadline never lies after the start). */
@@ -92,7 +92,7 @@ export async function registerForEvent(
 ): Promise<RegistrationOutcome> {
   const now = context.now ?? new Date();
   const event = await eventForVisitor(user, slug);
-  if (!(await recordAttempt(event.id, context.address, now))) return { ok: false, reason: "throttled" };
+  if (!(await countAttempt({ table: "event_registration_attempt", column: "event_id", id: event.id }, context.address, { perAddress: MAX_ATTEMPTS_PER_ADDRESS, inAll: MAX_ATTEMPTS_PER_EVENT }, now))) return { ok: false, reason: "throttled" };
   if (registrationClosed(event, now)) return { ok: false, reason: "closed" };
   if (input.website) {
     const full = (await countRegistered(db(), event.id)) >= event.capacity;
@@ -178,21 +178,6 @@ async function organisersOf(eventId: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** Counts this attempt unless the address or the event is over its hourly limit; false when it is. */
-async function recordAttempt(eventId: string, address: string, now: Date): Promise<boolean> {
-  const recent = await db()
-    .selectFrom("event_registration_attempt")
-    .where("event_id", "=", eventId)
-    .where("attempted_at", ">", new Date(now.getTime() - HOUR))
-    .select([
-      (eb) => eb.fn.countAll<string>().as("event"),
-      sql<string>`count(*) filter (where address = ${address})`.as("address"),
-    ])
-    .executeTakeFirstOrThrow();
-  if (Number(recent.address) >= MAX_ATTEMPTS_PER_ADDRESS || Number(recent.event) >= MAX_ATTEMPTS_PER_EVENT) return false;
-  await db().insertInto("event_registration_attempt").values({ event_id: eventId, address, attempted_at: now }).execute();
-  return true;
-}
 
 async function saveAnswers(trx: Transaction<Database>, registrationId: string, questions: { id: string }[], yes: string[]) {
   await trx.deleteFrom("event_answer").where("registration_id", "=", registrationId).execute();
