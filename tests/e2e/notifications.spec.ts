@@ -87,7 +87,11 @@ for (const [device, size] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
     await expect(page.getByRole("status")).toContainText("Uw instellingen voor meldingen zijn opgeslagen.");
     await expect(page.getByRole("group", { name: /Reacties op uw reflecties/ }).getByLabel("Uit")).toBeChecked();
     await page.getByRole("group", { name: /Reacties op uw reflecties/ }).getByLabel("Meteen per e-mail").check();
+    // The status still says "opgeslagen" from the first save: wait for this save itself.
+    const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/settings/notifications"));
     await page.getByRole("button", { name: "Instellingen opslaan" }).click();
-    await expect(page.getByRole("status")).toContainText("opgeslagen");
+    await saved;
+    await page.goto("/settings/notifications");
+    await expect(page.getByRole("group", { name: /Reacties op uw reflecties/ }).getByLabel("Meteen per e-mail")).toBeChecked();
   });
 }

@@ -32,7 +32,7 @@ export const teams = {
   "team.nav.milestones": "Mijlpalen",
   "team.nav.sessions": "Intervisie",
   "team.nav.events": "Bijeenkomsten",
-  "team.nav.rounds": "Inspiratierondes",
+  "team.nav.rounds": "Inspiratie\u00adrondes",
   "team.nav.agreement": "Overeenkomst",
   "team.nav.members": "Deelnemers",
   "team.nav.waiting": "voor u klaar",
