@@ -626,6 +626,92 @@ export interface AgreementJoinAttemptTable {
   attempted_at: CreatedAt;
 }
 
+export type QuestionStatus = "proposed" | "active" | "archived";
+export type QuoteStatus = "pending" | "approved" | "declined" | "withdrawn";
+
+export interface LearningQuestionTable {
+  id: Generated<string>;
+  coalition_id: string;
+  question: string;
+  explanation: ColumnType<string, string | undefined, string>;
+  status: ColumnType<QuestionStatus, QuestionStatus | undefined, QuestionStatus>;
+  owner_id: string | null;
+  proposed_by: string | null;
+  position: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface LearningQuestionThemeTable {
+  question_id: string;
+  theme_id: string;
+}
+
+export interface LearningQuestionHarvestDateTable {
+  question_id: string;
+  planned_on: ColumnType<string, string, string>;
+  reminded_at: Timestamp | null;
+}
+
+export interface LearningQuestionLinkTable {
+  question_id: string;
+  item_type: "reflection" | "lesson" | "session" | "milestone";
+  item_id: string;
+  linked_by: string | null;
+  linked_at: CreatedAt;
+}
+
+export interface PublicationTable {
+  id: Generated<string>;
+  slug: string;
+  kind: "newsletter" | "article";
+  title: string;
+  summary: ColumnType<string, string | undefined, string>;
+  body: ColumnType<unknown, string, string>;
+  body_text: ColumnType<string, string | undefined, string>;
+  author_id: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface PublicationQuoteTable {
+  id: Generated<string>;
+  publication_id: string;
+  source_type: "lesson";
+  source_id: string;
+  coalition_id: string;
+  quoted_text: string;
+  status: ColumnType<QuoteStatus, QuoteStatus | undefined, QuoteStatus>;
+  attribution: "name" | "anonymous" | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface VisitRequestTable {
+  id: Generated<string>;
+  coalition_id: string;
+  organisation: string;
+  contact_name: string | null;
+  email: string | null;
+  wishes: string | null;
+  created_at: CreatedAt;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  personal_data_deleted_at: Timestamp | null;
+}
+
+export interface VisitRequestAttemptTable {
+  id: Generated<string>;
+  coalition_id: string;
+  address: string;
+  attempted_at: CreatedAt;
+}
+
 export interface Database {
   person: PersonTable;
   auth_session: AuthSessionTable;
@@ -684,4 +770,12 @@ export interface Database {
   agreement_signature: AgreementSignatureTable;
   agreement_join_request: AgreementJoinRequestTable;
   agreement_join_attempt: AgreementJoinAttemptTable;
+  learning_question: LearningQuestionTable;
+  learning_question_theme: LearningQuestionThemeTable;
+  learning_question_harvest_date: LearningQuestionHarvestDateTable;
+  learning_question_link: LearningQuestionLinkTable;
+  publication: PublicationTable;
+  publication_quote: PublicationQuoteTable;
+  visit_request: VisitRequestTable;
+  visit_request_attempt: VisitRequestAttemptTable;
 }

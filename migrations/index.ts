@@ -22,6 +22,7 @@ import * as m0020 from "./0020_digest_sent";
 import * as m0021 from "./0021_agreements_rounds";
 import * as m0023 from "./0023_agreement_signatures";
 import * as m0024 from "./0024_join_request_contact_deleted";
+import * as m0025 from "./0025_learning_agenda";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   "0021_agreements_rounds": m0021,
   "0023_agreement_signatures": m0023,
   "0024_join_request_contact_deleted": m0024,
+  "0025_learning_agenda": m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

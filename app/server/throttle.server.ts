@@ -1,13 +1,13 @@
 import { sql } from "kysely";
 import { db } from "../../db/db.server";
 
-// The public forms (an event's registration, a round's link, the join form) take at most so many sendings an hour
+// The public forms (an event's registration, a round's link, the join form, a visit request) take at most so many sendings an hour
 // from one address, and so many in all for the one thing they are about; each sending is a row in the form's own
 // table of attempts, kept a day.
 
 const HOUR = 3600_000;
 
-export type AttemptTable = "event_registration_attempt" | "round_contribution_attempt" | "agreement_join_attempt";
+export type AttemptTable = "event_registration_attempt" | "round_contribution_attempt" | "agreement_join_attempt" | "visit_request_attempt";
 
 /** Counts this sending unless the address or the whole form is over its hourly limit; false when it is. */
 export async function countAttempt(
