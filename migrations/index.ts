@@ -23,6 +23,7 @@ import * as m0021 from "./0021_agreements_rounds";
 import * as m0023 from "./0023_agreement_signatures";
 import * as m0024 from "./0024_join_request_contact_deleted";
 import * as m0025 from "./0025_learning_agenda";
+import * as m0028 from "./0028_visit_request_notifications";
 
 // Listed by hand so that migrations bundle with the server build and run under tsx and vitest alike.
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   "0023_agreement_signatures": m0023,
   "0024_join_request_contact_deleted": m0024,
   "0025_learning_agenda": m0025,
+  "0028_visit_request_notifications": m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

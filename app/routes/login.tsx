@@ -59,6 +59,9 @@ export default function Login() {
           <Link to="/forgot-password">{t("login.forgot")}</Link>
         </div>
       </Form>
+      <p className="muted">
+        <Link to="/open">{t("open.loginLink")}</Link>
+      </p>
     </section>
   );
 }

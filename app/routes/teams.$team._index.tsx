@@ -46,7 +46,8 @@ export default function TeamHome() {
         <p>
           <Link to={`/teams/${team.slug}/members`} className="button button-secondary">
             {t("team.manageMembers")}
-          </Link>
+          </Link>{" "}
+          <Link to={`/teams/${team.slug}/visits`}>{t("visits.link")}</Link>
         </p>
       ) : null}
       {home?.firstStep ? (

@@ -5,11 +5,12 @@ import { mailJobs } from "../domain/mail/mail-jobs.server";
 import { roundJobs } from "../domain/rounds/round-jobs.server";
 import { digestJobs } from "../domain/notifications/digest/digest-jobs.server";
 import { sessionJobs } from "../domain/sessions/session-reminders.server";
+import { visitJobs } from "../domain/visits/visit-retention.server";
 import { hourlyJobs } from "./hourly-jobs.server";
 import { startQueue, type QueueOptions } from "./queue.server";
 
 // Every object's jobs, registered in one list: a server process works all of them.
-export const JOBS = [...mailJobs, ...hourlyJobs, ...digestJobs, ...sessionJobs, ...eventJobs, ...roundJobs, ...joiningJobs, ...agreementJobs];
+export const JOBS = [...mailJobs, ...hourlyJobs, ...digestJobs, ...sessionJobs, ...eventJobs, ...roundJobs, ...joiningJobs, ...agreementJobs, ...visitJobs];
 
 export function startJobs(options: QueueOptions = {}): Promise<void> {
   return startQueue(JOBS, options);

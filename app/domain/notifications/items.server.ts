@@ -136,6 +136,25 @@ async function agreements(ids: string[]): Promise<ItemFacts[]> {
   }));
 }
 
+/** A request to come and look (the item's id is the request's): for the coalition's facilitators, who answer it. */
+async function visitRequests(ids: string[]): Promise<ItemFacts[]> {
+  if (ids.length === 0) return [];
+  const rows = await db()
+    .selectFrom("visit_request")
+    .innerJoin("coalition", "coalition.id", "visit_request.coalition_id")
+    .where("visit_request.id", "in", ids)
+    .select(["visit_request.id", "visit_request.organisation", "coalition.id as coalitionId", "coalition.slug"])
+    .execute();
+  return rows.map((row) => ({
+    type: "visit_request",
+    id: row.id,
+    title: row.organisation,
+    coalitionId: row.coalitionId,
+    path: `/teams/${row.slug}/visits`,
+    visibleTo: (user) => membershipIn(user, row.coalitionId)?.role === "facilitator",
+  }));
+}
+
 /** The items as they are now (those deleted meanwhile are missing), by itemKey; personIds: who will be asked. */
 export async function currentItems(items: NotifiedItem[], personIds: string[]): Promise<Map<string, ItemFacts>> {
   const found = await Promise.all([
@@ -145,6 +164,7 @@ export async function currentItems(items: NotifiedItem[], personIds: string[]): 
     sessions(idsOf(items, "session"), personIds),
     events(idsOf(items, "event")),
     agreements(idsOf(items, "agreement")),
+    visitRequests(idsOf(items, "visit_request")),
   ]);
   return new Map(found.flat().map((facts) => [itemKey(facts), facts]));
 }

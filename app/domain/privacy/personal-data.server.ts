@@ -10,6 +10,7 @@ import { notificationRows } from "../notifications/personal-data.server";
 import { reflectionRows } from "../reflections/personal-data.server";
 import { roundRows } from "../rounds/personal-data.server";
 import { sessionRows } from "../sessions/personal-data.server";
+import { visitRequestRows } from "../visits/personal-data.server";
 import type { PersonColumn, PersonalRows } from "./personal-rows.server";
 
 // What the network holds about a person, module by module: each object module says which of its columns
@@ -32,6 +33,7 @@ export const personalData: PersonalRows[] = [
   sessionRows,
   eventRows,
   joinRequestRows,
+  visitRequestRows,
   agreementRows,
   notificationRows,
   mailRows,

@@ -6,6 +6,7 @@ import { dataExportFiles } from "./data-export.server";
 import { joiningMail } from "./joining-mail.server";
 import { mail } from "./mail.server";
 import { notificationLines } from "./notifications.server";
+import { visitMail } from "./open-mail.server";
 import { weeklyDigest } from "./weekly-digest.server";
 
 // Typed against the Dutch server-only keys: a missing English string is a type error.
@@ -17,5 +18,6 @@ export const enServer: Record<ServerMessageKey, string> = {
   ...joiningMail,
   ...mail,
   ...notificationLines,
+  ...visitMail,
   ...weeklyDigest,
 };

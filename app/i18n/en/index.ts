@@ -17,6 +17,7 @@ import { members } from "./members";
 import { milestones } from "./milestones";
 import { network } from "./network";
 import { notifications } from "./notifications";
+import { open } from "./open";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
@@ -47,6 +48,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...milestones,
   ...network,
   ...notifications,
+  ...open,
   ...programme,
   ...programmeMilestones,
   ...readers,

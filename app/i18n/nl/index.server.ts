@@ -10,6 +10,7 @@ import { dataExportFiles } from "./data-export.server";
 import { joiningMail } from "./joining-mail.server";
 import { mail } from "./mail.server";
 import { notificationLines } from "./notifications.server";
+import { visitMail } from "./open-mail.server";
 import { weeklyDigest } from "./weekly-digest.server";
 
 export const nlServer = {
@@ -20,6 +21,7 @@ export const nlServer = {
   ...joiningMail,
   ...mail,
   ...notificationLines,
+  ...visitMail,
   ...weeklyDigest,
 };
 export type ServerMessageKey = keyof typeof nlServer;

@@ -19,6 +19,7 @@ import { members } from "./members";
 import { milestones } from "./milestones";
 import { network } from "./network";
 import { notifications } from "./notifications";
+import { open } from "./open";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
 import { readers } from "./readers";
@@ -48,6 +49,7 @@ export const nl = {
   ...milestones,
   ...network,
   ...notifications,
+  ...open,
   ...programme,
   ...programmeMilestones,
   ...readers,
