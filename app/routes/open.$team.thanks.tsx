@@ -17,11 +17,11 @@ export default function VisitThanks() {
   const { coalition } = useLoaderData<typeof loader>();
   return (
     <section className="page-narrow">
-      <h1>{t("visits.thanks.title")}</h1>
-      <p className="lead">{t("visits.thanks.body", { name: coalition.name })}</p>
-      <p>{t("visits.thanks.retention")}</p>
+      <h1>{t("open.thanks.title")}</h1>
+      <p className="lead">{t("open.thanks.body", { name: coalition.name })}</p>
+      <p>{t("open.thanks.retention")}</p>
       <p>
-        <Link to="/open">{t("visits.form.back")}</Link>
+        <Link to="/open">{t("open.form.back")}</Link>
       </p>
     </section>
   );

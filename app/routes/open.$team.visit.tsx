@@ -35,20 +35,20 @@ export default function VisitRequestPage() {
   const reply = useActionData<typeof action>();
   return (
     <section className="page-narrow">
-      <h1>{t("visits.form.title", { name: coalition.name })}</h1>
-      <p className="lead">{t("visits.form.intro", { name: coalition.name, place: coalition.place })}</p>
+      <h1>{t("open.form.title", { name: coalition.name })}</h1>
+      <p className="lead">{t("open.form.intro", { name: coalition.name, place: coalition.place })}</p>
       {reply?.throttled ? (
         <div className="form-error" role="alert">
           <p>
-            <strong>{t("visits.throttled.title")}</strong>
+            <strong>{t("open.throttled.title")}</strong>
           </p>
-          <p>{t("visits.throttled")}</p>
+          <p>{t("open.throttled")}</p>
         </div>
       ) : null}
       <VisitForm lastResult={reply?.result} />
-      <p className="muted">{t("visits.form.retention")}</p>
+      <p className="muted">{t("open.form.retention")}</p>
       <p>
-        <Link to="/open">{t("visits.form.back")}</Link>
+        <Link to="/open">{t("open.form.back")}</Link>
       </p>
     </section>
   );

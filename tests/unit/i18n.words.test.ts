@@ -40,6 +40,9 @@ const publicKey = (key: string) =>
   key === "eventRegistrations.message.footer" ||
   key.startsWith("joining.public.") ||
   key.startsWith("joiningMail.") ||
+  // The programme's public page, its form to ask to come and see a coalition, and the mail with the answer.
+  key.startsWith("open.") ||
+  key.startsWith("visitMail.") ||
   // Signing an agreement by link, without an account: the page and its mail.
   key.startsWith("agreement.sign.je.") ||
   key.startsWith("agreementMail.link.");
