@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { MAX_ATTEMPTS_PER_ADDRESS } from "../../app/domain/visits/visit-requests.server";
+import { visitRequestRows } from "../../app/domain/visits/personal-data.server";
 import { purgeVisitRequestContacts } from "../../app/domain/visits/visit-retention.server";
 import { JOBS } from "../../app/server/jobs.server";
 import * as openRoute from "../../app/routes/open._index";
@@ -283,5 +285,39 @@ describe("90 days after the answer", () => {
     expect(await purgeVisitRequestContacts(now)).toBe(0);
     const data = await (await requestsPage(team.slug, cookies.facilitator)).json();
     expect(data.answered.find((r: { id: string }) => r.id === old.id)).toMatchObject({ contactName: null, email: null, wishes: null });
+  });
+});
+
+describe("the facilitator who answered", () => {
+  it("is handed over to the stand-in on leaving the coalition, and forgotten when erased", async () => {
+    const leaver = await createPerson({ team, role: "facilitator" });
+    const standIn = await createPerson({});
+    const insert = (answeredBy: string, coalitionId: string) =>
+      db()
+        .insertInto("visit_request")
+        .values({ coalition_id: coalitionId, organisation: "Stichting Buurt", contact_name: "Kim", email: `${unique("kim")}@voorbeeld.nl`, wishes: "Kijken.", answer: "Ja.", answered_at: new Date(), answered_by: answeredBy })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    const here = await insert(leaver.id, team.id);
+    const elsewhere = await insert(leaver.id, otherTeam.id);
+    await db().transaction().execute((trx) => visitRequestRows.handOver!(trx, { from: leaver.id, to: standIn.id, coalitionId: team.id, keepPrivate: false }));
+    const answeredBy = async (id: string) => (await db().selectFrom("visit_request").where("id", "=", id).select("answered_by").executeTakeFirstOrThrow()).answered_by;
+    expect(await answeredBy(here.id)).toBe(standIn.id);
+    expect(await answeredBy(elsewhere.id)).toBe(leaver.id);
+    await db().transaction().execute((trx) => visitRequestRows.erase!(trx, { id: leaver.id, email: "niemand@voorbeeld.nl" }));
+    expect(await answeredBy(elsewhere.id)).toBeNull();
+  });
+
+  it("a request sent from the address of an erased account loses its contact details", async () => {
+    const email = `${unique("wis")}@voorbeeld.nl`;
+    const { id } = await db()
+      .insertInto("visit_request")
+      .values({ coalition_id: team.id, organisation: "Buurtkracht", contact_name: "Wis Mij", email, wishes: "Kijken." })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db().transaction().execute((trx) => visitRequestRows.erase!(trx, { id: randomUUID(), email: email.toUpperCase() }));
+    const row = await db().selectFrom("visit_request").where("id", "=", id).selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ organisation: "Buurtkracht", contact_name: null, email: null, wishes: null });
+    expect(row.personal_data_deleted_at).not.toBeNull();
   });
 });

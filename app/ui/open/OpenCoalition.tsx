@@ -30,7 +30,7 @@ export function OpenCoalition({ coalition }: { coalition: OpenCoalitionView }) {
           ))}
         </ul>
       ) : (
-        <p className="empty-state">{t("open.noPartners")}</p>
+        <p className="muted">{t("open.noPartners")}</p>
       )}
       {coalition.agreementPublished ? (
         <p>
@@ -51,7 +51,7 @@ export function OpenCoalition({ coalition }: { coalition: OpenCoalitionView }) {
           ))}
         </ul>
       ) : (
-        <p className="empty-state">{t("open.noEvents")}</p>
+        <p className="muted">{t("open.noEvents")}</p>
       )}
       <p>
         <Link className="button button-secondary" to={`/open/${coalition.slug}/visit`}>
