@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/db.server";
 import { MAX_ATTEMPTS_PER_ADDRESS } from "../../app/domain/visits/visit-requests.server";
-import { visitRequestRows } from "../../app/domain/visits/personal-data.server";
+import { visitAnswerPages, visitRequestRows } from "../../app/domain/visits/personal-data.server";
 import { purgeVisitRequestContacts } from "../../app/domain/visits/visit-retention.server";
 import { JOBS } from "../../app/server/jobs.server";
 import * as openRoute from "../../app/routes/open._index";
@@ -289,6 +289,12 @@ describe("90 days after the answer", () => {
 });
 
 describe("the facilitator who answered", () => {
+  it("finds the answers in their personal data", async () => {
+    const pages = [];
+    for await (const page of visitAnswerPages(facilitator)) pages.push(...page);
+    expect(pages).toContainEqual(expect.objectContaining({ coalition: team.slug, organisation: "Bibliotheek Twello", answer: "Welkom op dinsdag om tien uur in het Trefpunt." }));
+  });
+
   it("is handed over to the stand-in on leaving the coalition, and forgotten when erased", async () => {
     const leaver = await createPerson({ team, role: "facilitator" });
     const standIn = await createPerson({});

@@ -23,6 +23,7 @@ import { notificationSettings } from "../notifications/preferences.server";
 import { commentPages, reflectionPages } from "../reflections/personal-data.server";
 import { roundContributionPages } from "../rounds/personal-data.server";
 import { sessionPages, type SessionNote } from "../sessions/personal-data.server";
+import { visitAnswerPages } from "../visits/personal-data.server";
 import { onePage, textPath, themeSlugs, type Page } from "./personal-rows.server";
 
 // "Download everything the network holds about me" (/settings/data.zip): one ZIP with a JSON file per kind,
@@ -144,6 +145,7 @@ function jsonFiles(user: User): JsonFile[] {
     },
     { name: "agreement-signatures.json", description: "dataExport.file.agreementSignatures", chunks: () => jsonArray(signaturePages(user), (row) => row) },
     { name: "agreement-signatories.json", description: "dataExport.file.agreementSignatories", chunks: () => jsonArray(signatoryPages(user), (row) => row) },
+    { name: "visit-answers.json", description: "dataExport.file.visitAnswers", chunks: () => jsonArray(visitAnswerPages(user), (row) => row) },
     {
       name: "intervision-sessions.json",
       description: "dataExport.file.sessions",

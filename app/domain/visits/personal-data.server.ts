@@ -1,5 +1,7 @@
 import { sql } from "kysely";
-import { inCoalition, type PersonalRows } from "../privacy/personal-rows.server";
+import { db } from "../../../db/db.server";
+import type { User } from "../../auth/permissions.server";
+import { afterId, inCoalition, keyset, PAGE_SIZE, type PersonalRows } from "../privacy/personal-rows.server";
 
 // Visit requests come from outsiders, not from the network's people; their contact details go 90 days after the
 // answer (visit-retention.server.ts). What touches an account: the facilitator who answered (handed to the
@@ -23,3 +25,24 @@ export const visitRequestRows: PersonalRows = {
        where lower(email) = lower(${person.email})`.execute(trx);
   },
 };
+
+/** The visit requests the person answered for a coalition: to whom (the organisation) and what they wrote back. */
+export function visitAnswerPages(user: Pick<User, "id">) {
+  return keyset((after) =>
+    db()
+      .selectFrom("visit_request")
+      .innerJoin("coalition", "coalition.id", "visit_request.coalition_id")
+      .where("visit_request.answered_by", "=", user.id)
+      .where(afterId("visit_request.id", after))
+      .select([
+        "visit_request.id",
+        "coalition.slug as coalition",
+        "visit_request.organisation",
+        "visit_request.answer",
+        "visit_request.answered_at as answeredAt",
+      ])
+      .orderBy("visit_request.id")
+      .limit(PAGE_SIZE)
+      .execute(),
+  );
+}

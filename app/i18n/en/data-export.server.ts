@@ -18,6 +18,7 @@ export const dataExportFiles: Record<keyof typeof nl, string> = {
   "dataExport.file.milestoneChanges": "The milestone status changes you made, with your reasons.",
   "dataExport.file.agreementSignatures": "The collaboration agreements you signed: version, organisation, name, function and date. They stay when you leave a coalition: they are the organisation's record.",
   "dataExport.file.agreementSignatories": "Where you were asked to sign for a partner organisation.",
+  "dataExport.file.visitAnswers": "Requests to come and see that you answered, with your answer.",
   "dataExport.file.sessions": "Intervisions you were invited to or led: your reply, availability, evaluation and actions, and the notes of intervisions you take part in.",
   "dataExport.file.events": "Events you organised.",
   "dataExport.file.registrations": "Your registrations for events.",

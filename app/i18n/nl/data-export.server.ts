@@ -17,6 +17,7 @@ export const dataExportFiles = {
   "dataExport.file.milestoneChanges": "De statuswijzigingen van mijlpalen die u doorvoerde, met uw toelichting.",
   "dataExport.file.agreementSignatures": "De samenwerkingsovereenkomsten die u ondertekende: versie, organisatie, naam, functie en datum. Bij vertrek uit een coalitie blijven ze staan: ze zijn het bewijs van de organisatie.",
   "dataExport.file.agreementSignatories": "Waar u werd gevraagd te ondertekenen voor een partnerorganisatie.",
+  "dataExport.file.visitAnswers": "Verzoeken om te komen kijken die u beantwoordde, met uw antwoord.",
   "dataExport.file.sessions": "Intervisies waarvoor u was uitgenodigd of die u leidde: uw antwoord, beschikbaarheid, evaluatie en acties, en de aantekeningen van intervisies waaraan u meedoet.",
   "dataExport.file.events": "Bijeenkomsten die u organiseerde.",
   "dataExport.file.registrations": "Uw aanmeldingen voor bijeenkomsten.",
