@@ -9,6 +9,7 @@ import { seedAgreementDemo } from "./demo-agreements";
 import { seedJoiningDemo } from "./demo-joining";
 import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
 import { seedDemoRounds } from "./demo-rounds";
+import { seedDemoQuestions } from "./demo-questions";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 const DOMAIN = "demo.test";
@@ -482,6 +483,7 @@ export async function seedDemo(): Promise<void> {
     await seedDemoRounds(trx);
     await seedAgreementDemo(trx, DOMAIN);
     await seedJoiningDemo(trx);
+    await seedDemoQuestions(trx);
   });
 }
 
