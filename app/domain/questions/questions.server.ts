@@ -131,8 +131,8 @@ async function agendaIsFull(trx: Transaction<Database>, teamId: string, except?:
   return Number(count) >= MAX_ACTIVE_QUESTIONS;
 }
 
-async function saveThemesAndDates(trx: Transaction<Database>, questionId: string, input: QuestionInput) {
-  const themeIds = await knownThemeIds(input.themeIds);
+/** Themes and dates as given; themeIds already checked against the shared list (before the transaction). */
+async function saveThemesAndDates(trx: Transaction<Database>, questionId: string, input: QuestionInput, themeIds: string[]) {
   await trx.deleteFrom("learning_question_theme").where("question_id", "=", questionId).execute();
   if (themeIds.length) {
     await trx.insertInto("learning_question_theme").values(themeIds.map((theme_id) => ({ question_id: questionId, theme_id }))).execute();
@@ -159,6 +159,7 @@ export async function addQuestion(user: User, team: Team, input: QuestionInput):
   const refusal = await checkInput(team, input);
   if (refusal) return refusal;
   const status: QuestionStatus = isFacilitator(user, team) ? "active" : "proposed";
+  const themeIds = await knownThemeIds(input.themeIds);
   return db()
     .transaction()
     .execute(async (trx): Promise<CreateOutcome> => {
@@ -176,7 +177,7 @@ export async function addQuestion(user: User, team: Team, input: QuestionInput):
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await saveThemesAndDates(trx, id, input);
+      await saveThemesAndDates(trx, id, input, themeIds);
       return { ok: true, id };
     });
 }
@@ -188,6 +189,7 @@ export async function updateQuestion(user: User, team: Team, id: string | undefi
   const question = await getQuestionForEditing(user, team, id);
   const refusal = await checkInput(team, input, question);
   if (refusal) return refusal;
+  const themeIds = await knownThemeIds(input.themeIds);
   const saved = await db()
     .transaction()
     .execute(async (trx) => {
@@ -204,7 +206,7 @@ export async function updateQuestion(user: User, team: Team, id: string | undefi
         .where("version", "=", Number.isInteger(version) ? version : -1)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
-      await saveThemesAndDates(trx, question.id, input);
+      await saveThemesAndDates(trx, question.id, input, themeIds);
       return true;
     });
   if (saved) return { ok: true };
