@@ -268,7 +268,7 @@ describe("the funder compares the coalitions' questions", () => {
     expect(filtered.groups.map((g: { theme: { slug: string } }) => g.theme.slug)).toEqual([themes[1].slug]);
 
     const csv = await rowsOf(await callRoute(csvRoute.loader, { request: browserRequest("/programme/questions.csv", { cookie: funderCookie }) }));
-    expect(csv.header).toEqual(["Thema", "Coalitie", "Leervraag", "Gekoppelde stukken (leesbaar voor de financier)", "Geplande oogstmomenten"]);
+    expect(csv.header).toEqual(["Thema", "Coalitie", "Leervraag", "Gekoppelde stukken (leesbaar voor het fonds)", "Geplande oogstmomenten"]);
     expect(csv.rows.filter((row) => row[2] === "Een vraag met twee thema's")).toHaveLength(2);
   });
 });

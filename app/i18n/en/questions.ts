@@ -76,6 +76,6 @@ export const questions: Record<keyof typeof nl, string> = {
   "questions.csv.theme": "Theme",
   "questions.csv.coalition": "Coalition",
   "questions.csv.question": "Learning question",
-  "questions.csv.linkedItems": "Linked items (readable by the funder)",
+  "questions.csv.linkedItems": "Linked items (readable by the fund)",
   "questions.csv.harvestDates": "Planned harvests",
 };

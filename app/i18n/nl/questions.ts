@@ -74,6 +74,6 @@ export const questions = {
   "questions.csv.theme": "Thema",
   "questions.csv.coalition": "Coalitie",
   "questions.csv.question": "Leervraag",
-  "questions.csv.linkedItems": "Gekoppelde stukken (leesbaar voor de financier)",
+  "questions.csv.linkedItems": "Gekoppelde stukken (leesbaar voor het fonds)",
   "questions.csv.harvestDates": "Geplande oogstmomenten",
 } as const;
