@@ -145,6 +145,11 @@ describe("bad input", () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it("takes empty date boxes as not filled in", async () => {
+    const response = await propose([["question", "Lege datumvakjes"], ["harvestDates", ""], ["harvestDates", ""]]);
+    expect(response.status).toBe(302);
+  });
+
   it("keeps a version conflict apart: the second facilitator's save shows both and changes nothing", async () => {
     const question = (await questionRow("Hoe laten we bewoners het gesprek leiden?"))!;
     const save = (text: string) =>

@@ -7,12 +7,12 @@ import { isoDayField } from "../form-fields";
 /** The most questions a coalition keeps on its agenda at once. */
 export const MAX_ACTIVE_QUESTIONS = 7;
 
-/** Empty date boxes are simply not filled in; what is filled in must be a real day. */
+/** Empty date boxes (undefined once Conform has read the form) are simply not filled in; the rest must be real days. */
 const harvestDatesField = z
-  .array(z.string())
+  .array(z.string().optional())
   .max(12)
   .default([])
-  .transform((values) => values.map((value) => value.trim()).filter((value) => value !== ""))
+  .transform((values) => values.map((value) => (value ?? "").trim()).filter((value) => value !== ""))
   // One message for the whole list, on the list: the boxes have no names of their own.
   .refine((values) => values.every((value) => isoDayField.safeParse(value).success), "error.date");
 
