@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { parseThemeFilter, programmeQuestions } from "~/domain/questions/programme-questions.server";
-import { formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
+import { HarvestDates } from "~/ui/questions/HarvestDates";
 
 export const meta: MetaFunction = () => [{ title: "Leervragen · Programma · Leernetwerk" }];
 
@@ -61,17 +61,7 @@ export default function ProgrammeQuestions() {
                 <h3>{question.question}</h3>
                 <p className="meta">
                   <span>{t("questions.programme.linkedItems", { count: question.linkedItems })}</span>
-                  {question.harvestDates.length ? (
-                    <span>
-                      {t("questions.harvestDates")}{" "}
-                      {question.harvestDates.map((day, i) => (
-                        <span key={day}>
-                          {i ? ", " : ""}
-                          <time dateTime={day}>{formatDay(day, locale)}</time>
-                        </span>
-                      ))}
-                    </span>
-                  ) : null}
+                  <HarvestDates days={question.harvestDates} />
                 </p>
               </li>
             ))}

@@ -73,6 +73,7 @@ export default function EditLesson() {
   const current = reply?.current ?? null;
   const form = (
     <LessonForm
+      learningQuestion={<QuestionChoice choice={learningQuestion} />}
       key={current?.version ?? lesson.version}
       teamName={team.name}
       mentions={{ kind: "lesson", team: team.slug, id: lesson.id }}

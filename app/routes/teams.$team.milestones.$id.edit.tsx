@@ -63,6 +63,7 @@ export default function EditMilestone() {
   const current = reply?.current ?? null;
   const form = (
     <MilestoneForm
+      learningQuestion={<QuestionChoice choice={learningQuestion} />}
       key={current?.version ?? milestone.version}
       teamName={team.name}
       owners={owners}

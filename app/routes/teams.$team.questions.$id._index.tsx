@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
 import { readableLinks } from "~/domain/questions/question-links.server";
 import { getQuestion } from "~/domain/questions/questions.server";
-import { formatDay } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { LinkedItems } from "~/ui/questions/LinkedItems";
+import { HarvestDates } from "~/ui/questions/HarvestDates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.question.question ?? ""} · Leernetwerk` }];
 
@@ -38,13 +38,7 @@ export default function QuestionPage() {
       {question.explanation ? <p className="prose">{question.explanation}</p> : null}
       {question.harvestDates.length ? (
         <p>
-          {t("questions.harvestDates")}{" "}
-          {question.harvestDates.map((day, i) => (
-            <span key={day}>
-              {i ? ", " : ""}
-              <time dateTime={day}>{formatDay(day, locale)}</time>
-            </span>
-          ))}
+          <HarvestDates days={question.harvestDates} />
         </p>
       ) : null}
       {question.canManage ? (

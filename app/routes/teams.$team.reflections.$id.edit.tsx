@@ -59,6 +59,7 @@ export default function EditReflection() {
   const current = reply?.current ?? null;
   const form = (
     <ReflectionForm
+      learningQuestion={<QuestionChoice choice={learningQuestion} />}
       key={current?.version ?? reflection.version}
       teamName={team.name}
       mentions={{ kind: "reflection", team: team.slug, id: reflection.id }}

@@ -4,6 +4,7 @@ import type { Database, QuestionStatus } from "../../../db/schema";
 import { membershipIn, notFound, requireTeamMember, rowIdOrNotFound, type Team, type User } from "../../auth/permissions.server";
 import { todayInAmsterdam } from "../../i18n/dates";
 import type { MessageKey } from "../../i18n/i18n";
+import { isActiveMember } from "../milestones/milestones.server";
 import { knownThemeIds } from "../programme/themes.server";
 import { MAX_ACTIVE_QUESTIONS } from "./question-form";
 
@@ -90,18 +91,6 @@ export function activeQuestionChoices(team: Team) {
     .orderBy("position")
     .orderBy("created_at")
     .execute();
-}
-
-async function isActiveMember(team: Team, personId: string): Promise<boolean> {
-  const row = await db()
-    .selectFrom("membership")
-    .innerJoin("person", "person.id", "membership.person_id")
-    .where("membership.coalition_id", "=", team.id)
-    .where("membership.person_id", "=", personId)
-    .where("person.deactivated_at", "is", null)
-    .select("membership.id")
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** What the database cannot check of the input: the owner is in the team, new harvest dates are not in the past. */

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { formatDay } from "../../i18n/dates";
 import { useLocale, useT } from "../i18n";
+import { HarvestDates } from "./HarvestDates";
 
 export type QuestionItem = {
   id: string;
@@ -46,17 +46,7 @@ export function QuestionList({ items, manage, empty, reorder }: { items: Questio
             ))}
             <span>{item.ownerName ? t("questions.owner", { name: item.ownerName }) : t("questions.noOwner")}</span>
             {item.status === "proposed" && item.proposedByName ? <span>{t("questions.proposedBy", { name: item.proposedByName })}</span> : null}
-            {item.harvestDates.length ? (
-              <span>
-                {t("questions.harvestDates")}{" "}
-                {item.harvestDates.map((day, i) => (
-                  <span key={day}>
-                    {i ? ", " : ""}
-                    <time dateTime={day}>{formatDay(day, locale)}</time>
-                  </span>
-                ))}
-              </span>
-            ) : null}
+            <HarvestDates days={item.harvestDates} />
           </p>
           {manage ? (
             <div className="actions">
