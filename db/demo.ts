@@ -10,6 +10,7 @@ import { seedJoiningDemo } from "./demo-joining";
 import { seedOpenDemo } from "./demo-open";
 import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
 import { seedDemoRounds } from "./demo-rounds";
+import { seedDemoQuestions } from "./demo-questions";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 const DOMAIN = "demo.test";
@@ -484,6 +485,7 @@ export async function seedDemo(): Promise<void> {
     await seedAgreementDemo(trx, DOMAIN);
     await seedJoiningDemo(trx);
     await seedOpenDemo(trx);
+    await seedDemoQuestions(trx);
   });
 }
 

@@ -32,6 +32,9 @@ export default function Programme() {
                 <Link to="/programme/milestones">{t("programmeMilestones.nav")}</Link>
               </li>
               <li>
+                <Link to="/programme/questions">{t("questions.programme.nav")}</Link>
+              </li>
+              <li>
                 <Link to="/programme/digest">{t("digest.nav")}</Link>
               </li>
               <li>

@@ -14,6 +14,8 @@ import { ConflictView } from "~/ui/ConflictView";
 import { useLocale, useT } from "~/ui/i18n";
 import { LessonForm } from "~/ui/lessons/LessonForm";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { questionChoice, questionChoiceOf, setItemQuestion } from "~/domain/questions/question-links.server";
+import { QuestionChoice } from "~/ui/questions/QuestionChoice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lesson.sources.map((s) => s.id),
     ),
   ]);
-  return json({ team, lesson, themes, sources });
+  return json({ team, lesson, themes, sources, learningQuestion: await questionChoice(team, { type: "lesson", id: lesson.id }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,6 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Someone saved in between: show both versions; saving again starts from theirs.
     return json({ result: submission.reply(), explanation, current: outcome.current }, { status: 409 });
   }
+  await setItemQuestion(user, team, { type: "lesson", id: stored.id }, questionChoiceOf(formData));
   return redirect(`/teams/${team.slug}/lessons/${stored.id}`, {
     headers: { "Set-Cookie": await setFlash("lesson.saved") },
   });
@@ -65,11 +68,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditLesson() {
   const t = useT();
   const locale = useLocale();
-  const { team, lesson, themes, sources } = useLoaderData<typeof loader>();
+  const { team, lesson, themes, sources, learningQuestion } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const current = reply?.current ?? null;
   const form = (
     <LessonForm
+      learningQuestion={<QuestionChoice choice={learningQuestion} />}
       key={current?.version ?? lesson.version}
       teamName={team.name}
       mentions={{ kind: "lesson", team: team.slug, id: lesson.id }}

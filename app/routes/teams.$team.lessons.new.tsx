@@ -12,6 +12,8 @@ import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 import { LessonForm } from "~/ui/lessons/LessonForm";
 import { SessionLinkNotice } from "~/ui/sessions/SessionOrigin";
+import { questionChoice, questionChoiceOf, setItemQuestion } from "~/domain/questions/question-links.server";
+import { QuestionChoice } from "~/ui/questions/QuestionChoice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // "Maak er een les van": the reflection is ticked, if this person may read it; otherwise nothing is said.
   const fromSource = sources.some((source) => source.id === from) ? from : null;
-  return json({ team, themes, sources, fromSource, sourceThemes, fromSession });
+  return json({ team, themes, sources, fromSource, sourceThemes, fromSession, learningQuestion: await questionChoice(team) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,12 +51,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.status === "refusedMentions") {
     return json({ result: submission.reply({ fieldErrors: { explanation: [outcome.message] } }), explanation }, { status: 400 });
   }
+  await setItemQuestion(user, team, { type: "lesson", id: outcome.id }, questionChoiceOf(formData));
   return redirect(`/teams/${team.slug}/lessons/${outcome.id}`, { headers: { "Set-Cookie": await setFlash("lesson.saved") } });
 }
 
 export default function NewLesson() {
   const t = useT();
-  const { team, themes, sources, fromSource, sourceThemes, fromSession } = useLoaderData<typeof loader>();
+  const { team, themes, sources, fromSource, sourceThemes, fromSession, learningQuestion } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <section>
@@ -63,6 +66,7 @@ export default function NewLesson() {
       </p>
       <h1>{t("lessons.new")}</h1>
       <LessonForm
+        learningQuestion={<QuestionChoice choice={learningQuestion} />}
         key={fromSource ?? "blank"}
         teamName={team.name}
         mentions={{ kind: "lesson", team: team.slug }}

@@ -12,12 +12,19 @@ import { ConflictView } from "~/ui/ConflictView";
 import { useT } from "~/ui/i18n";
 import { MilestoneForm } from "~/ui/milestones/MilestoneForm";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { questionChoice, questionChoiceOf, setItemQuestion } from "~/domain/questions/question-links.server";
+import { QuestionChoice } from "~/ui/questions/QuestionChoice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
   const milestone = await getMilestoneForEditing(user, team, params.id);
-  return json({ team, milestone, owners: await ownerCandidates(user, team, milestone) });
+  return json({
+    team,
+    milestone,
+    owners: await ownerCandidates(user, team, milestone),
+    learningQuestion: await questionChoice(team, { type: "milestone", id: milestone.id }),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,6 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { owner, ...input } = submission.value;
   const outcome = await updateMilestoneDetails(user, team, params.id, version, { ...input, ownerId: owner ?? null });
   if (outcome.ok) {
+    await setItemQuestion(user, team, { type: "milestone", id: stored.id }, questionChoiceOf(formData));
     return redirect(`/teams/${team.slug}/milestones/${params.id}`, {
       headers: { "Set-Cookie": await setFlash("milestone.saved") },
     });
@@ -50,11 +58,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditMilestone() {
   const t = useT();
-  const { team, milestone, owners } = useLoaderData<typeof loader>();
+  const { team, milestone, owners, learningQuestion } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const current = reply?.current ?? null;
   const form = (
     <MilestoneForm
+      learningQuestion={<QuestionChoice choice={learningQuestion} />}
       key={current?.version ?? milestone.version}
       teamName={team.name}
       owners={owners}

@@ -10,11 +10,13 @@ import { parseRichTextJson } from "~/richtext/schema";
 import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 import { MilestoneForm } from "~/ui/milestones/MilestoneForm";
+import { questionChoice, questionChoiceOf, setItemQuestion } from "~/domain/questions/question-links.server";
+import { QuestionChoice } from "~/ui/questions/QuestionChoice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
-  return json({ team, owners: await ownerCandidates(user, team), reason: translator(user.language)("milestone.reason.created") });
+  return json({ team, owners: await ownerCandidates(user, team), learningQuestion: await questionChoice(team), reason: translator(user.language)("milestone.reason.created") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,12 +31,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { owner, ...input } = submission.value;
   const outcome = await createMilestone(user, team, { ...input, ownerId: owner ?? null });
   if (!outcome.ok) return json({ result: submission.reply({ fieldErrors: outcome.errors }), description }, { status: 400 });
+  await setItemQuestion(user, team, { type: "milestone", id: outcome.id }, questionChoiceOf(formData));
   return redirect(`/teams/${team.slug}/milestones/${outcome.id}`, { headers: { "Set-Cookie": await setFlash("milestone.saved") } });
 }
 
 export default function NewMilestone() {
   const t = useT();
-  const { team, owners, reason } = useLoaderData<typeof loader>();
+  const { team, owners, reason, learningQuestion } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <section>
@@ -43,6 +46,7 @@ export default function NewMilestone() {
       </p>
       <h1>{t("milestones.new")}</h1>
       <MilestoneForm
+        learningQuestion={<QuestionChoice choice={learningQuestion} />}
         teamName={team.name}
         owners={owners}
         defaultValue={{ title: "", targetDate: "", owner: "", visibility: "team", reason }}

@@ -14,12 +14,14 @@ import { ConflictView } from "~/ui/ConflictView";
 import { useLocale, useT } from "~/ui/i18n";
 import { ReflectionForm } from "~/ui/reflections/ReflectionForm";
 import { VisibilityBadge } from "~/ui/Visibility";
+import { questionChoice, questionChoiceOf, setItemQuestion } from "~/domain/questions/question-links.server";
+import { QuestionChoice } from "~/ui/questions/QuestionChoice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const team = await requireMembership(user, params.team);
   const [reflection, themes] = await Promise.all([getOwnReflection(user, team, params.id), listThemes()]);
-  return json({ team, reflection, themes });
+  return json({ team, reflection, themes, learningQuestion: await questionChoice(team, { type: "reflection", id: reflection.id }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,6 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Someone saved in between: show both versions; saving again starts from theirs.
     return json({ result: submission.reply(), body, current: outcome.current }, { status: 409 });
   }
+  await setItemQuestion(user, team, { type: "reflection", id: stored.id }, questionChoiceOf(formData));
   return redirect(`/teams/${team.slug}/reflections/${params.id}`, {
     headers: { "Set-Cookie": await setFlash("reflection.saved") },
   });
@@ -51,11 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditReflection() {
   const t = useT();
   const locale = useLocale();
-  const { team, reflection, themes } = useLoaderData<typeof loader>();
+  const { team, reflection, themes, learningQuestion } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const current = reply?.current ?? null;
   const form = (
     <ReflectionForm
+      learningQuestion={<QuestionChoice choice={learningQuestion} />}
       key={current?.version ?? reflection.version}
       teamName={team.name}
       mentions={{ kind: "reflection", team: team.slug, id: reflection.id }}

@@ -15,6 +15,8 @@ import { setFlash } from "~/ui/flash.server";
 import { useT } from "~/ui/i18n";
 import { ReflectionForm } from "~/ui/reflections/ReflectionForm";
 import { SessionLinkNotice } from "~/ui/sessions/SessionOrigin";
+import { questionChoice, questionChoiceOf, setItemQuestion } from "~/domain/questions/question-links.server";
+import { QuestionChoice } from "~/ui/questions/QuestionChoice";
 
 const prompts = { well: "reflection.prompt.well", rub: "reflection.prompt.rub", takeaway: "reflection.prompt.takeaway" } as const;
 type Prompt = keyof typeof prompts;
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // "Schrijf er een reflectie over" from a session's notes: linked for its participants, ignored for anyone else.
     fromSession: await sessionToLink(user, team, search.get("session")),
     themes: await listThemes(),
+    learningQuestion: await questionChoice(team),
     today: todayInAmsterdam(),
     prompt: question ? prompt : null,
     body: question ? richTextFromPlainText(`${question}\n\n`) : null,
@@ -50,12 +53,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { themes, session, ...input } = submission.value;
   const outcome = await createReflection(user, team, { ...input, themeIds: themes, sessionId: session });
   if (outcome.status === "refusedMentions") return refuse(submission.reply({ fieldErrors: { body: [outcome.message] } }));
+  await setItemQuestion(user, team, { type: "reflection", id: outcome.id }, questionChoiceOf(formData));
   return redirect(`/teams/${team.slug}/reflections/${outcome.id}`, { headers: { "Set-Cookie": await setFlash("reflection.saved") } });
 }
 
 export default function NewReflection() {
   const t = useT();
-  const { team, themes, today, prompt, body, fromSession } = useLoaderData<typeof loader>();
+  const { team, themes, today, prompt, body, fromSession, learningQuestion } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const query = (more: string) => `?${fromSession ? `session=${fromSession.id}${more ? "&" : ""}` : ""}${more}`;
   return (
@@ -83,6 +87,7 @@ export default function NewReflection() {
         </ul>
       </nav>
       <ReflectionForm
+        learningQuestion={<QuestionChoice choice={learningQuestion} />}
         key={prompt ?? "blank"}
         teamName={team.name}
         mentions={{ kind: "reflection", team: team.slug }}

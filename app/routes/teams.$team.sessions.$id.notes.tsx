@@ -25,6 +25,8 @@ import { Readers } from "~/ui/Readers";
 import { Actions, Evaluation } from "~/ui/sessions/FollowUp";
 import { Phases } from "~/ui/sessions/PhaseNotes";
 import { Takeaway } from "~/ui/sessions/Takeaway";
+import { questionChoice, questionChoiceOf, setItemQuestion } from "~/domain/questions/question-links.server";
+import { QuestionChoice } from "~/ui/questions/QuestionChoice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? ""} · Leernetwerk` }];
 
@@ -33,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const team = await requireTeamReader(user, params.team);
   const notes = await getSessionNotes(user, team, params.id);
   const readers = await readersOf({ kind: "sessionNotes", sessionId: notes.session.id }, user);
-  return json({ team, me: user.id, ...notes, readers });
+  // The take-away's "Leervraag": for the participants who write it.
+  const learningQuestion = notes.canWriteTakeaway ? await questionChoice(team, { type: "session", id: notes.session.id }) : null;
+  return json({ team, me: user.id, ...notes, readers, learningQuestion });
 }
 
 /** What the person typed in a rich-text field, to show again when the save is refused. */
@@ -68,6 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return formErrors(submission, 400, { ...typed, conflict: null });
       const outcome = await saveTakeaway(user, session, submission.value);
       if (!outcome.ok) return formErrors(submission, 409, { ...typed, conflict: { current: outcome.current } });
+      await setItemQuestion(user, team, { type: "session", id: session.id }, questionChoiceOf(formData));
       return redirectWithFlash(`${here}#takeaway`, "notes.takeaway.saved");
     }
     case "action":
@@ -134,7 +139,12 @@ export default function SessionNotes() {
         ) : null}
         <Phases page={page} reply={reply?.intent === "note" ? reply : undefined} />
       </section>
-      <Takeaway page={page} teamSlug={team.slug} reply={reply?.intent === "takeaway" ? reply : undefined} />
+      <Takeaway
+        page={page}
+        teamSlug={team.slug}
+        reply={reply?.intent === "takeaway" ? reply : undefined}
+        learningQuestion={page.learningQuestion ? <QuestionChoice choice={page.learningQuestion} /> : null}
+      />
       <Actions page={page} lastResult={reply?.intent === "action" ? reply.result : undefined} />
       <Evaluation page={page} lastResult={reply?.intent === "evaluation" ? reply.result : undefined} />
     </article>

@@ -37,6 +37,7 @@ export const exportNames = [
   "lessons.csv",
   "milestones.csv",
   "activity.csv",
+  "questions.csv",
   "registrations.csv",
   "attendance",
   "digest",

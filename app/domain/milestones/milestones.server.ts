@@ -236,7 +236,7 @@ export async function ownerCandidates(user: User, team: Team, milestone?: { owne
   return owner && !people.some((person) => person.id === owner.id) ? [...people, owner] : people;
 }
 
-async function isActiveMember(team: Team, personId: string): Promise<boolean> {
+export async function isActiveMember(team: Team, personId: string): Promise<boolean> {
   const row = await db()
     .selectFrom("membership")
     .innerJoin("person", "person.id", "membership.person_id")

@@ -155,6 +155,28 @@ async function visitRequests(ids: string[]): Promise<ItemFacts[]> {
   }));
 }
 
+/** A coalition's learning question: read by its members; a planned harvest date is for its facilitators. */
+async function questions(ids: string[]): Promise<ItemFacts[]> {
+  if (ids.length === 0) return [];
+  const rows = await db()
+    .selectFrom("learning_question")
+    .innerJoin("coalition", "coalition.id", "learning_question.coalition_id")
+    .where("learning_question.id", "in", ids)
+    .select(["learning_question.id", "learning_question.question", "coalition.id as coalitionId", "coalition.slug"])
+    .execute();
+  return rows.map((row) => ({
+    type: "question",
+    id: row.id,
+    title: row.question,
+    coalitionId: row.coalitionId,
+    path: `/teams/${row.slug}/questions/${row.id}`,
+    visibleTo: (user, kind) => {
+      const role = membershipIn(user, row.coalitionId)?.role;
+      return kind === "harvest" ? role === "facilitator" : role !== undefined;
+    },
+  }));
+}
+
 /** The items as they are now (those deleted meanwhile are missing), by itemKey; personIds: who will be asked. */
 export async function currentItems(items: NotifiedItem[], personIds: string[]): Promise<Map<string, ItemFacts>> {
   const found = await Promise.all([
@@ -165,6 +187,7 @@ export async function currentItems(items: NotifiedItem[], personIds: string[]): 
     events(idsOf(items, "event")),
     agreements(idsOf(items, "agreement")),
     visitRequests(idsOf(items, "visit_request")),
+    questions(idsOf(items, "question")),
   ]);
   return new Map(found.flat().map((facts) => [itemKey(facts), facts]));
 }

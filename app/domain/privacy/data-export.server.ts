@@ -20,6 +20,7 @@ import { lessonPages } from "../lessons/personal-data.server";
 import { milestoneChangePages, milestonePages } from "../milestones/personal-data.server";
 import { notificationPages } from "../notifications/personal-data.server";
 import { notificationSettings } from "../notifications/preferences.server";
+import { questionLinkPages, questionPages } from "../questions/personal-data.server";
 import { commentPages, reflectionPages } from "../reflections/personal-data.server";
 import { roundContributionPages } from "../rounds/personal-data.server";
 import { sessionPages, type SessionNote } from "../sessions/personal-data.server";
@@ -143,6 +144,8 @@ function jsonFiles(user: User): JsonFile[] {
       description: "dataExport.file.milestoneChanges",
       chunks: () => jsonArray(milestoneChangePages(user), (row) => row),
     },
+    { name: "learning-questions.json", description: "dataExport.file.questions", chunks: () => jsonArray(questionPages(user), (row) => row) },
+    { name: "learning-question-links.json", description: "dataExport.file.questionLinks", chunks: () => jsonArray(questionLinkPages(user), (row) => row) },
     { name: "agreement-signatures.json", description: "dataExport.file.agreementSignatures", chunks: () => jsonArray(signaturePages(user), (row) => row) },
     { name: "agreement-signatories.json", description: "dataExport.file.agreementSignatories", chunks: () => jsonArray(signatoryPages(user), (row) => row) },
     { name: "visit-answers.json", description: "dataExport.file.visitAnswers", chunks: () => jsonArray(visitAnswerPages(user), (row) => row) },

@@ -62,6 +62,7 @@ export const audit: Record<keyof typeof nl, string> = {
   "audit.fact.retention": "{from} → {to}",
   "audit.export.lessons.csv": "lessons (CSV)",
   "audit.export.milestones.csv": "milestones (CSV)",
+  "audit.export.questions.csv": "learning questions (CSV)",
   "audit.export.activity.csv": "activity (CSV)",
   "audit.export.registrations.csv": "registrations for an event (CSV)",
   "audit.export.attendance": "attendance list of an event",

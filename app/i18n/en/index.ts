@@ -20,6 +20,7 @@ import { notifications } from "./notifications";
 import { open } from "./open";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
+import { questions } from "./questions";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
@@ -51,6 +52,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...open,
   ...programme,
   ...programmeMilestones,
+  ...questions,
   ...readers,
   ...reflections,
   ...richtext,

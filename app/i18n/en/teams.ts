@@ -32,6 +32,7 @@ export const teams: Record<keyof typeof nl, string> = {
   "team.nav.reflections": "Reflections",
   "team.nav.lessons": "Lessons",
   "team.nav.milestones": "Milestones",
+  "team.nav.questions": "Learning questions",
   "team.nav.sessions": "Intervision",
   "team.nav.events": "Events",
   "team.nav.rounds": "Input rounds",

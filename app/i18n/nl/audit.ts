@@ -62,6 +62,7 @@ export const audit = {
   "audit.fact.retention": "{from} → {to}",
   "audit.export.lessons.csv": "lessen (CSV)",
   "audit.export.milestones.csv": "mijlpalen (CSV)",
+  "audit.export.questions.csv": "leervragen (CSV)",
   "audit.export.activity.csv": "activiteit (CSV)",
   "audit.export.registrations.csv": "aanmeldingen voor een bijeenkomst (CSV)",
   "audit.export.attendance": "presentielijst van een bijeenkomst",

@@ -15,6 +15,8 @@ export const dataExportFiles = {
   "dataExport.file.lessons": "De lessen die u schreef.",
   "dataExport.file.milestones": "De mijlpalen die u aanmaakte of waarvan u eigenaar bent.",
   "dataExport.file.milestoneChanges": "De statuswijzigingen van mijlpalen die u doorvoerde, met uw toelichting.",
+  "dataExport.file.questions": "De leervragen die u voorstelde of waarvan u trekker bent.",
+  "dataExport.file.questionLinks": "Welke reflecties, lessen en mijlpalen u aan een leervraag koppelde.",
   "dataExport.file.agreementSignatures": "De samenwerkingsovereenkomsten die u ondertekende: versie, organisatie, naam, functie en datum. Bij vertrek uit een coalitie blijven ze staan: ze zijn het bewijs van de organisatie.",
   "dataExport.file.agreementSignatories": "Waar u werd gevraagd te ondertekenen voor een partnerorganisatie.",
   "dataExport.file.visitAnswers": "Verzoeken om te komen kijken die u beantwoordde, met uw antwoord.",

@@ -22,6 +22,7 @@ import { notifications } from "./notifications";
 import { open } from "./open";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
+import { questions } from "./questions";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
@@ -52,6 +53,7 @@ export const nl = {
   ...open,
   ...programme,
   ...programmeMilestones,
+  ...questions,
   ...readers,
   ...reflections,
   ...richtext,

@@ -17,6 +17,7 @@ export const notificationLines = {
   "notificationLine.join_request": "Iemand vraagt aan te sluiten bij de samenwerkingsovereenkomst van {title}",
   "notificationLine.signature": "{actor} ondertekende de samenwerkingsovereenkomst van {title}",
   "notificationLine.visit_request": "{title} wil komen kijken bij uw coalitie",
+  "notificationLine.harvest": "Vandaag is een gepland oogstmoment voor de leervraag ‘{title}’",
   "notificationMail.body": "Beste {name},\n\n{line}.\n\nBekijk het hier:\n{link}",
   "notificationMail.footer":
     "—\nGeen e-mail meer over dit soort meldingen? Klik hier (één klik, u hoeft niet in te loggen):\n{unsubscribe}\n\nAl uw instellingen voor meldingen:\n{settings}",

@@ -30,6 +30,7 @@ export const teams = {
   "team.nav.reflections": "Reflecties",
   "team.nav.lessons": "Lessen",
   "team.nav.milestones": "Mijlpalen",
+  "team.nav.questions": "Leervragen",
   "team.nav.sessions": "Intervisie",
   "team.nav.events": "Bijeenkomsten",
   "team.nav.rounds": "Inspiratie\u00adrondes",

@@ -19,6 +19,7 @@ export type SourceChoice = { id: string; title: string; happenedOn: string };
 
 /** Proposing and editing a lesson: the same fields, the same rules. */
 export function LessonForm({
+  learningQuestion,
   teamName,
   themes,
   sources,
@@ -42,6 +43,8 @@ export function LessonForm({
   mentions: MentionSource;
   /** Extra fields at the top of the form, such as the session a new lesson is written from. */
   children?: ReactNode;
+  /** The "Leervraag" choice (app/ui/questions/QuestionChoice). */
+  learningQuestion?: ReactNode;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -107,6 +110,7 @@ export function LessonForm({
         <p className="field-hint">{t("lesson.field.sourcesMore")}</p>
         <FieldErrors id={fields.sources.errorId} errors={fields.sources.errors} />
       </fieldset>
+      {learningQuestion}
       <div className="actions">
         <SubmitButton>{t("lesson.save")}</SubmitButton>
       </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { milestoneVisibilities, MAX_REASON_LENGTH } from "../../domain/vocabulary";
@@ -16,6 +17,7 @@ export type MilestoneDefaults = { title: string; description?: string; owner: st
  * line of the timeline) are set once, when it is added. Later the date moves only through a status change.
  */
 export function MilestoneForm({
+  learningQuestion,
   teamName,
   owners,
   defaultValue,
@@ -35,6 +37,8 @@ export function MilestoneForm({
   version?: number;
   /** Editing: the target date, shown but not editable here. */
   currentTargetDate?: string;
+  /** The "Leervraag" choice (app/ui/questions/QuestionChoice). */
+  learningQuestion?: ReactNode;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -91,6 +95,7 @@ export function MilestoneForm({
           <textarea {...getTextareaProps(fields.reason, { ariaDescribedBy: fields.reason.descriptionId })} rows={2} maxLength={MAX_REASON_LENGTH} />
         </Field>
       ) : null}
+      {learningQuestion}
       <div className="actions">
         <SubmitButton>{t("milestone.save")}</SubmitButton>
       </div>

@@ -15,6 +15,7 @@ export type ReflectionDefaults = { title: string; body?: string; happenedOn: str
 
 /** Writing and editing a reflection: the same fields, the same rules. */
 export function ReflectionForm({
+  learningQuestion,
   teamName,
   themes,
   defaultValue,
@@ -36,6 +37,8 @@ export function ReflectionForm({
   mentions: MentionSource;
   /** Extra fields at the top of the form, such as the session a new reflection is written from. */
   children?: ReactNode;
+  /** The "Leervraag" choice (app/ui/questions/QuestionChoice). */
+  learningQuestion?: ReactNode;
 }) {
   const t = useT();
   const [form, fields] = useForm({ id: "reflection", lastResult, defaultValue });
@@ -68,6 +71,7 @@ export function ReflectionForm({
         errors={fields.visibility.errors}
         errorId={fields.visibility.errorId}
       />
+      {learningQuestion}
       <div className="actions">
         <SubmitButton>{t("reflection.save")}</SubmitButton>
       </div>

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { RichText } from "../../richtext/RichText";
 import { RichTextField } from "../../richtext/RichTextField";
 import type { RichTextState } from "../../richtext/schema";
@@ -16,7 +17,18 @@ export type TakeawayReply = {
 };
 
 /** What the case bringer takes away: written by them, read by all participants, shared only by choice. */
-export function Takeaway({ page, teamSlug, reply }: { page: NotesPage; teamSlug: string; reply?: TakeawayReply }) {
+export function Takeaway({
+  page,
+  teamSlug,
+  reply,
+  learningQuestion,
+}: {
+  page: NotesPage;
+  teamSlug: string;
+  reply?: TakeawayReply;
+  /** The "Leervraag" choice (app/ui/questions/QuestionChoice). */
+  learningQuestion?: ReactNode;
+}) {
   const t = useT();
   const { session } = page;
   const version = reply?.conflict ? reply.conflict.current.version : session.version;
@@ -25,7 +37,7 @@ export function Takeaway({ page, teamSlug, reply }: { page: NotesPage; teamSlug:
       <h2 id="takeaway-heading">{t("notes.takeaway.title")}</h2>
       <p className="field-hint">{t(session.caseBringerName ? "notes.takeaway.intro" : "notes.takeaway.introOpen")}</p>
       {page.canWriteTakeaway ? (
-        <TakeawayForm key={version} sessionId={session.id} version={version} stored={session.takeaway} reply={reply} />
+        <TakeawayForm key={version} sessionId={session.id} version={version} stored={session.takeaway} reply={reply} learningQuestion={learningQuestion} />
       ) : session.hasTakeaway && session.takeaway ? (
         <RichText state={session.takeaway} />
       ) : (
@@ -49,7 +61,19 @@ export function Takeaway({ page, teamSlug, reply }: { page: NotesPage; teamSlug:
   );
 }
 
-function TakeawayForm({ sessionId, version, stored, reply }: { sessionId: string; version: number; stored: RichTextState | null; reply?: TakeawayReply }) {
+function TakeawayForm({
+  sessionId,
+  version,
+  stored,
+  reply,
+  learningQuestion,
+}: {
+  sessionId: string;
+  version: number;
+  stored: RichTextState | null;
+  reply?: TakeawayReply;
+  learningQuestion?: ReactNode;
+}) {
   const t = useT();
   const [form, fields] = useForm({ id: `takeaway-${version}`, lastResult: reply?.result });
   const takeawayForm = (
@@ -65,6 +89,7 @@ function TakeawayForm({ sessionId, version, stored, reply }: { sessionId: string
         draftKey={`session:${sessionId}:takeaway`}
         errors={fields.takeaway.errors}
       />
+      {learningQuestion}
       <div className="actions">
         <SubmitButton variant="secondary">{t("notes.takeaway.save")}</SubmitButton>
       </div>

@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { TeamRole } from "../../../db/schema";
-import { CalendarDays, FilePenLine, Flag, MessagesSquare, House, Lightbulb, NotebookPen, Users, UsersRound, Icon } from "../Icon";
+import { CalendarDays, CircleHelp, FilePenLine, Flag, MessagesSquare, House, Lightbulb, NotebookPen, Users, UsersRound, Icon } from "../Icon";
 import { useT } from "../i18n";
 
 /** One section link: icon, word, and a count of what waits there. aria-current marks the section one is in. */
@@ -35,6 +35,7 @@ export function TeamNav({ team, role, waiting }: { team: { slug: string; name: s
         <Section to={`${base}/reflections`} icon={<Icon icon={NotebookPen} />} label={t("team.nav.reflections")} />
         <Section to={`${base}/lessons`} icon={<Icon icon={Lightbulb} />} label={t("team.nav.lessons")} />
         <Section to={`${base}/milestones`} icon={<Icon icon={Flag} />} label={t("team.nav.milestones")} />
+        {role ? <Section to={`${base}/questions`} icon={<Icon icon={CircleHelp} />} label={t("team.nav.questions")} /> : null}
         <Section to={`${base}/sessions`} icon={<Icon icon={UsersRound} />} label={t("team.nav.sessions")} />
         <Section to={`${base}/events`} icon={<Icon icon={CalendarDays} />} label={t("team.nav.events")} />
         {role ? <Section to={`${base}/rounds`} icon={<Icon icon={MessagesSquare} />} label={t("team.nav.rounds")} /> : null}
