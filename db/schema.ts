@@ -451,8 +451,8 @@ export interface InstallationSettingTable {
   updated_at: Timestamp;
 }
 
-export type NotificationKindColumn = "reply" | "mention" | "poll" | "session" | "action" | "shared" | "registration" | "join_request" | "signature";
-export type NotifiedItemType = "reflection" | "lesson" | "milestone" | "session" | "event" | "agreement";
+export type NotificationKindColumn = "reply" | "mention" | "poll" | "session" | "action" | "shared" | "registration" | "join_request" | "signature" | "quote";
+export type NotifiedItemType = "reflection" | "lesson" | "milestone" | "session" | "event" | "agreement" | "publication";
 export type NotificationDelivery = "app" | "email" | "digest";
 
 export interface NotificationTable {

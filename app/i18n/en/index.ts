@@ -19,6 +19,7 @@ import { network } from "./network";
 import { notifications } from "./notifications";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
+import { publications } from "./publications";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
@@ -49,6 +50,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...notifications,
   ...programme,
   ...programmeMilestones,
+  ...publications,
   ...readers,
   ...reflections,
   ...richtext,

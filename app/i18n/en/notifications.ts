@@ -28,6 +28,7 @@ export const notifications: Record<keyof typeof nl, string> = {
   "notifications.kind.registration": "Registrations for events you organise",
   "notifications.kind.join_request": "Requests to join the collaboration agreement",
   "notifications.kind.signature": "Signatures on the collaboration agreement",
+  "notifications.kind.quote": "Quotes in publications: consent and withdrawal",
   "notifications.kind.digest": "The weekly digest",
   "notifications.delivery.off": "Off",
   "notifications.delivery.app": "Only in Leernetwerk",

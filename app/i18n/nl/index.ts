@@ -21,6 +21,7 @@ import { network } from "./network";
 import { notifications } from "./notifications";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
+import { publications } from "./publications";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
@@ -50,6 +51,7 @@ export const nl = {
   ...notifications,
   ...programme,
   ...programmeMilestones,
+  ...publications,
   ...readers,
   ...reflections,
   ...richtext,

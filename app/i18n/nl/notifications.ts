@@ -26,6 +26,7 @@ export const notifications = {
   "notifications.kind.registration": "Aanmeldingen voor bijeenkomsten die u organiseert",
   "notifications.kind.join_request": "Verzoeken om aan te sluiten bij de samenwerkingsovereenkomst",
   "notifications.kind.signature": "Ondertekeningen van de samenwerkingsovereenkomst",
+  "notifications.kind.quote": "Citaten in publicaties: toestemming en intrekking",
   "notifications.kind.digest": "Het weekoverzicht",
   "notifications.delivery.off": "Uit",
   "notifications.delivery.app": "Alleen in Leernetwerk",
