@@ -7,6 +7,7 @@ import type { Database, MilestoneStatus, OrganisationKind, Perspective, TeamRole
 import { db } from "./db.server";
 import { seedAgreementDemo } from "./demo-agreements";
 import { seedJoiningDemo } from "./demo-joining";
+import { seedPublicationsDemo } from "./demo-publications";
 import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
 import { seedDemoRounds } from "./demo-rounds";
 
@@ -482,6 +483,7 @@ export async function seedDemo(): Promise<void> {
     await seedDemoRounds(trx);
     await seedAgreementDemo(trx, DOMAIN);
     await seedJoiningDemo(trx);
+    await seedPublicationsDemo(trx);
   });
 }
 

@@ -20,6 +20,7 @@ import { lessonPages } from "../lessons/personal-data.server";
 import { milestoneChangePages, milestonePages } from "../milestones/personal-data.server";
 import { notificationPages } from "../notifications/personal-data.server";
 import { notificationSettings } from "../notifications/preferences.server";
+import { publicationPages, quoteDecisionPages } from "../publications/personal-data.server";
 import { commentPages, reflectionPages } from "../reflections/personal-data.server";
 import { roundContributionPages } from "../rounds/personal-data.server";
 import { sessionPages, type SessionNote } from "../sessions/personal-data.server";
@@ -142,6 +143,8 @@ function jsonFiles(user: User): JsonFile[] {
       description: "dataExport.file.milestoneChanges",
       chunks: () => jsonArray(milestoneChangePages(user), (row) => row),
     },
+    { name: "publications.json", description: "dataExport.file.publications", chunks: () => jsonArray(publicationPages(user), (row) => row) },
+    { name: "quote-decisions.json", description: "dataExport.file.quoteDecisions", chunks: () => jsonArray(quoteDecisionPages(user), (row) => row) },
     { name: "agreement-signatures.json", description: "dataExport.file.agreementSignatures", chunks: () => jsonArray(signaturePages(user), (row) => row) },
     { name: "agreement-signatories.json", description: "dataExport.file.agreementSignatories", chunks: () => jsonArray(signatoryPages(user), (row) => row) },
     {

@@ -7,6 +7,7 @@ import { lessonRows } from "../lessons/personal-data.server";
 import { mailRows } from "../mail/personal-data.server";
 import { milestoneRows } from "../milestones/personal-data.server";
 import { notificationRows } from "../notifications/personal-data.server";
+import { publicationRows } from "../publications/personal-data.server";
 import { reflectionRows } from "../reflections/personal-data.server";
 import { roundRows } from "../rounds/personal-data.server";
 import { sessionRows } from "../sessions/personal-data.server";
@@ -33,6 +34,7 @@ export const personalData: PersonalRows[] = [
   eventRows,
   joinRequestRows,
   agreementRows,
+  publicationRows,
   notificationRows,
   mailRows,
   auditRows,

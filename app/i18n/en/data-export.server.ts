@@ -16,6 +16,8 @@ export const dataExportFiles: Record<keyof typeof nl, string> = {
   "dataExport.file.lessons": "The lessons you wrote.",
   "dataExport.file.milestones": "The milestones you created or own.",
   "dataExport.file.milestoneChanges": "The milestone status changes you made, with your reasons.",
+  "dataExport.file.publications": "The publications you wrote as programme officer.",
+  "dataExport.file.quoteDecisions": "The quotes of your coalition you decided on: the words, the publication, your decision and the name you chose.",
   "dataExport.file.agreementSignatures": "The collaboration agreements you signed: version, organisation, name, function and date. They stay when you leave a coalition: they are the organisation's record.",
   "dataExport.file.agreementSignatories": "Where you were asked to sign for a partner organisation.",
   "dataExport.file.sessions": "Intervisions you were invited to or led: your reply, availability, evaluation and actions, and the notes of intervisions you take part in.",

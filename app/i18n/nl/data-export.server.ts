@@ -15,6 +15,8 @@ export const dataExportFiles = {
   "dataExport.file.lessons": "De lessen die u schreef.",
   "dataExport.file.milestones": "De mijlpalen die u aanmaakte of waarvan u eigenaar bent.",
   "dataExport.file.milestoneChanges": "De statuswijzigingen van mijlpalen die u doorvoerde, met uw toelichting.",
+  "dataExport.file.publications": "De publicaties die u als programmamedewerker schreef.",
+  "dataExport.file.quoteDecisions": "De citaten van uw coalitie waarover u besliste: de woorden, de publicatie, uw besluit en de naam die u koos.",
   "dataExport.file.agreementSignatures": "De samenwerkingsovereenkomsten die u ondertekende: versie, organisatie, naam, functie en datum. Bij vertrek uit een coalitie blijven ze staan: ze zijn het bewijs van de organisatie.",
   "dataExport.file.agreementSignatories": "Waar u werd gevraagd te ondertekenen voor een partnerorganisatie.",
   "dataExport.file.sessions": "Intervisies waarvoor u was uitgenodigd of die u leidde: uw antwoord, beschikbaarheid, evaluatie en acties, en de aantekeningen van intervisies waaraan u meedoet.",
