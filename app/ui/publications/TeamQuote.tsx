@@ -63,8 +63,8 @@ export function TeamQuote({ quote, teamName, result }: { quote: TeamQuoteRow; te
             <legend>{t("quotes.attribution")}</legend>
             {quoteAttributions.map((attribution) => (
               <label key={attribution} className="choice">
-                <input type="radio" name="attribution" value={attribution} defaultChecked={quote.attribution === attribution} />{" "}
-                {attribution === "name" ? t("quotes.attribution.name", { name: teamName }) : t("quotes.attribution.anonymous")}
+                <input type="radio" name="attribution" value={attribution} defaultChecked={quote.attribution === attribution} />
+                <span>{attribution === "name" ? t("quotes.attribution.name", { name: teamName }) : t("quotes.attribution.anonymous")}</span>
               </label>
             ))}
             <FieldErrors id={errorId} errors={attributionErrors?.map(message)} />
