@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireFunder, requireUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/mail/email.server";
@@ -17,10 +17,13 @@ import { formErrors, redirectWithFlash } from "~/ui/form-answer.server";
 import { useLocale, useT } from "~/ui/i18n";
 import { OfficerQuoteList, QuotePicker } from "~/ui/publications/OfficerQuotes";
 import { PublicationForm } from "~/ui/publications/PublicationForm";
+import publicationStyles from "~/ui/publications/publications.css";
 
 // /programme/publications/:id — the officer edits a publication, quotes shared lessons and publishes it once
 // every quote is approved. A quoted coalition's facilitator (who is sent here by a notification) goes on to
 // the coalition's quotes; anyone else finds nothing.
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicationStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.publication.title ?? ""} · Publicaties · Leernetwerk` }];
 

@@ -1,12 +1,15 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireFunder, requireUser } from "~/auth/permissions.server";
 import { listPublications } from "~/domain/publications/publications.server";
 import { formatDate } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
+import publicationStyles from "~/ui/publications/publications.css";
 
 // /programme/publications — the funder's newsletter items and articles: drafts, those waiting for a coalition's
 // approval, and those published. Nobody else finds this page (404).
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicationStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Publicaties · Programma · Leernetwerk" }];
 

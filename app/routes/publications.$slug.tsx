@@ -4,13 +4,13 @@ import { publishedPublication } from "~/domain/publications/public.server";
 import { formatDate } from "~/i18n/dates";
 import { useLocale, useT } from "~/ui/i18n";
 import { PublicationText } from "~/ui/publications/PublicationText";
-import printStyles from "~/ui/publications/publication-print.css";
+import publicationStyles from "~/ui/publications/publications.css";
 
 // /publications/:slug — a published publication for anyone, without an account or JavaScript, and printable
 // as a clean PDF. Of its quotes only those approved at this moment appear.
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: printStyles },
+  { rel: "stylesheet", href: publicationStyles },
   { rel: "alternate", type: "application/atom+xml", href: "/publications/feed.xml", title: "Publicaties van Leernetwerk" },
 ];
 

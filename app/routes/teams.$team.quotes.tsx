@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership, requireUser } from "~/auth/permissions.server";
 import { publicUrl } from "~/domain/mail/email.server";
@@ -8,10 +8,13 @@ import { decideQuote, teamQuotes } from "~/domain/publications/quotes.server";
 import { formErrors, redirectWithFlash } from "~/ui/form-answer.server";
 import { useT } from "~/ui/i18n";
 import { TeamQuote } from "~/ui/publications/TeamQuote";
+import publicationStyles from "~/ui/publications/publications.css";
 
 // /teams/:team/quotes — the coalition's facilitators decide whether the programme may quote what the coalition
 // shared, and under which name; an approval can be withdrawn later. Members, other coalitions and the funder
 // find nothing (404).
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicationStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Citaten · Leernetwerk" }];
 

@@ -63,7 +63,7 @@ function quote(id: string, lessonId: string, words: string, who: Who = "funder")
   return callRoute(editRoute.action, { request: post(`/programme/publications/${id}`, { intent: "quote", lesson: lessonId, words }, who), params: { id } });
 }
 
-function decide(team: { slug: string }, form: Record<string, string>, who: Who) {
+function decide(team: { slug: string }, form: Record<string, string>, who?: Who) {
   return callRoute(quotesRoute.action, { request: post(`/teams/${team.slug}/quotes`, form, who), params: { team: team.slug } });
 }
 

@@ -27,7 +27,7 @@ export function TeamQuote({ quote, teamName, result }: { quote: TeamQuoteRow; te
   const attributionErrors = result?.error?.attribution ?? undefined;
   const errorId = `attribution-error-${quote.id}`;
   return (
-    <article className="card stack" aria-labelledby={`quote-${quote.id}`}>
+    <article className="card stack quote-card" aria-labelledby={`quote-${quote.id}`}>
       <h2 id={`quote-${quote.id}`}>{quote.title}</h2>
       <p className="meta">
         <span className={`badge quote-${quote.status}`}>{t(`publication.quote.status.${quote.status}`)}</span>
