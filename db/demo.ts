@@ -8,6 +8,7 @@ import { db } from "./db.server";
 import { seedAgreementDemo } from "./demo-agreements";
 import { seedJoiningDemo } from "./demo-joining";
 import { seedOpenDemo } from "./demo-open";
+import { seedPublicationsDemo } from "./demo-publications";
 import { DEMO_PROGRAMME_SETTING } from "../app/domain/programme/demo-programme.server";
 import { seedDemoRounds } from "./demo-rounds";
 import { seedDemoQuestions } from "./demo-questions";
@@ -486,6 +487,7 @@ export async function seedDemo(): Promise<void> {
     await seedJoiningDemo(trx);
     await seedOpenDemo(trx);
     await seedDemoQuestions(trx);
+    await seedPublicationsDemo(trx);
   });
 }
 

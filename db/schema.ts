@@ -451,8 +451,8 @@ export interface InstallationSettingTable {
   updated_at: Timestamp;
 }
 
-export type NotificationKindColumn = "reply" | "mention" | "poll" | "session" | "action" | "shared" | "registration" | "join_request" | "signature" | "visit_request" | "harvest";
-export type NotifiedItemType = "reflection" | "lesson" | "milestone" | "session" | "event" | "agreement" | "visit_request" | "question";
+export type NotificationKindColumn = "reply" | "mention" | "poll" | "session" | "action" | "shared" | "registration" | "join_request" | "signature" | "visit_request" | "harvest" | "quote";
+export type NotifiedItemType = "reflection" | "lesson" | "milestone" | "session" | "event" | "agreement" | "visit_request" | "question" | "publication";
 export type NotificationDelivery = "app" | "email" | "digest";
 
 export interface NotificationTable {

@@ -44,6 +44,9 @@ export default function Programme() {
                 <Link to="/programme/agreements">{t("joining.programme.nav")}</Link>
               </li>
               <li>
+                <Link to="/programme/publications">{t("publications.nav")}</Link>
+              </li>
+              <li>
                 <a href="/programme/export/lessons.csv" download>
                   {t("programme.nav.exportLessons")}
                 </a>

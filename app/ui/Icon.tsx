@@ -4,7 +4,7 @@ import { createElement } from "react";
 // Icons from Lucide. The "lucide" package holds each icon as plain path data, imported by name, so that only the
 // icons used reach the browser and no icon runtime comes with them: Icon draws one. An icon is decoration
 // beside a visible word (hidden from screen readers); a control with an icon alone gets its name from aria-label.
-export { Bell, CalendarDays, ChartColumn, ChevronDown, CircleHelp, FilePenLine, Flag, Globe, House, Lightbulb, LogOut, MessagesSquare, NotebookPen, Shield, Users, UsersRound } from "lucide";
+export { Bell, CalendarDays, ChartColumn, ChevronDown, CircleHelp, FilePenLine, Flag, Globe, House, Lightbulb, LogOut, MessagesSquare, NotebookPen, Quote, Shield, Users, UsersRound } from "lucide";
 
 export function Icon({ icon, size = "1.2em", className }: { icon: IconNode; size?: number | string; className?: string }) {
   return (

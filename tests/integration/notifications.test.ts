@@ -259,7 +259,7 @@ describe("preferences and unsubscribing", () => {
   it("a kind switched to 'in the app' is listed but not mailed; 'off' is not even listed", async () => {
     const person = await createPerson({ team });
     const cookie = await sessionFor(person);
-    const form = { reply: "app", mention: "off", poll: "email", session: "email", action: "digest", shared: "digest", registration: "digest", join_request: "email", signature: "digest", visit_request: "email", harvest: "email", digestDay: "5" };
+    const form = { reply: "app", mention: "off", poll: "email", session: "email", action: "digest", shared: "digest", registration: "digest", join_request: "email", signature: "digest", visit_request: "email", harvest: "email", quote: "email", digestDay: "5" };
     expect((await callRoute(settingsRoute.action, { request: browserRequest("/settings/notifications", { cookie, form }) })).status).toBe(302);
     const id = await writeReflection(person.id, team.id, { title: "Stil", text: "x", visibility: "team" });
     await notify({ kind: "reply", recipientIds: [person.id], actorId: author.id, item: { type: "reflection", id } });
@@ -275,7 +275,7 @@ describe("preferences and unsubscribing", () => {
   it("refuses a choice a kind does not have, next to the field, and saves nothing", async () => {
     const person = await createPerson({ team });
     const cookie = await sessionFor(person);
-    const form = { reply: "email", mention: "email", poll: "email", session: "email", action: "digest", shared: "email", registration: "digest", join_request: "email", signature: "digest", visit_request: "email", harvest: "email", digestDay: "9" };
+    const form = { reply: "email", mention: "email", poll: "email", session: "email", action: "digest", shared: "email", registration: "digest", join_request: "email", signature: "digest", visit_request: "email", harvest: "email", quote: "email", digestDay: "9" };
     const response = await callRoute(settingsRoute.action, { request: browserRequest("/settings/notifications", { cookie, form }) });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { result: { error: Record<string, string[]> } };

@@ -177,6 +177,28 @@ async function questions(ids: string[]): Promise<ItemFacts[]> {
   }));
 }
 
+/**
+ * A publication of the funder: its officers, and the facilitators of a coalition it quotes (they are asked
+ * for consent). The page is the officer's; a facilitator who opens it is sent to the coalition's quotes.
+ */
+async function publications(ids: string[]): Promise<ItemFacts[]> {
+  if (ids.length === 0) return [];
+  const rows = await db()
+    .selectFrom("publication")
+    .where("publication.id", "in", ids)
+    .select(["publication.id", "publication.title"])
+    .select(sql<string[]>`coalesce((select array_agg(distinct q.coalition_id::text) from publication_quote q where q.publication_id = publication.id), '{}')`.as("quoted"))
+    .execute();
+  return rows.map((row) => ({
+    type: "publication",
+    id: row.id,
+    title: row.title,
+    coalitionId: null,
+    path: `/programme/publications/${row.id}`,
+    visibleTo: (user) => user.accountRole === "funder" || row.quoted.some((id) => membershipIn(user, id)?.role === "facilitator"),
+  }));
+}
+
 /** The items as they are now (those deleted meanwhile are missing), by itemKey; personIds: who will be asked. */
 export async function currentItems(items: NotifiedItem[], personIds: string[]): Promise<Map<string, ItemFacts>> {
   const found = await Promise.all([
@@ -188,6 +210,7 @@ export async function currentItems(items: NotifiedItem[], personIds: string[]): 
     agreements(idsOf(items, "agreement")),
     visitRequests(idsOf(items, "visit_request")),
     questions(idsOf(items, "question")),
+    publications(idsOf(items, "publication")),
   ]);
   return new Map(found.flat().map((facts) => [itemKey(facts), facts]));
 }

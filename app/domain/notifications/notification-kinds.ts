@@ -1,6 +1,6 @@
 // The vocabulary of notifications, apart from the server code so that pages can name kinds and choices.
 
-export const notificationKinds = ["reply", "mention", "poll", "session", "action", "shared", "registration", "join_request", "signature", "visit_request", "harvest"] as const;
+export const notificationKinds = ["reply", "mention", "poll", "session", "action", "shared", "registration", "join_request", "signature", "visit_request", "harvest", "quote"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What an unsubscribe link switches off: the mails of one kind, or the weekly digest (every kind it holds). */
@@ -27,6 +27,7 @@ export const defaultDelivery: Record<NotificationKind, DeliveryChoice> = {
   signature: "digest",
   visit_request: "email",
   harvest: "email",
+  quote: "email",
 };
 
 /** An item shared with the team or the network is news, not a call to act: never a mail of its own. */

@@ -97,6 +97,8 @@ export function notificationLine(
       );
     case "shared":
       return t(n.detail === "network" ? "notificationLine.shared.network" : "notificationLine.shared.team", values);
+    case "quote":
+      return t(n.detail === "withdrawn" ? "notificationLine.quote.withdrawn" : "notificationLine.quote", values);
     default:
       return t(`notificationLine.${n.kind}` as const, values);
   }

@@ -21,6 +21,7 @@ import { milestoneChangePages, milestonePages } from "../milestones/personal-dat
 import { notificationPages } from "../notifications/personal-data.server";
 import { notificationSettings } from "../notifications/preferences.server";
 import { questionLinkPages, questionPages } from "../questions/personal-data.server";
+import { publicationPages, quoteDecisionPages } from "../publications/personal-data.server";
 import { commentPages, reflectionPages } from "../reflections/personal-data.server";
 import { roundContributionPages } from "../rounds/personal-data.server";
 import { sessionPages, type SessionNote } from "../sessions/personal-data.server";
@@ -146,6 +147,8 @@ function jsonFiles(user: User): JsonFile[] {
     },
     { name: "learning-questions.json", description: "dataExport.file.questions", chunks: () => jsonArray(questionPages(user), (row) => row) },
     { name: "learning-question-links.json", description: "dataExport.file.questionLinks", chunks: () => jsonArray(questionLinkPages(user), (row) => row) },
+    { name: "publications.json", description: "dataExport.file.publications", chunks: () => jsonArray(publicationPages(user), (row) => row) },
+    { name: "quote-decisions.json", description: "dataExport.file.quoteDecisions", chunks: () => jsonArray(quoteDecisionPages(user), (row) => row) },
     { name: "agreement-signatures.json", description: "dataExport.file.agreementSignatures", chunks: () => jsonArray(signaturePages(user), (row) => row) },
     { name: "agreement-signatories.json", description: "dataExport.file.agreementSignatories", chunks: () => jsonArray(signatoryPages(user), (row) => row) },
     { name: "visit-answers.json", description: "dataExport.file.visitAnswers", chunks: () => jsonArray(visitAnswerPages(user), (row) => row) },

@@ -8,6 +8,7 @@ import { mailRows } from "../mail/personal-data.server";
 import { milestoneRows } from "../milestones/personal-data.server";
 import { notificationRows } from "../notifications/personal-data.server";
 import { questionRows } from "../questions/personal-data.server";
+import { publicationRows } from "../publications/personal-data.server";
 import { reflectionRows } from "../reflections/personal-data.server";
 import { roundRows } from "../rounds/personal-data.server";
 import { sessionRows } from "../sessions/personal-data.server";
@@ -37,6 +38,7 @@ export const personalData: PersonalRows[] = [
   joinRequestRows,
   visitRequestRows,
   agreementRows,
+  publicationRows,
   notificationRows,
   mailRows,
   auditRows,

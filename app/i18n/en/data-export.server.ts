@@ -18,6 +18,8 @@ export const dataExportFiles: Record<keyof typeof nl, string> = {
   "dataExport.file.milestoneChanges": "The milestone status changes you made, with your reasons.",
   "dataExport.file.questions": "The learning questions you proposed or own.",
   "dataExport.file.questionLinks": "Which reflections, lessons and milestones you linked to a learning question.",
+  "dataExport.file.publications": "The publications you wrote as programme officer.",
+  "dataExport.file.quoteDecisions": "The quotes of your coalition you decided on: the words, the publication, your decision and the name you chose.",
   "dataExport.file.agreementSignatures": "The collaboration agreements you signed: version, organisation, name, function and date. They stay when you leave a coalition: they are the organisation's record.",
   "dataExport.file.agreementSignatories": "Where you were asked to sign for a partner organisation.",
   "dataExport.file.visitAnswers": "Requests to come and see that you answered, with your answer.",

@@ -21,6 +21,7 @@ import { open } from "./open";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
 import { questions } from "./questions";
+import { publications } from "./publications";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
@@ -53,6 +54,7 @@ export const en: Record<BrowserMessageKey, string> = {
   ...programme,
   ...programmeMilestones,
   ...questions,
+  ...publications,
   ...readers,
   ...reflections,
   ...richtext,

@@ -18,6 +18,8 @@ export const notificationLines: Record<keyof typeof nl, string> = {
   "notificationLine.signature": "{actor} signed the collaboration agreement of {title}",
   "notificationLine.visit_request": "{title} would like to come and see your coalition",
   "notificationLine.harvest": "Today is a planned harvest for the learning question ‘{title}’",
+  "notificationLine.quote": "The programme officer would like to quote your coalition in ‘{title}’ and asks your consent",
+  "notificationLine.quote.withdrawn": "{actor} withdrew a quote in ‘{title}’",
   "notificationMail.body": "Dear {name},\n\n{line}.\n\nSee it here:\n{link}",
   "notificationMail.footer":
     "—\nNo more e-mail about this kind of notification? Click here (one click, no need to sign in):\n{unsubscribe}\n\nAll your notification settings:\n{settings}",

@@ -30,6 +30,7 @@ export const notifications: Record<keyof typeof nl, string> = {
   "notifications.kind.signature": "Signatures on the collaboration agreement",
   "notifications.kind.visit_request": "Requests to come and see your coalition",
   "notifications.kind.harvest": "Reminders of planned harvests of learning questions",
+  "notifications.kind.quote": "Quotes in publications: consent and withdrawal",
   "notifications.kind.digest": "The weekly digest",
   "notifications.delivery.off": "Off",
   "notifications.delivery.app": "Only in Leernetwerk",

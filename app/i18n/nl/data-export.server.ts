@@ -17,6 +17,8 @@ export const dataExportFiles = {
   "dataExport.file.milestoneChanges": "De statuswijzigingen van mijlpalen die u doorvoerde, met uw toelichting.",
   "dataExport.file.questions": "De leervragen die u voorstelde of waarvan u trekker bent.",
   "dataExport.file.questionLinks": "Welke reflecties, lessen en mijlpalen u aan een leervraag koppelde.",
+  "dataExport.file.publications": "De publicaties die u als programmamedewerker schreef.",
+  "dataExport.file.quoteDecisions": "De citaten van uw coalitie waarover u besliste: de woorden, de publicatie, uw besluit en de naam die u koos.",
   "dataExport.file.agreementSignatures": "De samenwerkingsovereenkomsten die u ondertekende: versie, organisatie, naam, functie en datum. Bij vertrek uit een coalitie blijven ze staan: ze zijn het bewijs van de organisatie.",
   "dataExport.file.agreementSignatories": "Waar u werd gevraagd te ondertekenen voor een partnerorganisatie.",
   "dataExport.file.visitAnswers": "Verzoeken om te komen kijken die u beantwoordde, met uw antwoord.",

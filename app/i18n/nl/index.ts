@@ -23,6 +23,7 @@ import { open } from "./open";
 import { programme } from "./programme";
 import { programmeMilestones } from "./programme-milestones";
 import { questions } from "./questions";
+import { publications } from "./publications";
 import { readers } from "./readers";
 import { reflections } from "./reflections";
 import { richtext } from "./richtext";
@@ -54,6 +55,7 @@ export const nl = {
   ...programme,
   ...programmeMilestones,
   ...questions,
+  ...publications,
   ...readers,
   ...reflections,
   ...richtext,

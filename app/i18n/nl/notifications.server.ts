@@ -18,6 +18,8 @@ export const notificationLines = {
   "notificationLine.signature": "{actor} ondertekende de samenwerkingsovereenkomst van {title}",
   "notificationLine.visit_request": "{title} wil komen kijken bij uw coalitie",
   "notificationLine.harvest": "Vandaag is een gepland oogstmoment voor de leervraag ‘{title}’",
+  "notificationLine.quote": "De programmamedewerker wil uw coalitie citeren in ‘{title}’ en vraagt uw toestemming",
+  "notificationLine.quote.withdrawn": "{actor} trok een citaat in ‘{title}’ in",
   "notificationMail.body": "Beste {name},\n\n{line}.\n\nBekijk het hier:\n{link}",
   "notificationMail.footer":
     "—\nGeen e-mail meer over dit soort meldingen? Klik hier (één klik, u hoeft niet in te loggen):\n{unsubscribe}\n\nAl uw instellingen voor meldingen:\n{settings}",

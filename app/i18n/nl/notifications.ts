@@ -28,6 +28,7 @@ export const notifications = {
   "notifications.kind.signature": "Ondertekeningen van de samenwerkingsovereenkomst",
   "notifications.kind.visit_request": "Verzoeken om te komen kijken bij uw coalitie",
   "notifications.kind.harvest": "Herinneringen aan geplande oogstmomenten van leervragen",
+  "notifications.kind.quote": "Citaten in publicaties: toestemming en intrekking",
   "notifications.kind.digest": "Het weekoverzicht",
   "notifications.delivery.off": "Uit",
   "notifications.delivery.app": "Alleen in Leernetwerk",

@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { TeamRole } from "../../../db/schema";
-import { CalendarDays, CircleHelp, FilePenLine, Flag, MessagesSquare, House, Lightbulb, NotebookPen, Users, UsersRound, Icon } from "../Icon";
+import { CalendarDays, CircleHelp, FilePenLine, Flag, MessagesSquare, House, Lightbulb, NotebookPen, Quote, Users, UsersRound, Icon } from "../Icon";
 import { useT } from "../i18n";
 
 /** One section link: icon, word, and a count of what waits there. aria-current marks the section one is in. */
@@ -40,6 +40,7 @@ export function TeamNav({ team, role, waiting }: { team: { slug: string; name: s
         <Section to={`${base}/events`} icon={<Icon icon={CalendarDays} />} label={t("team.nav.events")} />
         {role ? <Section to={`${base}/rounds`} icon={<Icon icon={MessagesSquare} />} label={t("team.nav.rounds")} /> : null}
         {role ? <Section to={`${base}/agreement`} icon={<Icon icon={FilePenLine} />} label={t("team.nav.agreement")} /> : null}
+        {role === "facilitator" ? <Section to={`${base}/quotes`} icon={<Icon icon={Quote} />} label={t("quotes.nav")} /> : null}
         {role === "facilitator" ? (
           <Section to={`${base}/members`} icon={<Icon icon={Users} />} label={t("team.nav.members")} />
         ) : (
