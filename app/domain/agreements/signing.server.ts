@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { facilitatorIds } from "../coalitions/members.server";
 import { db } from "../../../db/db.server";
 import { membershipIn, type Team, type User } from "../../auth/permissions.server";
 import { hashToken, newToken } from "../../auth/tokens.server";
@@ -187,15 +188,10 @@ async function sign(signatoryId: string, personId: string | null, input: Signatu
      where v.id = ${signature.version_id} and v.status = 'proposed'
        and not exists (select 1 from organisation o where o.coalition_id = v.coalition_id
          and not exists (select 1 from agreement_signature sig where sig.version_id = v.id and sig.organisation_id = o.id))`.execute(db());
-  const facilitators = await db()
-    .selectFrom("membership")
-    .where("coalition_id", "=", signature.coalition_id)
-    .where("role", "=", "facilitator")
-    .select("person_id")
-    .execute();
+  const facilitators = await facilitatorIds(signature.coalition_id);
   await notify({
     kind: "signature",
-    recipientIds: facilitators.map((row) => row.person_id),
+    recipientIds: facilitators,
     actorId: personId,
     item: { type: "agreement", id: signature.coalition_id },
   });

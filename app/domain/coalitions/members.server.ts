@@ -232,3 +232,9 @@ export async function removeMember(user: User, team: Team, membershipId: string)
   });
   return { ok: true, self: outcome.target.person_id === user.id };
 }
+
+/** The ids of a coalition's facilitators: whom its join requests, signatures, quotes and visit requests go to. */
+export async function facilitatorIds(coalitionId: string): Promise<string[]> {
+  const rows = await db().selectFrom("membership").where("coalition_id", "=", coalitionId).where("role", "=", "facilitator").select("person_id").execute();
+  return rows.map((row) => row.person_id);
+}

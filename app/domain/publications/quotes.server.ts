@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { facilitatorIds } from "../coalitions/members.server";
 import { db } from "../../../db/db.server";
 import { notFound, readableBy, requireFunder, requireTeamFacilitator, rowIdOrNotFound, sharedWithNetwork, isRowId, type Team, type User } from "../../auth/permissions.server";
 import { notify } from "../notifications/notify.server";
@@ -77,22 +78,12 @@ export async function quoteLesson(user: User, publicationId: string | undefined,
     .execute();
   await notify({
     kind: "quote",
-    recipientIds: await facilitatorsOf(lesson.coalitionId),
+    recipientIds: await facilitatorIds(lesson.coalitionId),
     actorId: user.id,
     item: { type: "publication", id: publication.id },
     origin,
   });
   return { ok: true };
-}
-
-async function facilitatorsOf(coalitionId: string): Promise<string[]> {
-  const rows = await db()
-    .selectFrom("membership")
-    .where("coalition_id", "=", coalitionId)
-    .where("role", "=", "facilitator")
-    .select("person_id")
-    .execute();
-  return rows.map((row) => row.person_id);
 }
 
 /** The officer takes a quote out of the publication (a declined or withdrawn one, or one no longer wanted). */

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { facilitatorIds } from "../coalitions/members.server";
 import { db } from "../../../db/db.server";
 import { todayInAmsterdam } from "../../i18n/dates";
 import type { Job } from "../../server/queue.server";
@@ -21,15 +22,10 @@ export async function remindHarvestDates(now = new Date()): Promise<number> {
     .returning(["d.question_id as questionId", "q.coalition_id as coalitionId", sql<string>`to_char(d.planned_on, 'YYYY-MM-DD')`.as("plannedOn")])
     .execute();
   for (const date of claimed) {
-    const facilitators = await db()
-      .selectFrom("membership")
-      .where("coalition_id", "=", date.coalitionId)
-      .where("role", "=", "facilitator")
-      .select("person_id")
-      .execute();
+    const facilitators = await facilitatorIds(date.coalitionId);
     await notify({
       kind: "harvest",
-      recipientIds: facilitators.map((row) => row.person_id),
+      recipientIds: facilitators,
       actorId: null,
       item: { type: "question", id: date.questionId },
       detail: date.plannedOn,

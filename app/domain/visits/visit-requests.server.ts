@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { facilitatorIds } from "../coalitions/members.server";
 import { db } from "../../../db/db.server";
 import { isRowId, requireMembership, type Team, type User } from "../../auth/permissions.server";
 import { translator } from "../../i18n/dictionaries.server";
@@ -57,15 +58,10 @@ export async function sendVisitRequest(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const facilitators = await db()
-    .selectFrom("membership")
-    .where("coalition_id", "=", coalition.id)
-    .where("role", "=", "facilitator")
-    .select("person_id")
-    .execute();
+  const facilitators = await facilitatorIds(coalition.id);
   await notify({
     kind: "visit_request",
-    recipientIds: facilitators.map((f) => f.person_id),
+    recipientIds: facilitators,
     actorId: null,
     item: { type: "visit_request", id },
     origin: context.origin,

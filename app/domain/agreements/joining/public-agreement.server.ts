@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { facilitatorIds } from "../../coalitions/members.server";
 import { db } from "../../../../db/db.server";
 import { notFound } from "../../../auth/permissions.server";
 import { notify } from "../../notifications/notify.server";
@@ -99,15 +100,10 @@ export async function sendJoinRequest(
       created_at: now,
     })
     .execute();
-  const facilitators = await db()
-    .selectFrom("membership")
-    .where("coalition_id", "=", coalition.id)
-    .where("role", "=", "facilitator")
-    .select("person_id")
-    .execute();
+  const facilitators = await facilitatorIds(coalition.id);
   await notify({
     kind: "join_request",
-    recipientIds: facilitators.map((f) => f.person_id),
+    recipientIds: facilitators,
     actorId: null,
     item: { type: "agreement", id: coalition.id },
     origin: context.origin,
